@@ -1,0 +1,87 @@
+"""One DuckDB connection per process, a schema of views per snapshot, a cursor per query.
+
+DuckDB connections are not thread-safe, and Streamlit serves every session from its own thread:
+each query therefore runs on its own cursor, and only DataFrames leave this module.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .snapshots import TABLES, Snapshot
+
+SQL_DIR = Path(__file__).parent / "sql"
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+
+_lock = threading.Lock()
+_connection: duckdb.DuckDBPyConnection | None = None
+_schemas: dict[tuple[str, str], str] = {}
+_sql_cache: dict[str, str] = {}
+
+
+def connection() -> duckdb.DuckDBPyConnection:
+    global _connection
+    with _lock:
+        if _connection is None:
+            _connection = duckdb.connect(":memory:")
+        return _connection
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def schema_for(snapshot: Snapshot) -> str:
+    """The schema holding the snapshot's tables as views, created on first use."""
+    key = (snapshot.snapshot_id, str(snapshot.path))
+    with _lock:
+        if key in _schemas:
+            return _schemas[key]
+    # The schema name is derived from the path, never from raw user text; paths are quoted literals.
+    name = "snap_" + hashlib.sha1(str(snapshot.path).encode()).hexdigest()[:16]
+    cur = connection().cursor()
+    try:
+        cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
+        for table in TABLES:
+            cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS '
+                        f"SELECT * FROM read_parquet({_literal(str(snapshot.table_path(table)))})")
+    finally:
+        cur.close()
+    with _lock:
+        _schemas[key] = name
+    return name
+
+
+def sql_text(name: str) -> str:
+    if name not in _sql_cache:
+        path = SQL_DIR / f"{name}.sql"
+        if not path.is_file():
+            raise KeyError(f"no query named {name!r} in {SQL_DIR}")
+        _sql_cache[name] = path.read_text(encoding="utf-8")
+    return _sql_cache[name]
+
+
+def query_names() -> list[str]:
+    return sorted(p.stem for p in SQL_DIR.glob("*.sql"))
+
+
+def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
+    """Run the named query against a snapshot with bound parameters; return a DataFrame."""
+    sql = sql_text(name)
+    wanted = set(_PARAM.findall(sql))
+    missing = wanted - params.keys()
+    if missing:
+        raise TypeError(f"query {name!r} needs parameters {sorted(missing)}")
+    bound = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items() if k in wanted}
+    schema = schema_for(snapshot)
+    cur = connection().cursor()
+    try:
+        cur.execute(f'SET search_path = {_literal(schema)}')
+        return cur.execute(sql, bound).df()
+    finally:
+        cur.close()

@@ -1,0 +1,25 @@
+"""The dashboard's questions, each a named SQL file in sql/, asked of one snapshot."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import db
+from .filters import Filters
+from .snapshots import Snapshot
+
+
+def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
+    """Answer the named question; the filters supply $year, $townships, $schools and $stages."""
+    merged = dict(filters.params()) if filters is not None else {}
+    merged.update(params)
+    return db.run(snapshot, name, **merged)
+
+
+def years(snapshot: Snapshot) -> list[int]:
+    return [int(y) for y in ask(snapshot, "available_years")["year"]]
+
+
+def fact_sources(snapshot: Snapshot) -> dict[str, str]:
+    """fact_id → a citation: the report section and the verbatim excerpt."""
+    facts = ask(snapshot, "report_facts_all")
+    return {r.fact_id: f"工作汇报 {r.section}：“{r.source_text}”" for r in facts.itertuples()}

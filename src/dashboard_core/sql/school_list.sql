@@ -1,0 +1,5 @@
+-- Which schools are there, with their township, type and setting?
+SELECT s.school_id, s.school_name, s.township_code, t.township_name, s.school_type, s.urban_rural,
+       s.name_is_example
+FROM schools s LEFT JOIN townships t USING (township_code)
+ORDER BY s.township_code, s.school_id;
