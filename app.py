@@ -12,7 +12,7 @@ import streamlit as st  # noqa: E402
 
 from dashboard_core import ui  # noqa: E402
 
-st.set_page_config(page_title="察布查尔县义务教育优质均衡发展监测", page_icon="📊", layout="wide")
+st.set_page_config(page_title="察布查尔县义务教育优质均衡发展监测", page_icon=":material/analytics:", layout="wide")
 
 PAGES = [
     st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", url_path="overview", default=True),
@@ -31,5 +31,5 @@ view = ui.sidebar_filters()
 for problem in view.skipped:
     st.sidebar.warning(f"已跳过损坏的快照 {problem.snapshot_id}：{problem.message}")
 if view.snapshot.demo:
-    st.sidebar.caption(f"🧪 当前为{ui.DEMO_MARK}")
+    st.sidebar.caption(f":material/science: 当前为{ui.DEMO_MARK}")
 page.run()

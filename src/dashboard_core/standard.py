@@ -20,6 +20,8 @@ STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于85%", BELOW: "低�
 ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA = "met", "not_met", "no_data"
 ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_NO_DATA: "无数据"}
 VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE = "met", "not_met", "incomplete"
+VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "尚未达到优质均衡标准",
+                  VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定"}
 
 _TOLERANCE = 1e-9
 
@@ -45,6 +47,7 @@ def indicator_table(rules: dict) -> pd.DataFrame:
         for stage, threshold in ind["thresholds"].items():
             rows.append({"indicator": ind["code"], "number": ind["number"], "name": ind["name"],
                          "short": ind["short"], "unit": ind["unit"], "stage": stage,
+                         "addition": ind.get("addition", ind["short"]),
                          "threshold": float(threshold), "floor": float(threshold) * share,
                          "numerator": ind["numerator"], "numerator_unit": ind["numerator_unit"],
                          "numerator_level": ind["numerator_level"], "per_students": ind["per_students"]})
@@ -98,7 +101,7 @@ def indicator_values(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     frame["share_of_threshold"] = frame["value"] / frame["threshold"]
     keep = [c for c in ["school_id", "school_name", "township_code", "township_name", "school_type",
                         "urban_rural", "stage", "students"] if c in frame.columns]
-    keep += ["indicator", "number", "name", "short", "unit", "numerator", "numerator_unit", "numerator_level",
+    keep += ["indicator", "number", "name", "short", "addition", "unit", "numerator", "numerator_unit", "numerator_level",
              "per_students", "numerator_value", "facility_share", "value", "threshold", "floor",
              "share_of_threshold", "status"]
     return frame[keep].sort_values(["school_id", "stage", "number"], kind="stable").reset_index(drop=True)
@@ -208,8 +211,27 @@ def _addition(row: pd.Series, target_value: float, target: str) -> dict:
         amount = math.ceil(at_school / 100 - 1e-9) * 100
     else:
         amount = math.ceil(at_school - 1e-9)
-    return {"indicator": row["indicator"], "short": row["short"], "target": target,
+    return {"indicator": row["indicator"], "short": row["short"], "addition": row["addition"], "target": target,
             "amount": amount, "unit": unit, "value": row["value"], "goal": target_value}
+
+
+def describe_plan(plan: list[dict]) -> str:
+    """A plan in words, e.g. 「增加 120 ㎡ 体育运动场馆面积」."""
+    parts = []
+    for a in plan:
+        noun = a["addition"]
+        amount = f"{a['amount']:,}"
+        text = f"增加 {amount} {noun}"
+        if a["target"] == "floor":
+            text += "（达到标准值的85%）"
+        parts.append(text)
+    return "，并".join(parts)
+
+
+def describe_lack(plans: list[list[dict]]) -> str:
+    if not plans:
+        return ""
+    return "；或".join(describe_plan(p) for p in plans) + "，即可达到学校标准。"
 
 
 def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
@@ -320,5 +342,6 @@ def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rul
         "county_items_no_data": int(len(no_data)),
         "county_items_total": int(len(items)),
         "verdict": verdict,
+        "verdict_text": VERDICT_LABELS[verdict],
         "reasons": reasons,
     }

@@ -119,13 +119,25 @@ def _clear_filters() -> None:
 
 def view() -> View:
     """The view set by the entry file for this run."""
+    if VIEW_KEY not in st.session_state:
+        _hand_over_to_frame()
     return st.session_state[VIEW_KEY]
+
+
+def _hand_over_to_frame() -> None:
+    # With a pages/ folder beside app.py, Streamlit's first session on a fresh server runs a deep-linked
+    # page on its own (the legacy multipage mode) until app.py has called st.navigation once. Switch
+    # the legacy mode off and rerun: app.py then frames the same page (same URL path, same page hash).
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
 
 
 def demo_mark(snapshot: Snapshot) -> None:
     if snapshot.demo:
         st.warning(f"**{DEMO_MARK}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
-                   "县级数字引自工作汇报（见每项来源）。", icon="🧪")
+                   "县级数字引自工作汇报（见每项来源）。", icon=":material/science:")
 
 
 def page_header(title: str, subtitle: str | None = None) -> View:
