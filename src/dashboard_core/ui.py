@@ -119,19 +119,16 @@ def _clear_filters() -> None:
 
 def view() -> View:
     """The view set by the entry file for this run."""
-    if VIEW_KEY not in st.session_state:
-        _hand_over_to_frame()
-    return st.session_state[VIEW_KEY]
-
-
-def _hand_over_to_frame() -> None:
-    # With a pages/ folder beside app.py, Streamlit's first session on a fresh server runs a deep-linked
-    # page on its own (the legacy multipage mode) until app.py has called st.navigation once. Switch
-    # the legacy mode off and rerun: app.py then frames the same page (same URL path, same page hash).
     from streamlit.runtime.pages_manager import PagesManager
 
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+    # With a pages/ folder beside app.py, Streamlit runs a page on its own (the legacy multipage mode)
+    # until app.py has called st.navigation once in the process: a deep link to a cold server does
+    # this, and so does every AppTest run. The filters would then be missing or stale. Switch the
+    # legacy mode off and rerun: app.py then frames the same page (same URL path, same page hash).
+    if PagesManager.uses_pages_directory or VIEW_KEY not in st.session_state:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    return st.session_state[VIEW_KEY]
 
 
 def demo_mark(snapshot: Snapshot) -> None:

@@ -1,0 +1,73 @@
+"""The whole app in a real browser (Debian chromium via playwright): deep links, filters, page switches."""
+import os
+import re
+from urllib.parse import unquote
+
+import pytest
+
+from browser_support import READY, chromium_available, launch, running_app
+
+if not chromium_available():
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is missing: .ci/run installs the Debian package 'chromium'")
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as b:
+        yield b
+
+
+def open_page(browser, url):
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.goto(url)
+    page.wait_for_selector(READY, timeout=60_000)
+    return page
+
+
+def main_text(page) -> str:
+    return page.locator('[data-testid="stMain"]').inner_text()
+
+
+def test_cold_deep_link_opens_the_framed_page(app_url, browser):
+    # The first visit of the server is a deep link with a filter: it must get the full app frame.
+    page = open_page(browser, app_url + "/standards?township=米粮泉回族乡")
+    page.wait_for_selector("h1:has-text('达标评估')", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert "米粮泉回族乡" in main_text(page)
+    assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("达标评估") == 1
+    page.close()
+
+
+def test_filters_survive_page_switches_and_stay_in_the_url(app_url, browser):
+    page = open_page(browser, app_url + "/")
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    box.locator("input").click()
+    page.keyboard.type("坎乡")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('坎乡')", timeout=20_000)
+    page.wait_for_selector(READY)
+    page.locator('[data-testid="stSidebarNav"] a:has-text("师资队伍")').click()
+    page.wait_for_url(re.compile(r".*/teachers.*"), timeout=20_000)
+    page.wait_for_selector(READY)
+    page.wait_for_selector("h1:has-text('师资队伍')")
+    assert "坎乡" in unquote(page.url)
+    assert "范围：坎乡" in main_text(page)
+    page.close()
+
+
+def test_every_page_opens_without_an_error_and_shows_the_demo_mark(app_url, browser):
+    for path in ["overview", "standards", "resources", "teachers", "quality", "services", "data"]:
+        page = open_page(browser, f"{app_url}/{path}")
+        page.wait_for_selector("h1", timeout=30_000)
+        assert page.locator('[data-testid="stException"]').count() == 0, path
+        assert "示例数据" in main_text(page), path
+        page.close()
