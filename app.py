@@ -21,6 +21,7 @@ PAGES = [
     st.Page("pages/teachers.py", title="师资队伍", icon=":material/school:", url_path="teachers"),
     st.Page("pages/quality.py", title="教育质量", icon=":material/emoji_events:", url_path="quality"),
     st.Page("pages/services.py", title="惠民服务", icon=":material/volunteer_activism:", url_path="services"),
+    st.Page("pages/school.py", title="学校档案", icon=":material/badge:", url_path="school"),
     st.Page("pages/data.py", title="数据", icon=":material/database:", url_path="data"),
 ]
 

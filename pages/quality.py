@@ -7,7 +7,111 @@ _SRC = str(Path(__file__).resolve().parents[1] / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 
-from dashboard_core import ui
+import pandas as pd
+import streamlit as st
 
-v = ui.page_header("教育质量", "教研、竞赛、特色与内涵发展")
-ui.report_facts_table(ui.ask(v.snapshot, "report_facts_for_domain", domain="quality"), "quality")
+from dashboard_core import charts, standard, ui
+from dashboard_core.facts import S_QUA
+
+v = ui.page_header("教育质量", "教研与竞赛、体育特色、课后服务、校园文化、城乡差距")
+facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="quality")
+by_id = facts.set_index("fact_id")
+card = ui.card(v.snapshot, v.filters)
+SOURCE = ui.report_source(S_QUA)
+
+
+def fact_metric(column, fact_id: str, label: str | None = None) -> None:
+    row = by_id.loc[fact_id]
+    column.metric(label or row["metric"], f"{ui.num(row['value'])} {row['unit']}", help=f"工作汇报原文：“{row['source_text']}”")
+
+
+st.subheader("教研成果与教学竞赛")
+cols = st.columns(4)
+fact_metric(cols[0], "curriculum_trainings", "“新课标 新教材”培训")
+fact_metric(cols[1], "selection_events", "选拔、遴选活动")
+fact_metric(cols[2], "regional_projects_completed", "自治区级课题结题（2024）")
+fact_metric(cols[3], "prefecture_projects_completed", "州级课题结题（2025）")
+left, right = st.columns(2)
+with left:
+    prizes = charts.facts_frame(facts, ["suyi_first_prizes", "suyi_second_prizes", "suyi_third_prizes"],
+                                {"suyi_first_prizes": "一等奖", "suyi_second_prizes": "二等奖", "suyi_third_prizes": "三等奖"})
+    ui.show_chart(charts.category_bars(prizes, "伊犁州第十届苏伊杯比赛获奖", "个数", "#7c3aed"), prizes, SOURCE, "quality_suyi.csv")
+with right:
+    projects = charts.facts_frame(facts, ["regional_projects_completed", "prefecture_projects_completed"],
+                                  {"regional_projects_completed": "自治区级课题结题（2024 年）",
+                                   "prefecture_projects_completed": "州级课题结题（2025 年）"})
+    ui.show_chart(charts.category_bars(projects, "课题结题", "项数", "#0f766e"), projects, SOURCE, "quality_projects.csv")
+
+st.subheader("传统体育项目：摔跤、射箭、足球")
+medal_ids = {
+    "wrestling_national": "全国中小学国际式摔跤比赛（2025 年 1 月）",
+    "wrestling_regional": "自治区摔跤比赛（先后 3 次参赛）",
+    "archery": "全国射箭 U18 锦标赛（2024 年，本县承办）",
+}
+ids, group, labels = [], {}, {}
+for prefix, event in medal_ids.items():
+    for medal, name in [("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")]:
+        fid = f"{prefix}_{medal}"
+        ids.append(fid)
+        group[fid], labels[fid] = event, name
+medals = charts.facts_frame(facts, ids, labels, group)
+ui.show_chart(charts.medal_chart(medals, "奖牌榜"), medals, SOURCE, "quality_medals.csv")
+cols = st.columns(4)
+fact_metric(cols[0], "football_schools", "全国足球特色学校")
+fact_metric(cols[1], "football_talents", "10 年来输送优秀足球人才")
+fact_metric(cols[2], "football_talents_cfl", "其中参加中冠联赛")
+fact_metric(cols[3], "wrestling_regional_entries", "参加自治区摔跤比赛")
+st.caption(SOURCE + "。足球代表队 2023 年获自治区青少年足球活动小学男子甲组冠军，2024 年获第三届中国青少年足球联赛亚军。")
+
+st.subheader("“双减”与课后服务")
+cols = st.columns(4)
+fact_metric(cols[0], "clubs", "特色社团")
+fact_metric(cols[1], "club_schools", "开设社团的中小学")
+fact_metric(cols[2], "calligraphy_winners", "县第一小学书法比赛获奖师生")
+fact_metric(cols[3], "coding_students", "种羊场中心校编程大赛获奖学生")
+st.caption(SOURCE + "。社团包括书法、射箭、戏曲、科技创新等；编程大赛获二等奖 1 个、三等奖 2 个。")
+
+st.subheader("名师送教与校园文化")
+cols = st.columns(3)
+fact_metric(cols[0], "outreach_trips", "名师送教下乡（2024）")
+fact_metric(cols[1], "outreach_lessons", "公开课、示范课")
+fact_metric(cols[2], "outreach_lectures", "讲座")
+brands = pd.DataFrame([
+    {"学校": "县初级中学", "校园文化品牌": "“树”文化"},
+    {"学校": "米粮泉回族乡中心校", "校园文化品牌": "“三香”文化"},
+    {"学校": "扎库齐牛录乡中心校", "校园文化品牌": "“小白杨”文化"},
+])
+st.markdown("**“一校一品”校园文化品牌**（工作汇报列举）")
+st.dataframe(brands, hide_index=True, width="content")
+st.caption(SOURCE + "：“形成县初级中学“树”文化、米粮泉回族乡中心校“三香”文化、扎库齐牛录乡中心校“小白杨”文化等校园文化品牌”")
+
+st.subheader("国家标准：教育质量 9 项")
+items = card.county_items[card.county_items["part"] == "quality"].copy()
+items["状态"] = items["status"].map({"met": "✓ 达到", "not_met": "✗ 未达到", "no_data": "… 无数据"})
+table = items[["item", "text", "value_text", "状态", "source"]].rename(
+    columns={"item": "编号", "text": "要求", "value_text": "数值", "source": "来源"}).fillna({"数值": "—"})
+st.dataframe(table, hide_index=True, width="stretch", column_config={"要求": st.column_config.TextColumn(width="large")})
+st.caption("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。")
+ui.download_csv(table, "quality_items.csv")
+
+st.subheader("城乡差距：城区、镇区、乡村学校的资源配置")
+st.caption("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
+           "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。")
+if card.values.empty:
+    st.info("所选范围没有学校数据。")
+else:
+    grouped = standard.group_values(card.values, ["urban_rural"])
+    frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
+    cols = st.columns(2)
+    for col, stage in zip(cols, ["小学", "初中"]):
+        part = frame[frame["学段"] == stage]
+        with col:
+            if part.empty:
+                st.info(f"所选范围没有{stage}。")
+            else:
+                ui.show_chart(charts.setting_bars(part, f"{stage}：城区 / 镇区 / 乡村"), part,
+                              ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year"),
+                              f"quality_urban_rural_{stage}_{v.filters.year}.csv")
+
+st.subheader("工作汇报中的教育质量数字")
+ui.report_facts_table(facts, "quality")

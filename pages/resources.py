@@ -7,7 +7,72 @@ _SRC = str(Path(__file__).resolve().parents[1] / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 
-from dashboard_core import ui
+import streamlit as st
 
-v = ui.page_header("办学条件", "资源配置：校舍、场地、装备与投入")
-ui.report_facts_table(ui.ask(v.snapshot, "report_facts_for_domain", domain="resources"), "resources")
+from dashboard_core import charts, standard, ui
+from dashboard_core.facts import S_RES
+
+v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、场地与装备")
+facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="resources")
+by_id = facts.set_index("fact_id")
+
+
+def fact_metric(column, fact_id: str, label: str | None = None) -> None:
+    row = by_id.loc[fact_id]
+    column.metric(label or row["metric"], f"{ui.num(row['value'])} {row['unit']}", help=f"工作汇报原文：“{row['source_text']}”")
+
+
+st.subheader("2022 年以来的投入与建设")
+cols = st.columns(4)
+fact_metric(cols[0], "investment_since_2022", "教育项目投入")
+fact_metric(cols[1], "projects_since_2022", "统筹实施教育项目")
+fact_metric(cols[2], "new_floor_area", "新建校舍")
+fact_metric(cols[3], "new_sports_grounds", "新建运动场")
+cols = st.columns(4)
+fact_metric(cols[0], "new_places", "新增学位")
+fact_metric(cols[1], "village_schools_optimised", "优化村级小学")
+fact_metric(cols[2], "new_nine_year_schools", "县城新建九年一贯制学校")
+fact_metric(cols[3], "new_junior_schools", "县城新建初级中学")
+st.caption(f"来源：工作汇报 {S_RES}。布局调整目标：“乡镇办小学，县城办中学”。")
+
+st.subheader("教育经费：总支出与生均支出")
+series = ui.ask(v.snapshot, "county_series")
+cols = st.columns(3)
+fact_metric(cols[0], "education_spending_growth", "教育总支出增长（2022—2024）")
+fact_metric(cols[1], "per_student_primary_growth", "小学生均支出增长")
+fact_metric(cols[2], "per_student_junior_growth", "初中生均支出增长")
+left, right = st.columns(2)
+with left:
+    spend = charts.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
+    ui.show_chart(charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"), spend,
+                  ui.report_source(S_RES) + "；空心菱形为示例数据（报告未给出 2023 年）", "resources_spending.csv")
+with right:
+    per = charts.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
+    ui.show_chart(charts.trend_chart(per, "生均教育支出（元）", "元"), per,
+                  ui.report_source(S_RES) + "；空心菱形为示例数据（报告未给出 2023 年）", "resources_per_student.csv")
+
+st.subheader("逐校对照国家标准：校舍、场馆、设备、多媒体教室")
+card = ui.card(v.snapshot, v.filters)
+resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
+                  "multimedia_rooms_per100"]
+names = {i["code"]: f"{i['number']} {i['name']}" for i in ui.rules()["resource"]["indicators"]}
+if card.values.empty:
+    st.info("所选范围没有学校数据。")
+else:
+    links = ui.profile_links(card.values["school_id"].unique())
+    tabs = st.tabs([names[c] for c in resource_codes])
+    for tab, code in zip(tabs, resource_codes):
+        with tab:
+            frame = charts.indicator_frame(card.values, code, links)
+            ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), frame,
+                          ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
+                          "；九年一贯制学校按学段加权学生数拆分", f"resources_{code}_{v.filters.year}.csv")
+
+    st.subheader("按乡镇汇总")
+    grouped = standard.group_values(card.values[card.values["indicator"].isin(resource_codes)], ["township_code", "township_name"])
+    frame = charts.group_indicator_frame(grouped, "township_name", "乡镇")
+    ui.show_chart(charts.group_grid(frame, "乡镇", "各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）"), frame,
+                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv")
+
+st.subheader("工作汇报中的办学条件数字")
+ui.report_facts_table(facts, "resources")

@@ -18,6 +18,7 @@ PRIMARY = "#1f4e8c"
 ACCENT = "#d97706"
 STAGE_COLORS = {"小学": "#1f4e8c", "初中": "#0f766e"}
 SETTING_COLORS = {"城区": "#1f4e8c", "镇区": "#0f766e", "乡村": "#a16207"}
+LEVEL_COLORS = {"本校": "#d97706", "本乡镇": "#0f766e", "全县": "#1f4e8c"}
 
 _CONFIG = dict(
     font=FONT,
@@ -30,7 +31,11 @@ _CONFIG = dict(
 
 
 def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    return chart.configure(**_CONFIG)
+    # "fit-x": the width follows the page, the height set on a chart is the plot's own height
+    # (Streamlit's default "fit" squeezes title, axes and legend into it and flattens short charts).
+    composed = isinstance(chart, (alt.FacetChart, alt.HConcatChart, alt.VConcatChart, alt.ConcatChart))
+    autosize = alt.AutoSizeParams(type="pad" if composed else "fit-x", contains="padding")
+    return chart.configure(**_CONFIG).properties(autosize=autosize)
 
 
 def status_legend_domain() -> tuple[list[str], list[str]]:
@@ -96,3 +101,301 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     limit = alt.Chart(frame).mark_rule(color="#111827", strokeDash=[6, 4], size=2).encode(
         x="限值:Q", tooltip=["学段:N", "限值:Q"])
     return themed(alt.layer(bars, labels, limit).properties(height=36 * len(indicators) + 20, width="container"))
+
+
+# ---- frames and charts shared by the domain pages ------------------------------------------
+
+SOURCE_LABELS = {"report": "工作汇报", "demo": "示例数据"}
+MEDAL_COLORS = {"金牌": "#c9a227", "银牌": "#8a939b", "铜牌": "#a0612b"}
+
+
+def _school_label(frame: pd.DataFrame) -> pd.Series:
+    return frame["school_name"] + "（" + frame["stage"] + "）"
+
+
+def indicator_frame(values: pd.DataFrame, indicator: str, links: dict | None = None) -> pd.DataFrame:
+    """One indicator for every school part in view: value, threshold, share of it, status."""
+    part = values[values["indicator"] == indicator].copy()
+    out = pd.DataFrame({
+        "学校编号": part["school_id"], "学校（学段）": _school_label(part), "学段": part["stage"],
+        "乡镇": part.get("township_name"), "城乡": part.get("urban_rural"),
+        "学生数": part["students"], "数值": part["value"].round(2), "标准值": part["threshold"],
+        "85%底线": part["floor"].round(3), "达到标准值的比例": (part["share_of_threshold"] * 100).round(1),
+        "单位": part["unit"], "状态": part["status"].map(STATUS_LABELS),
+    })
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out.sort_values(["学段", "达到标准值的比例"], ascending=[True, True], kind="stable").reset_index(drop=True)
+
+
+def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """Each school part's value as a share of its threshold; rules at 100% and at the 85% floor."""
+    labels, colors = status_legend_domain()
+    order = list(frame["学校（学段）"])
+    enc = dict(
+        y=alt.Y("学校（学段）:N", sort=order, title=None),
+        x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(domainMin=0)),
+        tooltip=["学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"],
+    )
+    if "档案" in frame.columns:
+        enc["href"] = alt.Href("档案:N")
+    bars = alt.Chart(frame).mark_bar(cursor="pointer" if "档案" in frame.columns else "default").encode(
+        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
+    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+        y=alt.Y("学校（学段）:N", sort=order), x="达到标准值的比例:Q",
+        text=alt.Text("label:N")).transform_calculate(label="format(datum['数值'], ',.2f') + ' ' + datum['单位']")
+    rules = alt.Chart(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})).mark_rule(
+        strokeDash=[6, 4], size=2).encode(x="x:Q", color=alt.value("#111827"), tooltip=["线:N", "x:Q"])
+    height = max(140, 24 * len(order))
+    return themed(alt.layer(bars, text, rules).properties(title=title, height=height, width="container"))
+
+
+def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
+    """Aggregated indicator values (from standard.group_values) shaped for charts and download."""
+    out = pd.DataFrame({
+        group_label: grouped[group_col], "学段": grouped["stage"], "指标": grouped["number"].astype(str) + " " + grouped["short"],
+        "数值": grouped["value"].round(2), "标准值": grouped["threshold"], "单位": grouped["unit"],
+        "达到标准值的比例": (grouped["value"] / grouped["threshold"] * 100).round(1),
+        "学校数": grouped["schools"], "学生数": grouped["students"],
+    })
+    out["状态"] = [STATUS_LABELS[classify_share(s)] for s in out["达到标准值的比例"]]
+    return out
+
+
+def classify_share(percent: float) -> str:
+    if pd.isna(percent):
+        return NO_STUDENTS
+    return MET if percent >= 100 - 1e-9 else FLOOR if percent >= 85 - 1e-9 else BELOW
+
+
+def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
+    """Groups (e.g. townships) × indicators, coloured by where the group's value stands against the threshold."""
+    labels, colors = status_legend_domain()
+    frame = frame.assign(行=frame[group_label] + "（" + frame["学段"] + "）",
+                         文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]])
+    rows = list(dict.fromkeys(frame["行"]))
+    indicators = list(dict.fromkeys(frame["指标"]))
+    base = alt.Chart(frame).encode(x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+                                   y=alt.Y("行:N", sort=rows, title=None))
+    tooltip = [f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q"]
+    cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
+        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
+    text = base.mark_text(fontSize=13, color="white", fontWeight="bold").encode(text="文本:N", tooltip=tooltip)
+    return themed((cells + text).properties(title=title, height=max(100, 28 * len(rows)), width="container"))
+
+
+def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dict) -> alt.Chart:
+    """Groups side by side for each indicator (城区/镇区/乡村, or a school against its township and the
+    county), as a share of the threshold, with the threshold drawn at 100%."""
+    groups = [g for g in palette if g in set(frame[group_label])]
+    indicators = list(dict.fromkeys(frame["指标"]))
+    enc_x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
+    offset = alt.XOffset(f"{group_label}:N", sort=groups)
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
+        color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
+                        scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
+        tooltip=[f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"])
+    text = alt.Chart(frame).mark_text(dy=-8, fontSize=11).encode(
+        x=enc_x, xOffset=offset, y="达到标准值的比例:Q", text=alt.Text("达到标准值的比例:Q", format=".0f"))
+    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827", size=2).encode(y=alt.datum(100))
+    return themed(alt.layer(bars, text, rule).properties(title=title, height=300, width="container"))
+
+
+def setting_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """城区 / 镇区 / 乡村 side by side for each indicator."""
+    return grouped_bars(frame, "城乡", title, SETTING_COLORS)
+
+
+def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:
+    """County series for the chosen metrics, labelled in Chinese and by source (report or demo)."""
+    part = series[series["metric"].isin(metrics)].copy()
+    return pd.DataFrame({
+        "年份": part["year"].astype(int), "指标": part["metric"].map(metrics), "数值": part["value"],
+        "单位": part["unit"], "来源": part["source"].map(lambda s: SOURCE_LABELS["demo"] if s == "demo" else SOURCE_LABELS["report"]),
+        "来源编号": part["source"],
+    }).reset_index(drop=True)
+
+
+def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
+    """Lines by year; filled points are the report's figures, hollow points are demo values."""
+    base = alt.Chart(frame).encode(
+        x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=False)),
+        color=alt.Color("指标:N", title=None, scale=alt.Scale(range=[PRIMARY, "#0f766e", ACCENT])),
+    )
+    line = base.mark_line(strokeWidth=3)
+    points = base.mark_point(size=120, strokeWidth=3).encode(
+        shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=["工作汇报", "示例数据"], range=["circle", "diamond"])),
+        fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N"), alt.value("white")),
+        tooltip=["年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"])
+    labels = base.mark_text(dy=-14, fontSize=13).encode(text=alt.Text("数值:Q", format=",.2~f"))
+    return themed(alt.layer(line, points, labels).properties(title=title, height=280, width="container"))
+
+
+def facts_frame(facts: pd.DataFrame, fact_ids: list[str], labels: dict[str, str] | None = None,
+                group: dict[str, str] | None = None) -> pd.DataFrame:
+    """Chosen report facts in the given order, with the category label and the verbatim source."""
+    rows = facts.set_index("fact_id").loc[fact_ids].reset_index()
+    out = pd.DataFrame({
+        "项目": [labels.get(f, m) if labels else m for f, m in zip(rows["fact_id"], rows["metric"])],
+        "数值": rows["value"], "单位": rows["unit"], "报告原文": rows["source_text"], "fact_id": rows["fact_id"],
+    })
+    if group:
+        out.insert(0, "类别", [group[f] for f in rows["fact_id"]])
+    return out
+
+
+def category_bars(frame: pd.DataFrame, title: str, x_title: str, color: str = PRIMARY) -> alt.Chart:
+    order = list(frame["项目"])
+    bars = alt.Chart(frame).mark_bar(color=color).encode(
+        y=alt.Y("项目:N", sort=order, title=None), x=alt.X("数值:Q", title=x_title),
+        tooltip=["项目:N", "数值:Q", "单位:N", "报告原文:N"])
+    text = bars.mark_text(align="left", dx=4, fontSize=13, color="#111827").encode(text=alt.Text("数值:Q", format=",.2~f"))
+    return themed(alt.layer(bars, text).properties(title=title, height=max(120, 34 * len(order)), width="container"))
+
+
+def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """Medal tables: one row per competition, gold / silver / bronze stacked in their colours."""
+    events = list(dict.fromkeys(frame["类别"]))
+    bars = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("类别:N", sort=events, title=None), x=alt.X("数值:Q", title="奖牌数（枚）", stack="zero"),
+        color=alt.Color("项目:N", title=None, sort=list(MEDAL_COLORS),
+                        scale=alt.Scale(domain=list(MEDAL_COLORS), range=list(MEDAL_COLORS.values()))),
+        order=alt.Order("medal_order:Q"),
+        tooltip=["类别:N", "项目:N", "数值:Q", "报告原文:N"],
+    ).transform_calculate(medal_order="indexof(['金牌','银牌','铜牌'], datum['项目'])")
+    return themed(bars.properties(title=title, height=max(120, 44 * len(events)), width="container"))
+
+
+def target_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rates against the standard's minimum: [{项目, 数值, 要求, 单位, 来源}]."""
+    frame = pd.DataFrame(rows)
+    frame["结果"] = ["达到 ✓" if v >= t else "未达到 ✗" for v, t in zip(frame["数值"], frame["要求"])]
+    return frame
+
+
+def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+    """Rates as bars on a 0–100% scale, each with its required minimum as a black tick."""
+    order = list(frame["项目"])
+    enc_y = alt.Y("项目:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
+    bars = alt.Chart(frame).mark_bar(size=30).encode(
+        y=enc_y, x=alt.X("数值:Q", title="%", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("结果:N", title=None, scale=alt.Scale(domain=["达到 ✓", "未达到 ✗"],
+                                                                range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW]])),
+        tooltip=["项目:N", "数值:Q", "要求:Q", "结果:N", "来源:N"])
+    ticks = alt.Chart(frame).mark_tick(color="#111827", thickness=4, size=44).encode(
+        y=enc_y, x="要求:Q", tooltip=["项目:N", "要求:Q"])
+    text = alt.Chart(frame).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(
+        y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
+        label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + datum['要求'] + '%）'")
+    return themed(alt.layer(bars, ticks, text).properties(title=title, height=70 * len(order), width="container"))
+
+
+def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
+    """Students per full-time teacher, per school (stages together)."""
+    per = inputs.groupby(["school_id", "school_name", "school_type", "urban_rural"], as_index=False, sort=False).agg(
+        students=("students", "sum"), teachers=("full_time_teachers", "sum"), staff=("staff", "first"))
+    per = per[per["teachers"] > 0]
+    out = pd.DataFrame({"学校编号": per["school_id"], "学校": per["school_name"], "类型": per["school_type"],
+                        "城乡": per["urban_rural"], "学生数": per["students"], "专任教师": per["teachers"],
+                        "教职工": per["staff"], "生师比": (per["students"] / per["teachers"]).round(1)})
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out.sort_values("生师比", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
+    order = list(frame["学校"])
+    enc = dict(y=alt.Y("学校:N", sort=order, title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
+               color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
+               tooltip=["学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"])
+    if "档案" in frame.columns:
+        enc["href"] = alt.Href("档案:N")
+    bars = alt.Chart(frame).mark_bar().encode(**enc)
+    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+        y=alt.Y("学校:N", sort=order), x="生师比:Q", text=alt.Text("生师比:Q", format=".1f"))
+    rule = alt.Chart(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})).mark_rule(
+        strokeDash=[6, 4], size=2, color="#111827").encode(x="x:Q", tooltip=["线:N", alt.Tooltip("x:Q", format=".1f")])
+    return themed(alt.layer(bars, text, rule).properties(title=title, height=max(140, 24 * len(order)), width="container"))
+
+
+def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
+    schools = inputs.groupby(["township_code", "township_name"], as_index=False).agg(
+        学校数=("school_id", "nunique"), 学生数=("students", "sum"))
+    parts = results[results["has_students"]].groupby("township_code", as_index=False).agg(
+        学校学段数=("passes", "size"), 达标学校学段数=("passes", lambda s: int((s == True).sum())))  # noqa: E712
+    out = schools.merge(parts, on="township_code", how="left")
+    out["达标比例"] = (out["达标学校学段数"] / out["学校学段数"] * 100).round(1)
+    return out.rename(columns={"township_code": "乡镇代码", "township_name": "乡镇"}).sort_values("乡镇代码").reset_index(drop=True)
+
+
+def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
+    order = list(frame["乡镇"])
+    base = alt.Chart(frame).encode(y=alt.Y("乡镇:N", sort=order, title=None))
+    students = base.mark_bar(color=PRIMARY).encode(
+        x=alt.X("学生数:Q", title="在校学生（人）"), tooltip=["乡镇:N", "学校数:Q", "学生数:Q"])
+    students_text = base.mark_text(align="left", dx=4, fontSize=12).encode(x="学生数:Q", text=alt.Text("学生数:Q", format=","))
+    share = base.mark_bar().encode(
+        x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100])),
+        color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
+                                                             range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
+        tooltip=["乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"],
+    ).transform_calculate(状态="datum['达标比例'] >= 100 ? '全部达标' : '部分未达标'")
+    share_text = base.mark_text(align="left", dx=4, fontSize=12).encode(
+        x="达标比例:Q", text=alt.Text("label:N")).transform_calculate(
+        label="datum['达标学校学段数'] + ' / ' + datum['学校学段数']")
+    height = max(120, 26 * len(order))
+    left = alt.layer(students, students_text).properties(height=height, width=360)
+    right = alt.layer(share, share_text).properties(height=height, width=360)
+    return themed(alt.hconcat(left, right).properties(title=title).resolve_scale(color="independent"))
+
+
+def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
+    frame = values_by_year.copy()
+    return pd.DataFrame({"年份": frame["year"].astype(int), "学段": frame["stage"],
+                         "指标": frame["number"].astype(str) + " " + frame["short"],
+                         "数值": frame["value"].round(2), "标准值": frame["threshold"], "单位": frame["unit"],
+                         "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
+                         "状态": frame["status"].map(STATUS_LABELS)})
+
+
+def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
+    labels, colors = status_legend_domain()
+    indicators = list(dict.fromkeys(frame["指标"]))
+    base = alt.Chart(frame).encode(
+        x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(zero=False)),
+        detail="指标:N")
+    line = base.mark_line(color="#94a3b8", strokeWidth=2)
+    points = base.mark_point(size=90, filled=True).encode(
+        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
+        tooltip=["年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"])
+    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
+    layer = alt.layer(line, points, rule).properties(width=150, height=150)
+    return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
+
+
+def comparison_frame(values: pd.DataFrame) -> pd.DataFrame:
+    frame = values.copy()
+    return pd.DataFrame({"学校（学段）": _school_label(frame), "学校编号": frame["school_id"],
+                         "指标": frame["number"].astype(str) + " " + frame["short"], "数值": frame["value"].round(2),
+                         "标准值": frame["threshold"], "单位": frame["unit"],
+                         "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
+                         "状态": frame["status"].map(STATUS_LABELS)})
+
+
+def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
+    schools = list(dict.fromkeys(frame["学校（学段）"]))
+    indicators = list(dict.fromkeys(frame["指标"]))
+    labels, colors = status_legend_domain()
+    bars = alt.Chart(frame).mark_bar().encode(
+        x=alt.X("学校（学段）:N", sort=schools, title=None, axis=alt.Axis(labels=False, ticks=False)),
+        y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
+        color=alt.Color("学校（学段）:N", sort=schools, title="学校（学段）",
+                        scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#d97706", "#7c3aed", "#be123c", "#475569"])),
+        stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
+        tooltip=["学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"])
+    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
+    layer = alt.layer(bars, rule).properties(width=110, height=180)
+    return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))

@@ -24,6 +24,7 @@ VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "
                   VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定"}
 
 _TOLERANCE = 1e-9
+STAGE_ORDER = {"小学": 0, "初中": 1}
 
 
 @lru_cache(maxsize=8)
@@ -104,7 +105,9 @@ def indicator_values(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     keep += ["indicator", "number", "name", "short", "addition", "unit", "numerator", "numerator_unit", "numerator_level",
              "per_students", "numerator_value", "facility_share", "value", "threshold", "floor",
              "share_of_threshold", "status"]
-    return frame[keep].sort_values(["school_id", "stage", "number"], kind="stable").reset_index(drop=True)
+    order = frame["stage"].map(STAGE_ORDER).fillna(9)
+    return (frame[keep].assign(_stage=order).sort_values(["school_id", "_stage", "number"], kind="stable")
+            .drop(columns="_stage").reset_index(drop=True))
 
 
 def school_results(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
@@ -123,6 +126,17 @@ def school_results(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
     counts["passes"] = passes.where(has_students, None).astype("object")
     counts["has_students"] = has_students
     return counts
+
+
+def group_values(values: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """Indicator values of groups of school parts (a township, 城区/镇区/乡村, the county): the groups'
+    total resource divided by their total students, which is also the student-weighted mean."""
+    pool = values[values["students"] > 0]
+    grouped = (pool.groupby(keys + ["stage", "indicator", "number", "short", "unit", "threshold", "per_students"],
+                            as_index=False, sort=False)
+               .agg(numerator=("numerator_value", "sum"), students=("students", "sum"), schools=("school_id", "nunique")))
+    grouped["value"] = grouped["numerator"] / grouped["students"] * grouped["per_students"]
+    return grouped.sort_values(keys + ["stage", "number"], kind="stable").reset_index(drop=True)
 
 
 def weighted_cv(values: pd.Series, weights: pd.Series) -> float | None:

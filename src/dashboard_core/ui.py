@@ -5,6 +5,7 @@ Pages import from here and from the pure modules; they never talk to DuckDB them
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 from dataclasses import dataclass
 
 import pandas as pd
@@ -117,6 +118,11 @@ def _clear_filters() -> None:
         st.session_state[key] = []
 
 
+def school_label(v: "View"):
+    """format_func for school pickers: the school's name, unique within the snapshot."""
+    return lambda school_id: v.school_names.get(school_id, school_id)
+
+
 def view() -> View:
     """The view set by the entry file for this run."""
     from streamlit.runtime.pages_manager import PagesManager
@@ -158,6 +164,23 @@ def source_caption(text: str) -> None:
     st.caption(text)
 
 
+def show_chart(chart, frame: pd.DataFrame, source: str, filename: str) -> None:
+    """A chart, the source under it, and the exact table behind it as CSV."""
+    st.altair_chart(chart, width="stretch", theme=None)
+    st.caption(source)
+    download_csv(frame, filename)
+
+
+def profile_links(school_ids) -> dict:
+    """Links to each school's profile page, keeping the year in view."""
+    year = view().filters.year
+    return {sid: f"./school?school_id={quote(str(sid))}&year={year}" for sid in school_ids}
+
+
+def report_source(section: str) -> str:
+    return f"来源：工作汇报 {section}（原文见下载数据或悬停提示）"
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
@@ -174,7 +197,7 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
         return
     shown = pd.DataFrame({
         "事项": facts["metric"],
-        "数值": [f"{_num(v)} {u}" for v, u in zip(facts["value"], facts["unit"])],
+        "数值": [f"{num(v)} {u}" for v, u in zip(facts["value"], facts["unit"])],
         "年份": facts["year"].astype("Int64").astype("string").fillna("—"),
         "报告原文": facts["source_text"],
         "章节": facts["section"],
@@ -185,7 +208,7 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
     download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")
 
 
-def _num(value: float) -> str:
+def num(value: float) -> str:
     value = float(value)
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
 
