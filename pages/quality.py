@@ -102,16 +102,12 @@ if card.values.empty:
 else:
     grouped = standard.group_values(card.values, ["urban_rural"])
     frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
-    cols = st.columns(2)
-    for col, stage in zip(cols, ["小学", "初中"]):
+    for stage in ["小学", "初中"]:
         part = frame[frame["学段"] == stage]
-        with col:
-            if part.empty:
-                st.info(f"所选范围没有{stage}。")
-            else:
-                ui.show_chart(charts.setting_bars(part, f"{stage}：城区 / 镇区 / 乡村"), part,
-                              ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year"),
-                              f"quality_urban_rural_{stage}_{v.filters.year}.csv")
+        if not part.empty:
+            ui.show_chart(charts.setting_bars(part, f"{stage}：城区 / 镇区 / 乡村"), part,
+                          ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year"),
+                          f"quality_urban_rural_{stage}_{v.filters.year}.csv")
 
 st.subheader("工作汇报中的教育质量数字")
 ui.report_facts_table(facts, "quality")

@@ -166,9 +166,9 @@ def cv_table(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
         cv = weighted_cv(part["value"], part["students"])
         limit = float(limits[row["stage"]])
         county_value = (part["numerator_value"].sum() / part["students"].sum() * part["per_students"].iloc[0]
-                        if len(part) and part["students"].sum() > 0 else None)
+                        if len(part) and part["students"].sum() > 0 else math.nan)
         rows.append({"stage": row["stage"], "indicator": row["indicator"], "number": row["number"],
-                     "short": row["short"], "cv": cv, "limit": limit, "schools": int(len(part)),
+                     "short": row["short"], "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(len(part)),
                      "students": int(part["students"].sum()), "mean": county_value,
                      "passes": None if cv is None else bool(cv <= limit + _TOLERANCE)})
     return pd.DataFrame(rows).sort_values(["stage", "number"], key=lambda s: s.map({"小学": 0, "初中": 1})

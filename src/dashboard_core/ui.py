@@ -202,7 +202,7 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
         "报告原文": facts["source_text"],
         "章节": facts["section"],
     })
-    st.dataframe(shown, hide_index=True, width="stretch",
+    st.dataframe(shown, hide_index=True, width="stretch", height=min(35 * (len(shown) + 1) + 3, 900),
                  column_config={"报告原文": st.column_config.TextColumn(width="large")})
     st.caption("来源：察布查尔县推进义务教育优质均衡发展工作汇报（原文摘录，逐字引用）")
     download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")

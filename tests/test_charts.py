@@ -1,0 +1,136 @@
+"""Chart builders: the spec encodes what it should, the data is the frame given, one theme throughout."""
+import pandas as pd
+import pytest
+
+from dashboard_core import charts, scorecard, standard
+from dashboard_core.filters import Filters
+
+
+@pytest.fixture(scope="module")
+def card(demo_snapshot):
+    return scorecard.compute(demo_snapshot, Filters(year=2024))
+
+
+def spec_of(chart) -> dict:
+    return chart.to_dict()
+
+
+def data_of(spec: dict) -> list[dict]:
+    rows = []
+    for values in spec.get("datasets", {}).values():
+        rows.extend(values)
+    return rows
+
+
+def layers(spec: dict) -> list[dict]:
+    inner = spec.get("spec", spec)
+    return inner.get("layer", [inner])
+
+
+def assert_theme(spec: dict) -> None:
+    assert "Noto Sans CJK SC" in spec["config"]["font"]
+    assert spec["autosize"]["contains"] == "padding"
+
+
+def test_status_grid_uses_status_colours_and_marks(card):
+    frame = charts.status_grid_frame(card.values)
+    spec = spec_of(charts.status_grid(frame))
+    assert_theme(spec)
+    rect, text = layers(spec)
+    assert rect["mark"]["type"] == "rect" and text["mark"]["type"] == "text"
+    assert rect["encoding"]["color"]["scale"]["range"][:3] == [charts.STATUS_COLORS[s] for s in ("met", "floor", "below")]
+    assert text["encoding"]["text"]["field"] == "标记"
+    assert len(data_of(spec)) == len(card.values) == 7 * len(card.results)
+    assert set(frame["标记"]) <= set(charts.STATUS_MARKS.values())
+
+
+def test_indicator_bars_plot_share_of_threshold_with_rules(card):
+    frame = charts.indicator_frame(card.values, "sports_area_per_student", {s: f"./school?school_id={s}" for s in card.values["school_id"]})
+    spec = spec_of(charts.indicator_bars(frame, "t"))
+    bars = layers(spec)[0]
+    assert bars["encoding"]["x"]["field"] == "达到标准值的比例"
+    assert bars["encoding"]["href"]["field"] == "档案"
+    rows = [r for r in data_of(spec) if "学校（学段）" in r]
+    assert len(rows) == len(frame)
+    one = frame.iloc[0]
+    assert one["达到标准值的比例"] == pytest.approx(one["数值"] / one["标准值"] * 100, abs=0.2)
+    rule_values = sorted(r["x"] for r in data_of(spec) if "线" in r)
+    assert rule_values == [85, 100]
+
+
+def test_cv_chart_draws_the_limit(card):
+    frame = charts.cv_frame(card.cvs)
+    part = frame[frame["学段"] == "初中"]
+    spec = spec_of(charts.cv_chart(part))
+    assert {layer["mark"]["type"] for layer in layers(spec)} == {"bar", "text", "rule"}
+    assert {r["限值"] for r in data_of(spec)} == {0.45}
+
+
+def test_trend_chart_marks_demo_values(demo_snapshot):
+    from dashboard_core import queries
+
+    series = queries.ask(demo_snapshot, "county_series")
+    frame = charts.series_frame(series, {"education_spending": "教育总支出"})
+    assert list(frame["数值"]) == [6.39, 6.47, 6.58]
+    assert list(frame["来源"]) == ["工作汇报", "示例数据", "工作汇报"]
+    spec = spec_of(charts.trend_chart(frame, "t", "亿元"))
+    points = layers(spec)[1]
+    assert points["encoding"]["shape"]["field"] == "来源"
+
+
+def test_category_and_medal_charts_carry_report_values(demo_snapshot):
+    from dashboard_core import queries
+
+    facts = queries.ask(demo_snapshot, "report_facts_for_domain", domain="quality")
+    ids = ["wrestling_national_gold", "wrestling_national_silver", "wrestling_national_bronze"]
+    frame = charts.facts_frame(facts, ids, {i: n for i, n in zip(ids, ["金牌", "银牌", "铜牌"])}, {i: "摔跤" for i in ids})
+    spec = spec_of(charts.medal_chart(frame, "t"))
+    assert [r["数值"] for r in data_of(spec)] == [4, 4, 2]
+    assert spec["encoding"]["color"]["scale"]["range"] == list(charts.MEDAL_COLORS.values())
+    bars = spec_of(charts.category_bars(frame, "t", "x"))
+    assert layers(bars)[0]["encoding"]["tooltip"][-1]["field"] == "报告原文"
+
+
+def test_target_bars_judge_each_rate_against_its_minimum():
+    frame = charts.target_frame([{"项目": "a", "数值": 16.0, "要求": 10, "单位": "%", "来源": "s"},
+                                 {"项目": "b", "数值": 9.0, "要求": 10, "单位": "%", "来源": "s"}])
+    assert list(frame["结果"]) == ["达到 ✓", "未达到 ✗"]
+    spec = spec_of(charts.target_bars(frame, "t"))
+    assert layers(spec)[1]["encoding"]["x"]["field"] == "要求"
+
+
+def test_grouped_and_grid_views_of_aggregates(card):
+    grouped = standard.group_values(card.values, ["urban_rural"])
+    frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
+    assert set(frame["城乡"]) == {"城区", "镇区", "乡村"}
+    # the group's value is its total resource over its students
+    town = card.values[(card.values["urban_rural"] == "城区") & (card.values["stage"] == "小学")
+                       & (card.values["indicator"] == "sports_area_per_student")]
+    expected = town["numerator_value"].sum() / town["students"].sum()
+    got = frame[(frame["城乡"] == "城区") & (frame["学段"] == "小学") & (frame["指标"] == "5 生均体育场馆")]["数值"].item()
+    assert got == pytest.approx(expected, abs=0.01)
+    spec = spec_of(charts.setting_bars(frame[frame["学段"] == "小学"], "t"))
+    assert layers(spec)[0]["encoding"]["xOffset"]["field"] == "城乡"
+    grid = spec_of(charts.group_grid(frame, "城乡", "t"))
+    assert layers(grid)[0]["mark"]["type"] == "rect"
+
+
+def test_township_comparison_counts(card):
+    frame = charts.township_comparison_frame(card.results, card.inputs)
+    assert frame["学校数"].sum() == 30
+    assert frame["学生数"].sum() == 20486
+    assert (frame["达标学校学段数"] <= frame["学校学段数"]).all()
+    spec = spec_of(charts.township_comparison(frame, "t"))
+    assert len(spec["hconcat"]) == 2
+
+
+def test_ratio_and_profile_charts(card):
+    frame = charts.school_ratio_frame(card.inputs)
+    assert (frame["生师比"] > 0).all() and frame["专任教师"].sum() == 1544
+    spec = spec_of(charts.ratio_bars(frame, "t", 13.3))
+    assert layers(spec)[0]["encoding"]["x"]["field"] == "生师比"
+    trend = charts.profile_trend_frame(card.values.assign(year=2024))
+    assert len(trend) == len(card.values)
+    comp = charts.comparison_frame(card.values[card.values["school_id"].isin(["DEMO-01", "DEMO-02"])])
+    assert len(spec_of(charts.comparison_chart(comp, "t"))["datasets"]) >= 1
+    assert isinstance(comp, pd.DataFrame)
