@@ -42,11 +42,11 @@ cols[3].metric("县级指标达到", f"{s['county_items_met']} / {s['county_item
 # 2. School × indicator grid
 st.subheader("学校 × 指标达标情况")
 st.caption("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
-           "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值。")
+           "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。")
 if card.values.empty:
     st.info("所选范围内没有学校数据。")
 else:
-    grid = charts.status_grid_frame(card.values)
+    grid = charts.status_grid_frame(card.values, ui.profile_links(card.values["school_id"].unique()))
     st.altair_chart(charts.status_grid(grid), width="stretch", theme=None)
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
                       "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分")

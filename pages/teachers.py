@@ -68,8 +68,10 @@ else:
         table = short[["school_id", "school_name", "stage", "students", "numerator_value", "value", "threshold", "缺少（人）"]].rename(
             columns={"school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
                      "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值"})
+        table["档案"] = table["学校编号"].map(ui.profile_links(table["学校编号"]))
         st.dataframe(table, hide_index=True, width="stretch",
-                     column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f")})
+                     column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
+                                    "档案": st.column_config.LinkColumn(display_text="打开档案")})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year"))
         ui.download_csv(table, f"teachers_pe_art_short_{v.filters.year}.csv")
     else:
@@ -100,8 +102,10 @@ if len(rotation):
     table = rotation.rename(columns={"school_id": "学校编号", "school_name": "学校", "school_type": "类型", "urban_rural": "城乡",
                                      "township_name": "乡镇", "exchange_eligible_teachers": "符合条件教师",
                                      "exchange_teachers": "交流轮岗教师", "exchange_backbone_teachers": "其中骨干教师"})
+    table["档案"] = table["学校编号"].map(ui.profile_links(table["学校编号"]))
     with st.expander(f"各校交流轮岗（{len(table)} 所学校）"):
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch",
+                     column_config={"档案": st.column_config.LinkColumn(display_text="打开档案")})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_year"))
         ui.download_csv(table, f"teachers_rotation_schools_{v.filters.year}.csv")
 

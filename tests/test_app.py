@@ -71,3 +71,31 @@ def test_choosing_a_school_narrows_the_view():
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "绰霍尔镇第二小学（示例） · 小学" in text and "元 教学仪器设备" in text
+
+
+def test_data_page_upload_is_off_without_a_password():
+    at = new_app()
+    at.run()
+    at.switch_page("pages/data.py").run()
+    assert not at.exception
+    assert any("导入功能未开启" in i.value for i in at.info)
+    assert not at.text_input
+
+
+def test_data_page_asks_for_the_password_when_configured():
+    at = new_app()
+    at.secrets["admin_password"] = "s3cret"
+    at.run()
+    at.switch_page("pages/data.py").run()
+    box = at.text_input(key="admin_password_input")
+    box.set_value("wrong").run()
+    assert any("密码不正确" in e.value for e in at.error)
+    at.text_input(key="admin_password_input").set_value("s3cret").run()
+    assert not at.error
+
+
+def test_snapshot_choice_in_the_url_is_kept_or_ignored():
+    at = new_app(snapshot="no-such-snapshot")
+    at.run()
+    assert not at.exception
+    assert at.session_state["snapshot"] == "demo-2024"

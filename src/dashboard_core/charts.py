@@ -43,7 +43,7 @@ def status_legend_domain() -> tuple[list[str], list[str]]:
     return [STATUS_LABELS[s] for s in order], [STATUS_COLORS[s] for s in order]
 
 
-def status_grid_frame(values: pd.DataFrame) -> pd.DataFrame:
+def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
     """The table behind the school × indicator grid."""
     frame = values.copy()
     frame["学校（学段）"] = frame["school_name"] + "（" + frame["stage"] + "）"
@@ -54,8 +54,11 @@ def status_grid_frame(values: pd.DataFrame) -> pd.DataFrame:
     frame["标准值"] = frame["threshold"]
     frame["85%底线"] = frame["floor"].round(3)
     frame["达到标准值的比例"] = (frame["share_of_threshold"] * 100).round(1)
-    return frame[["school_id", "学校（学段）", "stage", "指标", "数值", "标准值", "85%底线", "达到标准值的比例",
-                  "状态", "标记", "unit"]].rename(columns={"school_id": "学校编号", "stage": "学段", "unit": "单位"})
+    out = frame[["school_id", "学校（学段）", "stage", "指标", "数值", "标准值", "85%底线", "达到标准值的比例",
+                 "状态", "标记", "unit"]].rename(columns={"school_id": "学校编号", "stage": "学段", "unit": "单位"})
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out
 
 
 def status_grid(grid: pd.DataFrame) -> alt.Chart:
@@ -67,9 +70,10 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
         y=alt.Y("学校（学段）:N", sort=schools, title=None),
     )
     tooltip = ["学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N"]
+    extra = {"href": alt.Href("档案:N")} if "档案" in grid.columns else {}
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
-        tooltip=tooltip,
+        tooltip=tooltip, **extra,
     )
     marks = base.mark_text(fontSize=15, fontWeight="bold", color="white").encode(text="标记:N", tooltip=tooltip)
     height = max(120, 26 * len(schools))

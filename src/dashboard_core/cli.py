@@ -1,4 +1,4 @@
-"""`python -m dashboard_core <command>`: build-demo, scorecard."""
+"""`python -m dashboard_core <command>`: build-demo, scorecard, template, validate, import."""
 from __future__ import annotations
 
 import argparse
@@ -62,6 +62,47 @@ def cmd_scorecard(args) -> int:
     return 0
 
 
+def cmd_template(args) -> int:
+    from . import importer
+
+    tables = None
+    if args.from_snapshot:
+        import pyarrow.parquet as pq
+
+        snap = snapshots.read_snapshot(_data_root(args), args.from_snapshot)
+        tables = {t: pq.read_table(snap.table_path(t)).to_pandas() for t in snapshots.TABLES}
+    out = Path(args.out)
+    importer.write_workbook(out, tables)
+    print(f"已写入导入模板：{out}" + (f"（含快照 {args.from_snapshot} 的数据）" if tables else ""))
+    return 0
+
+
+def _print_report(report) -> None:
+    for problem in report.problems:
+        print(problem.text())
+    print(report.summary())
+
+
+def cmd_validate(args) -> int:
+    from . import importer
+
+    report = importer.validate(Path(args.file))
+    _print_report(report)
+    return 0 if report.ok else 1
+
+
+def cmd_import(args) -> int:
+    from . import importer
+
+    report, snap = importer.import_file(Path(args.file), _data_root(args), args.snapshot)
+    _print_report(report)
+    if snap is None:
+        print("未导入，已有数据没有任何改动。")
+        return 1
+    print(f"已导入为新快照 {snap.snapshot_id}：{snap.path}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard_core", description="义务教育优质均衡发展监测 命令行工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -80,6 +121,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--school", action="append", help="学校编号，可重复")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_scorecard)
+
+    p = sub.add_parser("template", help="生成 Excel 导入模板")
+    p.add_argument("out", help="输出文件，如 模板.xlsx")
+    p.add_argument("--data-dir")
+    p.add_argument("--from-snapshot", help="用某个快照的数据填好模板（便于在 Excel 中修改后重新导入）")
+    p.set_defaults(func=cmd_template)
+
+    p = sub.add_parser("validate", help="校验填写好的模板（.xlsx 或 CSV 文件夹），列出全部问题")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("import", help="校验并导入为新的数据快照（出错则不导入）")
+    p.add_argument("file")
+    p.add_argument("--data-dir")
+    p.add_argument("--snapshot", help="新快照的编号（默认 import-日期-时间）")
+    p.set_defaults(func=cmd_import)
 
     args = parser.parse_args(argv)
     try:

@@ -49,6 +49,11 @@ def available_snapshots() -> tuple[list[Snapshot], list]:
     return _scan(str(settings.data_root()))
 
 
+def forget_snapshot_list() -> None:
+    """After an import: look at the data folder again on the next run."""
+    _scan.clear()
+
+
 @st.cache_data(ttl=3600, max_entries=512, show_spinner=False)
 def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
     return queries.ask(snapshot, name, filters, **params)
@@ -81,7 +86,12 @@ def sidebar_filters() -> View:
             st.warning(f"已跳过快照 {p.snapshot_id}：{p.message}")
         st.stop()
     by_id = {s.snapshot_id: s for s in good}
-    chosen_id = st.query_params.get("snapshot")
+    filter_box = st.sidebar.container()
+    with st.sidebar:
+        chosen_id = st.selectbox(
+            "数据快照", list(by_id), key="snapshot", bind="query-params",
+            format_func=lambda i: f"{i}（{by_id[i].created_date}{'，示例' if by_id[i].demo else ''}）",
+            help="默认显示最新的完好快照；在“数据”页可比较两个快照")
     snapshot = by_id.get(chosen_id, good[0])
 
     townships = ask(snapshot, "township_list")
@@ -90,7 +100,7 @@ def sidebar_filters() -> View:
     township_label = dict(zip(townships["township_code"], townships["township_name"]))
     school_label = _unique_labels(schools, "school_id", "school_name")
 
-    with st.sidebar:
+    with filter_box:
         st.markdown("**筛选**")
         year = st.selectbox("年份", years, index=len(years) - 1, key="year", bind="query-params",
                             format_func=str, help="学校统计时点为当年 9 月 1 日")

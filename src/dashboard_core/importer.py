@@ -1,0 +1,480 @@
+"""Import a bureau's statistics: the Excel template, validation with every problem in Chinese, import.
+
+Validation reads the whole workbook and reports all problems at once, each with its sheet, row and
+column and how to fix it. Errors stop the import; warnings are shown and do not. An import writes a
+new snapshot atomically (see `snapshots`) and never touches an existing one.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from . import facts, snapshots
+from .schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
+
+MAX_BYTES = 20 * 1024 * 1024
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass
+class Problem:
+    level: str
+    sheet: str
+    row: int | None
+    column: str | None
+    message: str
+    fix: str
+
+    def text(self) -> str:
+        where = f"工作表“{self.sheet}”" if self.sheet else "文件"
+        if self.row:
+            where += f"第 {self.row} 行"
+        if self.column:
+            where += f"“{self.column}”列"
+        tag = "错误" if self.level == ERROR else "提醒"
+        return f"【{tag}】{where}：{self.message}。{self.fix}"
+
+    def as_dict(self) -> dict:
+        return {"级别": "错误" if self.level == ERROR else "提醒", "工作表": self.sheet, "行": self.row,
+                "列": self.column, "问题": self.message, "修改方法": self.fix}
+
+
+@dataclass
+class Report:
+    source_name: str
+    problems: list[Problem] = field(default_factory=list)
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def error(self, sheet, row, column, message, fix) -> None:
+        self.problems.append(Problem(ERROR, sheet, row, column, message, fix))
+
+    def warn(self, sheet, row, column, message, fix) -> None:
+        self.problems.append(Problem(WARNING, sheet, row, column, message, fix))
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame([p.as_dict() for p in self.problems],
+                            columns=["级别", "工作表", "行", "列", "问题", "修改方法"])
+
+    def summary(self) -> str:
+        if self.ok:
+            return f"{self.source_name}：校验通过" + (f"，有 {len(self.warnings)} 条提醒" if self.warnings else "") + "。"
+        return f"{self.source_name}：发现 {len(self.errors)} 个错误、{len(self.warnings)} 条提醒，未导入。请按提示修改后重新上传。"
+
+
+# ---- reading --------------------------------------------------------------------------------
+
+_UNIT_SUFFIX = re.compile(r"[（(][^）)]*[）)]$")
+
+
+def _normalise(header) -> str:
+    text = "" if header is None else str(header)
+    text = re.sub(r"\s+", "", text)
+    return _UNIT_SUFFIX.sub("", text).lower()
+
+
+def _sheet_for(table: Table, names: list[str]) -> str | None:
+    wanted = {_normalise(table.sheet), _normalise(table.name)}
+    return next((n for n in names if _normalise(n) in wanted), None)
+
+
+def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        report.error("", None, None, f"无法作为 Excel 工作簿打开（{type(exc).__name__}）",
+                     "请上传用模板填写的 .xlsx 文件；如是 .xls 或 WPS 格式，请另存为“Excel 工作簿（*.xlsx）”后再上传")
+        return None
+    sheets = {}
+    try:
+        for ws in book.worksheets:
+            sheets[ws.title] = [list(row) for row in ws.iter_rows(values_only=True)]
+    finally:
+        book.close()
+    return sheets
+
+
+def _read_csv_folder(path: Path, report: Report) -> dict[str, list[list]]:
+    sheets = {}
+    for file in sorted(path.glob("*.csv")):
+        raw = file.read_bytes()
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            report.error(file.name, None, None, "文件编码无法识别", "请用 Excel“另存为 CSV UTF-8”后再导入")
+            continue
+        sheets[file.stem] = [[c if c != "" else None for c in row] for row in csv.reader(io.StringIO(text))]
+    return sheets
+
+
+def read_source(path: Path, report: Report) -> dict[str, list[list]] | None:
+    """The sheets of a workbook or a folder of CSV files, as rows of raw cell values."""
+    path = Path(path)
+    if path.is_dir():
+        sheets = _read_csv_folder(path, report)
+        if not sheets:
+            report.error("", None, None, "文件夹中没有 CSV 文件", "每张表一个 CSV 文件，文件名用表名，如 学校.csv 或 schools.csv")
+            return None
+        return sheets
+    if not path.is_file():
+        report.error("", None, None, f"找不到文件 {path}", "请检查文件路径")
+        return None
+    size = path.stat().st_size
+    if size == 0:
+        report.error("", None, None, "文件是空的（0 字节）", "请上传填写好的模板文件")
+        return None
+    if size > MAX_BYTES:
+        report.error("", None, None, f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）",
+                     "请删除无关的工作表、图片和格式后再上传")
+        return None
+    with open(path, "rb") as handle:
+        if handle.read(4) != b"PK\x03\x04":
+            report.error("", None, None, "不是 Excel（.xlsx）文件", "请上传用模板填写的 .xlsx 文件，或另存为“Excel 工作簿（*.xlsx）”")
+            return None
+    return _read_excel(path, report)
+
+
+# ---- cell parsing ---------------------------------------------------------------------------
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and value.strip() == "") or (isinstance(value, float) and math.isnan(value))
+
+
+def _parse(value, col: Column):
+    """(parsed value, problem message or None, fix)."""
+    if col.kind == TEXT:
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip(), None, ""
+    if col.kind == BOOL:
+        text = str(value).strip().lower()
+        if text in ("是", "true", "1", "y", "yes", "停办"):
+            return True, None, ""
+        if text in ("否", "false", "0", "n", "no"):
+            return False, None, ""
+        return None, f"“{value}”不是“是”或“否”", "请填写“是”或“否”，或留空表示否"
+    if isinstance(value, bool):
+        return None, f"“{value}”不是数字", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}"
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        text = str(value).strip().replace(",", "").replace("，", "")
+        try:
+            number = float(text)
+        except ValueError:
+            unit = f"，单位为{col.unit}" if col.unit else ""
+            return None, f"“{value}”不是数字", f"请只填写数字{unit}，例如 {col.example}；不要带单位或文字"
+    if math.isnan(number) or math.isinf(number):
+        return None, f"“{value}”不是有效数字", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}"
+    if number < 0 and not col.signed:
+        return None, f"不能为负数（{value}）", "请检查是否录入错误，人数、面积、金额都应为 0 或正数"
+    if col.kind == INT:
+        if not float(number).is_integer():
+            return None, f"须为整数（{value}）", f"{col.header}是计数，请填写整数，例如 {col.example}"
+        return int(number), None, ""
+    return number, None, ""
+
+
+def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> pd.DataFrame | None:
+    if not rows or all(_blank(c) for c in rows[0]):
+        report.error(sheet, 1, None, "第一行没有表头", f"请从模板复制“{table.sheet}”表的表头行")
+        return None
+    headers = [_normalise(h) for h in rows[0]]
+    positions = {}
+    for col in table.columns:
+        names = {_normalise(col.header), _normalise(col.name)}
+        found = [i for i, h in enumerate(headers) if h in names]
+        if found:
+            positions[col.name] = found[0]
+        elif col.required:
+            report.error(sheet, 1, col.header, f"缺少“{col.template_header}”列（英文名 {col.name}）",
+                         f"请在表头行加上“{col.header}”列；表头可用中文或英文，见“{FIELD_SHEET}”表")
+    known = {_normalise(c.header) for c in table.columns} | {_normalise(c.name) for c in table.columns}
+    for i, h in enumerate(rows[0]):
+        if not _blank(h) and _normalise(h) not in known:
+            report.warn(sheet, 1, str(h), "这一列不是模板中的列，导入时将忽略", f"如是拼写错误，请改成“{FIELD_SHEET}”表中的列名")
+    if any(c.required and c.name not in positions for c in table.columns):
+        return None
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if all(_blank(c) for c in row):
+            continue
+        record = {"_row": number}
+        for col in table.columns:
+            if col.name not in positions:
+                record[col.name] = None
+                continue
+            i = positions[col.name]
+            value = row[i] if i < len(row) else None
+            if _blank(value):
+                if col.required:
+                    report.error(sheet, number, col.header, "不能为空", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}")
+                record[col.name] = None
+                continue
+            parsed, message, fix = _parse(value, col)
+            if message:
+                report.error(sheet, number, col.header, message, fix)
+            elif col.choices and parsed not in col.choices:
+                report.error(sheet, number, col.header, f"“{parsed}”不在可选值中", "只能填写：" + "、".join(col.choices))
+                parsed = None
+            record[col.name] = parsed
+        records.append(record)
+    frame = pd.DataFrame(records, columns=["_row"] + [c.name for c in table.columns])
+    if frame.empty:
+        report.error(sheet, 2, None, "这张表没有数据行", f"请在表头下方填写数据（见“{FIELD_SHEET}”表中的示例）")
+    return frame
+
+
+# ---- checks across rows and tables ----------------------------------------------------------
+
+def _check_unique(table: Table, frame: pd.DataFrame, report: Report) -> None:
+    keyed = frame.dropna(subset=list(table.key))
+    dup = keyed[keyed.duplicated(list(table.key), keep=False)]
+    for _, group in dup.groupby(list(table.key), sort=False):
+        rows = group["_row"].tolist()
+        key = "、".join(str(group.iloc[0][k]) for k in table.key)
+        headers = "+".join(table.column(k).header for k in table.key)
+        report.error(table.sheet, rows[1], headers, f"“{key}”重复出现（第 {'、'.join(map(str, rows))} 行）",
+                     "每个编号（或编号与年份、学段的组合）只能出现一次，请删除或合并重复的行")
+
+
+def _check_references(frames: dict, report: Report) -> None:
+    towns, schools = frames.get("townships"), frames.get("schools")
+    if towns is not None and schools is not None:
+        known = set(towns["township_code"].dropna())
+        for _, r in schools[schools["township_code"].notna() & ~schools["township_code"].isin(known)].iterrows():
+            report.error("学校", r["_row"], "乡镇代码", f"乡镇代码“{r['township_code']}”不在“乡镇”表中",
+                         "请改成“乡镇”表中已有的代码，或先在“乡镇”表中补上这个乡镇")
+    if schools is None:
+        return
+    ids = set(schools["school_id"].dropna())
+    for name, sheet in (("school_stage_year", "学校分学段数据"), ("school_year", "学校年度数据")):
+        frame = frames.get(name)
+        if frame is None:
+            continue
+        for _, r in frame[frame["school_id"].notna() & ~frame["school_id"].isin(ids)].iterrows():
+            report.error(sheet, r["_row"], "学校编号", f"学校编号“{r['school_id']}”不在“学校”表中",
+                         "请核对编号，或先在“学校”表中补上这所学校")
+
+
+def _check_plausibility(frames: dict, report: Report) -> None:
+    schools, stage, year = frames.get("schools"), frames.get("school_stage_year"), frames.get("school_year")
+    if schools is None or stage is None:
+        return
+    info = schools.dropna(subset=["school_id"]).drop_duplicates("school_id").set_index("school_id")
+    sheet = "学校分学段数据"
+    for _, r in stage.iterrows():
+        if r["school_id"] not in info.index or pd.isna(r["stage"]):
+            continue
+        kind = info.loc[r["school_id"], "school_type"]
+        closed = bool(info.loc[r["school_id"], "closed"]) if pd.notna(info.loc[r["school_id"], "closed"]) else False
+        name = info.loc[r["school_id"], "school_name"]
+        students = r["students"]
+        if kind in ("小学", "教学点") and r["stage"] == "初中" and pd.notna(students) and students > 0:
+            report.error(sheet, r["_row"], "学段", f"{name}是{kind}，不应有初中学生",
+                         "请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校")
+        if kind == "初级中学" and r["stage"] == "小学" and pd.notna(students) and students > 0:
+            report.error(sheet, r["_row"], "学段", f"{name}是初级中学，不应有小学学生",
+                         "请把学段改为“初中”，或在“学校”表中修改学校类型")
+        if pd.notna(students) and students == 0 and not closed:
+            report.error(sheet, r["_row"], "在校学生数", f"{name}在校学生数为 0",
+                         "如学校已停办，请在“学校”表“是否停办”填“是”；否则请填写实际学生数")
+        if pd.notna(students) and pd.notna(r["classes"]):
+            if students > 0 and r["classes"] == 0:
+                report.error(sheet, r["_row"], "班级数", "有学生但班级数为 0", "请填写实际班级数")
+            elif r["classes"] > 0 and students / r["classes"] > 100:
+                report.error(sheet, r["_row"], "班级数", f"平均每班 {students / r['classes']:.0f} 人，超过 100 人",
+                             "请核对学生数和班级数是否填反或多填了一位")
+        for col in ("teachers_above_degree", "backbone_teachers", "pe_art_teachers"):
+            if pd.notna(r[col]) and pd.notna(r["full_time_teachers"]) and r[col] > r["full_time_teachers"]:
+                header = next(c.header for c in TABLES[2].columns if c.name == col)
+                report.error(sheet, r["_row"], header, f"{header}（{r[col]}）多于专任教师数（{r['full_time_teachers']}）",
+                             "这些教师都包含在专任教师中，请核对")
+    if year is None:
+        return
+    teachers = stage.groupby(["school_id", "year"])["full_time_teachers"].sum()
+    students = stage.groupby(["school_id", "year"])["students"].sum()
+    sheet = "学校年度数据"
+    for _, r in year.iterrows():
+        key = (r["school_id"], r["year"])
+        if key in teachers.index and pd.notna(r["staff"]) and teachers[key] > r["staff"]:
+            report.error(sheet, r["_row"], "教职工数", f"专任教师合计 {int(teachers[key])} 人，多于教职工数 {int(r['staff'])} 人",
+                         "教职工数应包含专任教师，请核对")
+        if pd.notna(r["exchange_teachers"]) and pd.notna(r["exchange_eligible_teachers"]) and r["exchange_teachers"] > r["exchange_eligible_teachers"]:
+            report.error(sheet, r["_row"], "交流轮岗教师数", "交流轮岗教师多于符合交流条件的教师", "请核对这两列")
+        if pd.notna(r["exchange_backbone_teachers"]) and pd.notna(r["exchange_teachers"]) and r["exchange_backbone_teachers"] > r["exchange_teachers"]:
+            report.error(sheet, r["_row"], "交流轮岗骨干教师数", "交流轮岗骨干教师多于交流轮岗教师", "骨干教师包含在交流轮岗教师中，请核对")
+        n = students.get(key)
+        if n and n > 0:
+            per_equipment = r["equipment_value_yuan"] / n if pd.notna(r["equipment_value_yuan"]) else None
+            if per_equipment is not None and per_equipment < 50:
+                report.warn(sheet, r["_row"], "教学仪器设备值", f"生均仅 {per_equipment:.2f} 元，像是按“万元”填写的",
+                            "本列单位是“元”；如填的是万元，请乘以 10000")
+            per_area = r["teaching_area_m2"] / n if pd.notna(r["teaching_area_m2"]) else None
+            if per_area is not None and per_area > 100:
+                report.warn(sheet, r["_row"], "教学及辅助用房面积", f"生均 {per_area:.0f} ㎡，明显偏大",
+                            "本列单位是“㎡”；请核对是否多填了位数")
+            if per_area is not None and 0 < per_area < 0.1:
+                report.warn(sheet, r["_row"], "教学及辅助用房面积", f"生均仅 {per_area:.3f} ㎡，像是按“万㎡”填写的",
+                            "本列单位是“㎡”；如填的是万㎡，请乘以 10000")
+    county = frames.get("county_year")
+    if county is not None:
+        for _, r in county.iterrows():
+            if r["unit"] == "元" and pd.notna(r["value"]) and str(r["metric"]).startswith("per_student") and r["value"] < 100:
+                report.warn("县级年度指标", r["_row"], "数值", f"生均支出只有 {r['value']} 元，像是按“万元”填写的",
+                            "“单位”为元时请填写元；或把单位改为万元")
+            if r["unit"] == "亿元" and pd.notna(r["value"]) and r["value"] > 1000:
+                report.warn("县级年度指标", r["_row"], "数值", f"{r['value']} 亿元明显偏大，像是按“万元”填写的",
+                            "请核对单位列与数值是否一致")
+
+
+# ---- typed tables for the snapshot ----------------------------------------------------------
+
+def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.drop(columns="_row").copy()
+    for col in table.columns:
+        if col.kind == INT:
+            out[col.name] = out[col.name].fillna(0).astype("int64")
+        elif col.kind == FLOAT:
+            out[col.name] = out[col.name].astype("float64")
+        elif col.kind == BOOL:
+            out[col.name] = out[col.name].fillna(False).astype(bool)
+        else:
+            out[col.name] = out[col.name].astype("string").fillna("").astype(object)
+    if table.name == "schools":
+        out["name_is_example"] = False
+        out = out[["school_id", "school_name", "township_code", "school_type", "urban_rural", "name_is_example", "closed"]]
+    if table.name == "county_year":
+        out["source"] = [s if s else "导入" for s in out["source"]]
+    return out.reset_index(drop=True)
+
+
+def validate(path: Path, source_name: str | None = None) -> Report:
+    """Read and check a workbook or CSV folder; the report holds every problem found."""
+    report = Report(source_name or Path(path).name)
+    sheets = read_source(Path(path), report)
+    if sheets is None:
+        return report
+    frames = {}
+    for table in TABLES:
+        sheet = _sheet_for(table, list(sheets))
+        if sheet is None:
+            report.error(table.sheet, None, None, f"缺少工作表“{table.sheet}”（英文名 {table.name}）",
+                         "请使用导入模板，不要删除或改名其中的工作表")
+            continue
+        frame = _parse_sheet(table, sheets[sheet], table.sheet, report)
+        if frame is not None:
+            _check_unique(table, frame, report)
+            frames[table.name] = frame
+    _check_references(frames, report)
+    _check_plausibility(frames, report)
+    if report.ok:
+        report.tables = {t.name: _typed(t, frames[t.name]) for t in TABLES}
+    return report
+
+
+def import_file(path: Path, data_root: Path, snapshot_id: str | None = None,
+                source_name: str | None = None) -> tuple[Report, snapshots.Snapshot | None]:
+    """Validate, then write a new snapshot; on any error nothing is written."""
+    report = validate(path, source_name)
+    if not report.ok:
+        return report, None
+    stamp = datetime.now(timezone.utc)
+    if snapshot_id is None:
+        base = "import-" + stamp.strftime("%Y%m%d-%H%M%S")
+        snapshot_id, n = base, 1
+        while (snapshots.snapshots_dir(data_root) / snapshot_id).exists():
+            n += 1
+            snapshot_id = f"{base}-{n}"
+    tables = dict(report.tables)
+    tables["report_facts"] = facts.report_facts_frame()
+    snap = snapshots.write_snapshot(data_root, snapshot_id, tables, source=f"导入：{report.source_name}", demo=False,
+                                    created_at=stamp.replace(microsecond=0).isoformat())
+    return report, snap
+
+
+# ---- the template ----------------------------------------------------------------------------
+
+def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None) -> None:
+    """The import template: one sheet per table with Chinese headers, plus a sheet describing every
+    field. With `tables`, the sheets are filled with those rows (a snapshot exported for editing);
+    without, each sheet holds one example row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    book = Workbook()
+    book.remove(book.active)
+    head_font = Font(bold=True, color="FFFFFF")
+    head_fill = PatternFill("solid", fgColor="1F4E8C")
+    for table in TABLES:
+        ws = book.create_sheet(table.sheet)
+        ws.append([c.template_header for c in table.columns])
+        for cell in ws[1]:
+            cell.font, cell.fill = head_font, head_fill
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        if tables is not None and table.name in tables:
+            frame = tables[table.name]
+            for row in frame.itertuples(index=False):
+                values = row._asdict()
+                ws.append([_excel_value(values.get(c.name), c) for c in table.columns])
+        else:
+            ws.append([_excel_value(c.example, c) for c in table.columns])
+        for i, col in enumerate(table.columns, start=1):
+            ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(col.template_header) * 2 + 2)
+        ws.freeze_panes = "A2"
+    ws = book.create_sheet(FIELD_SHEET)
+    ws.append(["工作表", "表名（英文）", "列名（中文）", "列名（英文）", "类型", "单位", "必填", "可选值", "说明", "示例"])
+    for cell in ws[1]:
+        cell.font, cell.fill = head_font, head_fill
+    for table in TABLES:
+        for col in table.columns:
+            ws.append([table.sheet, table.name, col.header, col.name, TYPE_LABELS[col.kind], col.unit or "—",
+                       "是" if col.required else "否", "、".join(col.choices), col.description,
+                       _excel_value(col.example, col)])
+    ws.append([])
+    ws.append(["说明：表头可以用中文或英文列名；单位写在表头括号里的可保留。每张表的第一行是表头，从第二行起填数据。"
+               "学校统计时点为当年 9 月 1 日。导入不会修改已有数据，而是生成一个新的数据快照。"])
+    for letter, width in zip("ABCDEFGHIJ", (16, 18, 20, 26, 8, 8, 6, 26, 44, 16)):
+        ws.column_dimensions[letter].width = width
+    book.save(path_or_buffer)
+
+
+def _excel_value(value, col: Column):
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if col.kind == BOOL:
+        return "是" if value in (True, "是") else "否"
+    if hasattr(value, "item"):
+        value = value.item()
+    return value
+
+
+def template_bytes(tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+    buffer = io.BytesIO()
+    write_workbook(buffer, tables)
+    return buffer.getvalue()
