@@ -86,9 +86,13 @@ township_frame = charts.township_comparison_frame(card.results, card.inputs)
 if township_frame.empty:
     st.info("所选范围没有学校数据。")
 else:
-    ui.show_chart(charts.township_comparison(township_frame, f"{v.filters.year} 年各乡镇在校学生与达到学校标准的比例"),
-                  township_frame, ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year") +
-                  "；达标按国家标准逐校（学段）判定", f"overview_townships_{v.filters.year}.csv")
+    on_show = township_frame
+    if len(township_frame) > ui.CHART_SCHOOLS // 2:
+        on_show = township_frame.nlargest(ui.CHART_SCHOOLS // 2, "学生数").sort_values("乡镇代码")
+        st.caption(f"共 {len(township_frame):,} 个乡镇：图中画学生最多的 {len(on_show)} 个，完整数据请下载 CSV。")
+    ui.show_chart(charts.township_comparison(on_show, f"{v.filters.year} 年各乡镇在校学生与达到学校标准的比例"),
+                  on_show, ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year") +
+                  "；达标按国家标准逐校（学段）判定", f"overview_townships_{v.filters.year}.csv", data=township_frame)
 
 st.subheader(f"所选范围的学校（{v.scope_label} · {v.filters.year} 年）")
 stages = ui.ask(v.snapshot, "enrolment_by_stage", v.filters)

@@ -97,10 +97,10 @@ ui.download_csv(table, "quality_items.csv")
 st.subheader("城乡差距：城区、镇区、乡村学校的资源配置")
 st.caption("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
            "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。")
-if card.values.empty:
+if card.matrix.empty:
     st.info("所选范围没有学校数据。")
 else:
-    grouped = standard.group_values(card.values, ["urban_rural"])
+    grouped = standard.group_values(card.matrix, ["urban_rural"], ui.rules())
     frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
     for stage in ["小学", "初中"]:
         part = frame[frame["学段"] == stage]

@@ -56,23 +56,34 @@ card = ui.card(v.snapshot, v.filters)
 resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
                   "multimedia_rooms_per100"]
 names = {i["code"]: f"{i['number']} {i['name']}" for i in ui.rules()["resource"]["indicators"]}
-if card.values.empty:
+if card.matrix.empty:
     st.info("所选范围没有学校数据。")
 else:
-    links = ui.profile_links(card.values["school_id"].unique())
+    shown = card.results["school_id"].nunique()
+    if shown > ui.CHART_SCHOOLS:
+        st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
     tabs = st.tabs([names[c] for c in resource_codes])
     for tab, code in zip(tabs, resource_codes):
         with tab:
-            frame = charts.indicator_frame(card.values, code, links)
-            ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), frame,
+            full = charts.indicator_frame(card.indicator(code))
+            frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+            ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), full,
                           ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
                           "；九年一贯制学校按学段加权学生数拆分", f"resources_{code}_{v.filters.year}.csv")
 
     st.subheader("按乡镇汇总")
-    grouped = standard.group_values(card.values[card.values["indicator"].isin(resource_codes)], ["township_code", "township_name"])
+    grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())
+    grouped = grouped[grouped["indicator"].isin(resource_codes)]
     frame = charts.group_indicator_frame(grouped, "township_name", "乡镇")
+    if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
+        worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
+        st.caption(f"乡镇较多：图中只画最低的 {len(worst)} 个乡镇，完整数据请下载 CSV。")
+        frame_full, frame = frame, frame[frame["乡镇"].isin(worst)]
+    else:
+        frame_full = frame
     ui.show_chart(charts.group_grid(frame, "乡镇", "各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）"), frame,
-                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv")
+                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv",
+                  data=frame_full)
 
 st.subheader("工作汇报中的办学条件数字")
 ui.report_facts_table(facts, "resources")

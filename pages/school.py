@@ -14,23 +14,30 @@ from dashboard_core import charts, queries, standard, ui
 from dashboard_core.filters import Filters
 
 v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
-schools = ui.ask(v.snapshot, "school_list")
-ids = list(schools["school_id"])
+cat = ui.catalog(v.snapshot)
+known = set(cat.school_ids)
 label = ui.school_label(v)
-if not ids:
+if not known:
     st.info("快照中没有学校。")
     st.stop()
 
 # The school in view lives in the URL (?school_id=…), so any table or chart can link here.
 from_url = st.query_params.get("school_id")
-if from_url in ids and from_url != st.session_state.get("_profile_url"):
+if from_url in known and from_url != st.session_state.get("_profile_url"):
     st.session_state["profile_school"] = from_url  # a link or an edited URL chose the school
-elif st.session_state.get("profile_school") not in ids:
-    st.session_state["profile_school"] = v.filters.schools[0] if v.filters.schools else ids[0]
+elif st.session_state.get("profile_school") not in known:
+    st.session_state["profile_school"] = v.filters.schools[0] if v.filters.schools else cat.school_ids[0]
+current = st.session_state["profile_school"]
+# the schools of the townships in view (all schools in a small area), never tens of thousands at once
+pool = ([sid for code in v.filters.townships for sid in cat.school_ids_by_township.get(code, [])]
+        if v.filters.townships else cat.school_ids)
+if len(pool) > ui.SCHOOL_OPTIONS:
+    pool = cat.school_ids_by_township.get(ui.ask(v.snapshot, "school_info", school_id=current)["township_code"].iloc[0], [])
+ids = list(dict.fromkeys([current] + list(v.filters.schools) + list(pool)))
 school_id = st.selectbox("学校", ids, key="profile_school", format_func=label)
 st.query_params["school_id"] = school_id
 st.session_state["_profile_url"] = school_id
-info = schools.set_index("school_id").loc[school_id]
+info = ui.ask(v.snapshot, "school_info", school_id=school_id).iloc[0]
 
 year = v.filters.year
 stages = v.filters.stages
@@ -79,8 +86,9 @@ st.subheader("与本乡镇、全县对比")
 township = ui.card(v.snapshot, Filters(year=year, townships=(info["township_code"],), stages=stages))
 county = ui.card(v.snapshot, Filters(year=year, stages=stages))
 levels = []
-for name, values in [("本校", mine.values), ("本乡镇", township.values), ("全县", county.values)]:
-    grouped = standard.group_values(values[values["stage"].isin(mine.values["stage"].unique())].assign(level=name), ["level"])
+for name, matrix in [("本校", mine.matrix), ("本乡镇", township.matrix), ("全县", county.matrix)]:
+    part = matrix[matrix["stage"].isin(mine.matrix["stage"].unique())].assign(level=name)
+    grouped = standard.group_values(part, ["level"], rules)
     levels.append(charts.group_indicator_frame(grouped, "level", "范围"))
 compare_levels = pd.concat(levels, ignore_index=True)
 for stage in mine.values["stage"].unique():
@@ -101,7 +109,8 @@ for stage in trend_frame["学段"].unique():
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"school_{school_id}_{stage}_trend.csv")
 
 st.subheader("多校对比（最多 5 所）")
-picked = st.multiselect("选择要对比的学校", ids, key="compare", bind="query-params", max_selections=5,
+picked = st.multiselect("选择要对比的学校", list(dict.fromkeys(ids + [s for s in st.session_state.get("compare", [])])),
+                        key="compare", bind="query-params", max_selections=5,
                         format_func=label, placeholder="选择 2 至 5 所学校")
 chosen = list(dict.fromkeys([school_id] + [p for p in picked if p != school_id]))[:5]
 if len(chosen) < 2:

@@ -43,27 +43,33 @@ cols[3].metric("县级指标达到", f"{s['county_items_met']} / {s['county_item
 st.subheader("学校 × 指标达标情况")
 st.caption("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
            "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。")
-if card.values.empty:
+if card.matrix.empty:
     st.info("所选范围内没有学校数据。")
 else:
-    grid = charts.status_grid_frame(card.values, ui.profile_links(card.values["school_id"].unique()))
+    ranked = card.ranked_school_ids()
+    on_show = ranked[:ui.CHART_SCHOOLS]
+    if len(ranked) > len(on_show):
+        st.caption(f"范围内共 {len(ranked):,} 所学校：网格只画未达标和达标项最少的 {len(on_show)} 所，完整数据请下载 CSV。")
+    grid_full = charts.status_grid_frame(card.values_for(ranked) if len(ranked) <= 5000 else card.values_for(on_show))
+    grid = grid_full[grid_full["学校编号"].isin(on_show)].assign(档案=lambda f: f["学校编号"].map(ui.profile_links(on_show)))
     st.altair_chart(charts.status_grid(grid), width="stretch", theme=None)
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
                       "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分")
-    ui.download_csv(grid, f"standards_grid_{v.filters.year}.csv")
+    ui.download_csv(grid_full, f"standards_grid_{v.filters.year}.csv")
 
 # 3. What a school lacks
 st.subheader("学校差距：还差多少才能达标")
 results = card.results
 failing = results[results["passes"] == False]  # noqa: E712
-choices = list(dict.fromkeys(list(failing["school_id"]) + list(results["school_id"])))
+choices = card.ranked_school_ids(ui.CHART_SCHOOLS * 5)
 if choices:
     default = v.filters.schools[0] if len(v.filters.schools) == 1 else choices[0]
     chosen = st.selectbox("选择学校", choices, index=choices.index(default) if default in choices else 0,
                           format_func=lambda sid: v.school_names.get(sid, sid) +
                           ("（未达标）" if sid in set(failing["school_id"]) else ""), key="lack_school")
+    chosen_values = card.values_for([chosen])
     for _, r in results[results["school_id"] == chosen].iterrows():
-        part = card.values[(card.values["school_id"] == chosen) & (card.values["stage"] == r["stage"])]
+        part = chosen_values[chosen_values["stage"] == r["stage"]]
         label = f"**{r['school_name']} · {r['stage']}**（{int(r['students'])} 名学生）："
         if not r["has_students"]:
             st.markdown(label + "该学段无在校生，不计算指标。")

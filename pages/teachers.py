@@ -36,28 +36,37 @@ cols[1].metric("专任教师", f"{ui.fmt(teachers)} 人")
 cols[2].metric("在校学生", f"{ui.fmt(students)} 人")
 cols[3].metric("生师比", f"{students / teachers:.1f} : 1" if teachers else "—")
 if len(inputs):
-    ratio = charts.school_ratio_frame(inputs, ui.profile_links(inputs["school_id"].unique()))
-    ui.show_chart(charts.ratio_bars(ratio, "各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）", students / teachers),
-                  ratio, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv")
+    ratio = charts.school_ratio_frame(inputs)
+    on_show = ratio.head(ui.CHART_SCHOOLS)
+    on_show = on_show.assign(档案=on_show["学校编号"].map(ui.profile_links(on_show["学校编号"])))
+    if len(ratio) > len(on_show):
+        st.caption(f"共 {len(ratio):,} 所学校：图中画生师比最高的 {len(on_show)} 所，完整数据请下载 CSV。")
+    ui.show_chart(charts.ratio_bars(on_show, "各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）", students / teachers),
+                  on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
+                  data=ratio)
 
 st.subheader("逐校对照国家标准：学历、骨干、体育艺术教师")
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
 names = {i["code"]: f"{i['number']} {i['name']}" for i in ui.rules()["resource"]["indicators"]}
-if card.values.empty:
+if card.matrix.empty:
     st.info("所选范围没有学校数据。")
 else:
-    links = ui.profile_links(card.values["school_id"].unique())
+    shown = card.results["school_id"].nunique()
+    if shown > ui.CHART_SCHOOLS:
+        st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
     for tab, code in zip(st.tabs([names[c] for c in teacher_codes]), teacher_codes):
         with tab:
-            frame = charts.indicator_frame(card.values, code, links)
-            ui.show_chart(charts.indicator_bars(frame, names[code]), frame,
+            full = charts.indicator_frame(card.indicator(code))
+            frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+            ui.show_chart(charts.indicator_bars(frame, names[code] + "（点击条形打开学校档案）"), full,
                           ui.snapshot_source(v.snapshot, "school_stage_year") + "；教师按任教学段计",
                           f"teachers_{code}_{v.filters.year}.csv")
 
     st.subheader("总量超编、结构性短缺：体育艺术教师")
-    pe = card.values[card.values["indicator"] == "pe_art_teachers_per100"]
-    totals = standard.group_values(pe, [])
-    short = pe[pe["status"] != standard.MET].copy()
+    pe = card.indicator("pe_art_teachers_per100")
+    totals = standard.group_values(card.matrix.assign(scope="all"), ["scope"], ui.rules())
+    totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
+    short = pe[(pe["status"] != standard.MET) & (pe["students"] > 0)].copy()
     short["缺少（人）"] = [math.ceil(t * n / 100 - x - 1e-9) for t, n, x in
                         zip(short["threshold"], short["students"], short["numerator_value"])]
     overall = "；".join(f"{r.stage}每百名学生 {r.value:.2f} 名（标准 {r.threshold:g}）" for r in totals.itertuples())
@@ -68,8 +77,11 @@ else:
         table = short[["school_id", "school_name", "stage", "students", "numerator_value", "value", "threshold", "缺少（人）"]].rename(
             columns={"school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
                      "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值"})
-        table["档案"] = table["学校编号"].map(ui.profile_links(table["学校编号"]))
-        st.dataframe(table, hide_index=True, width="stretch",
+        shown = table.head(ui.TABLE_ROWS)
+        shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
+        if len(table) > len(shown):
+            st.caption(f"共 {len(table):,} 个，表中列出前 {len(shown)} 个，完整名单请下载 CSV。")
+        st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
                                     "档案": st.column_config.LinkColumn(display_text="打开档案")})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year"))
@@ -102,9 +114,10 @@ if len(rotation):
     table = rotation.rename(columns={"school_id": "学校编号", "school_name": "学校", "school_type": "类型", "urban_rural": "城乡",
                                      "township_name": "乡镇", "exchange_eligible_teachers": "符合条件教师",
                                      "exchange_teachers": "交流轮岗教师", "exchange_backbone_teachers": "其中骨干教师"})
-    table["档案"] = table["学校编号"].map(ui.profile_links(table["学校编号"]))
-    with st.expander(f"各校交流轮岗（{len(table)} 所学校）"):
-        st.dataframe(table, hide_index=True, width="stretch",
+    shown = table.head(ui.TABLE_ROWS)
+    shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
+    with st.expander(f"各校交流轮岗（{len(table):,} 所学校" + (f"，列出前 {len(shown)} 所）" if len(table) > len(shown) else "）")):
+        st.dataframe(shown, hide_index=True, width="stretch",
                      column_config={"档案": st.column_config.LinkColumn(display_text="打开档案")})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_year"))
         ui.download_csv(table, f"teachers_rotation_schools_{v.filters.year}.csv")

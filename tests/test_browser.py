@@ -71,3 +71,32 @@ def test_every_page_opens_without_an_error_and_shows_the_demo_mark(app_url, brow
         assert page.locator('[data-testid="stException"]').count() == 0, path
         assert "示例数据" in main_text(page), path
         page.close()
+
+
+def test_presentation_mode_steps_through_the_pages_and_keeps_the_filter(app_url, browser):
+    page = open_page(browser, app_url + "/overview?present=true&township=坎乡")
+    page.wait_for_selector("text=演示 1 / 6", timeout=30_000)
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    for expected, title in [(2, "办学条件"), (3, "师资队伍")]:
+        page.get_by_text("下一页").click()
+        page.wait_for_selector(f"text=演示 {expected} / 6", timeout=30_000)
+        page.wait_for_selector(READY)
+        page.wait_for_selector(f"h1:has-text('{title}')")
+        assert "范围：坎乡" in main_text(page)
+    page.get_by_role("button", name="退出演示").click()
+    page.wait_for_selector('[data-testid="stSidebar"]', state="visible", timeout=30_000)
+    page.close()
+
+
+def test_briefing_download_from_the_sidebar(app_url, browser, tmp_path):
+    from pptx import Presentation
+
+    page = open_page(browser, app_url + "/overview?township=米粮泉回族乡")
+    with page.expect_download(timeout=120_000) as info:
+        page.locator('[data-testid="stSidebar"]').get_by_role("button", name="PPTX").click()
+    path = tmp_path / "briefing.pptx"
+    info.value.save_as(path)
+    prs = Presentation(str(path))
+    first = "\n".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+    assert "米粮泉回族乡" in first and len(prs.slides) == 7
+    page.close()

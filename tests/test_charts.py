@@ -45,7 +45,7 @@ def test_status_grid_uses_status_colours_and_marks(card):
 
 
 def test_indicator_bars_plot_share_of_threshold_with_rules(card):
-    frame = charts.indicator_frame(card.values, "sports_area_per_student", {s: f"./school?school_id={s}" for s in card.values["school_id"]})
+    frame = charts.indicator_frame(card.indicator("sports_area_per_student"), {s: f"./school?school_id={s}" for s in card.matrix["school_id"]})
     spec = spec_of(charts.indicator_bars(frame, "t"))
     bars = layers(spec)[0]
     assert bars["encoding"]["x"]["field"] == "达到标准值的比例"
@@ -100,7 +100,7 @@ def test_target_bars_judge_each_rate_against_its_minimum():
 
 
 def test_grouped_and_grid_views_of_aggregates(card):
-    grouped = standard.group_values(card.values, ["urban_rural"])
+    grouped = standard.group_values(card.matrix, ["urban_rural"], card.rules)
     frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
     assert set(frame["城乡"]) == {"城区", "镇区", "乡村"}
     # the group's value is its total resource over its students

@@ -32,9 +32,13 @@ def school(school_id="S1", school_type="小学", stage="小学", students=1000, 
     return row
 
 
+def matrix_of(*rows):
+    return standard.indicator_matrix(pd.DataFrame(list(rows)), RULES)
+
+
 def evaluate(*rows):
-    values = standard.indicator_values(pd.DataFrame(list(rows)), RULES)
-    return values, standard.school_results(values, RULES)
+    matrix = matrix_of(*rows)
+    return standard.values_long(matrix, RULES), standard.school_results(matrix, RULES)
 
 
 def test_rules_hold_every_part_of_the_standard():
@@ -85,6 +89,20 @@ def test_school_rule_edges(area, status, passes):
     assert results["passes"].item() is passes
 
 
+def test_long_and_wide_forms_agree(demo_snapshot):
+    from dashboard_core import queries
+    from dashboard_core.filters import Filters
+
+    inputs = queries.ask(demo_snapshot, "school_stage_inputs", Filters(year=2024))
+    matrix = standard.indicator_matrix(inputs, RULES)
+    long = standard.values_long(matrix, RULES)
+    assert len(long) == 7 * len(matrix)
+    for r in long.sample(40, random_state=1).itertuples():
+        row = matrix[(matrix["school_id"] == r.school_id) & (matrix["stage"] == r.stage)].iloc[0]
+        assert row[f"val_{r.indicator}"] == pytest.approx(r.value)
+        assert standard.classify(r.value, r.threshold, r.floor) == r.status == str(row[f"st_{r.indicator}"])
+
+
 def test_two_floors_fail_the_school_rule():
     values, results = evaluate(school(sports_area_m2=7000.0, teaching_area_m2=4000.0))
     assert results["met_count"].item() == 5 and results["floor_count"].item() == 2
@@ -96,15 +114,14 @@ def test_zero_students_is_reported_not_divided():
     assert set(values["status"]) == {NO_STUDENTS}
     assert values["value"].isna().all()
     assert results["passes"].item() is None and not results["has_students"].item()
-    cvs = standard.cv_table(values, RULES)
+    cvs = standard.cv_table(matrix_of(school(students=0, primary=0)), RULES)
     assert cvs["cv"].isna().all()
 
 
 def test_teaching_points_are_left_out_of_the_cv():
     rows = [school("A", students=500, sports_area_m2=5000.0), school("B", students=500, sports_area_m2=10000.0),
             school("T", school_type="教学点", students=20, sports_area_m2=2000.0)]
-    values, _ = evaluate(*rows)
-    cv = standard.cv_table(values, RULES).set_index(["stage", "indicator"]).loc[("小学", "sports_area_per_student")]
+    cv = standard.cv_table(matrix_of(*rows), RULES).set_index(["stage", "indicator"]).loc[("小学", "sports_area_per_student")]
     assert cv["schools"] == 2
     assert cv["cv"] == pytest.approx(5 / 15)  # values 10 and 20 ㎡, equal weights: S = 5, mean = 15
 

@@ -117,9 +117,9 @@ def _school_label(frame: pd.DataFrame) -> pd.Series:
     return frame["school_name"] + "（" + frame["stage"] + "）"
 
 
-def indicator_frame(values: pd.DataFrame, indicator: str, links: dict | None = None) -> pd.DataFrame:
-    """One indicator for every school part in view: value, threshold, share of it, status."""
-    part = values[values["indicator"] == indicator].copy()
+def indicator_frame(part: pd.DataFrame, links: dict | None = None, limit: int | None = None) -> pd.DataFrame:
+    """One indicator for the school parts in view (from Scorecard.indicator): value, threshold, share
+    of it, status; lowest share first, at most `limit` rows."""
     out = pd.DataFrame({
         "学校编号": part["school_id"], "学校（学段）": _school_label(part), "学段": part["stage"],
         "乡镇": part.get("township_name"), "城乡": part.get("urban_rural"),
@@ -127,9 +127,12 @@ def indicator_frame(values: pd.DataFrame, indicator: str, links: dict | None = N
         "85%底线": part["floor"].round(3), "达到标准值的比例": (part["share_of_threshold"] * 100).round(1),
         "单位": part["unit"], "状态": part["status"].map(STATUS_LABELS),
     })
+    out = out[out["学生数"] > 0].sort_values(["达到标准值的比例", "学段"], kind="stable")
+    if limit is not None:
+        out = out.head(limit)
     if links is not None:
         out["档案"] = out["学校编号"].map(links)
-    return out.sort_values(["学段", "达到标准值的比例"], ascending=[True, True], kind="stable").reset_index(drop=True)
+    return out.reset_index(drop=True)
 
 
 def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:

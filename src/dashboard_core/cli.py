@@ -1,4 +1,4 @@
-"""`python -m dashboard_core <command>`: build-demo, scorecard, template, validate, import."""
+"""`python -m dashboard_core <command>`: build-demo, scorecard, template, validate, import, briefing."""
 from __future__ import annotations
 
 import argparse
@@ -103,6 +103,27 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_briefing(args) -> int:
+    from . import briefing
+
+    snap = _snapshot(args)
+    years = queries.years(snap)
+    year = args.year if args.year is not None else max(years)
+    if year not in years:
+        print(f"快照 {snap.snapshot_id} 中没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}", file=sys.stderr)
+        return 2
+    filters = Filters(year=year, townships=tuple(args.township or ()), schools=tuple(args.school or ()))
+    names = queries.ask(snap, "township_list").set_index("township_code")["township_name"]
+    scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
+    if filters.schools:
+        scope += f"（{len(filters.schools)} 所学校）"
+    doc = briefing.build(snap, filters, scope)
+    data = briefing.to_pptx(doc) if args.format == "pptx" else briefing.to_pdf(doc)
+    Path(args.out).write_bytes(data)
+    print(f"已写入简报：{args.out}（{args.format.upper()}，{len(doc.sections) + 1} 页{'，含示例数据水印' if doc.demo else ''}）")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard_core", description="义务教育优质均衡发展监测 命令行工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +158,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir")
     p.add_argument("--snapshot", help="新快照的编号（默认 import-日期-时间）")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("briefing", help="导出简报（PPTX 或 PDF）")
+    p.add_argument("--format", choices=["pptx", "pdf"], default="pptx")
+    p.add_argument("--out", required=True)
+    p.add_argument("--data-dir")
+    p.add_argument("--snapshot")
+    p.add_argument("--year", type=int)
+    p.add_argument("--township", action="append")
+    p.add_argument("--school", action="append")
+    p.set_defaults(func=cmd_briefing)
 
     args = parser.parse_args(argv)
     try:

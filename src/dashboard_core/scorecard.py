@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -15,28 +16,66 @@ from .snapshots import Snapshot
 class Scorecard:
     filters: Filters
     snapshot: Snapshot
+    rules: dict
     inputs: pd.DataFrame
-    values: pd.DataFrame
+    matrix: pd.DataFrame
     results: pd.DataFrame
     cvs: pd.DataFrame
     county_items: pd.DataFrame
     summary: dict
+    _long: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def values(self) -> pd.DataFrame:
+        """Long form (school part × indicator) of everything in view; for large views use `values_for`."""
+        return standard.values_long(self.matrix, self.rules)
+
+    def values_for(self, school_ids) -> pd.DataFrame:
+        """Long form for some schools only: what a chart or grid shows."""
+        wanted = set(school_ids)
+        return standard.values_long(self.matrix[self.matrix["school_id"].isin(wanted)], self.rules)
+
+    def indicator(self, code: str) -> pd.DataFrame:
+        """One indicator for every school part in view, without building the long form."""
+        ind = next(i for i in self.rules["resource"]["indicators"] if i["code"] == code)
+        share = self.rules["resource"]["floor_share"]
+        frame = self.matrix[[c for c in standard.IDENTITY if c in self.matrix.columns]].copy()
+        frame["numerator_value"] = self.matrix[f"num_{code}"]
+        frame["value"] = self.matrix[f"val_{code}"]
+        frame["threshold"] = frame["stage"].map(ind["thresholds"]).astype("float64")
+        frame["floor"] = frame["threshold"] * share
+        frame["share_of_threshold"] = frame["value"] / frame["threshold"]
+        frame["status"] = self.matrix[f"st_{code}"].astype(str)
+        frame["unit"] = ind["unit"]
+        return frame
 
 
-def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None) -> Scorecard:
+    def ranked_school_ids(self, limit: int | None = None) -> list:
+        """Schools in view, those that fall short first (fewest indicators met), for views that
+        cannot show every school of a large area."""
+        order = self.results.assign(_fails=(self.results["passes"] == False).astype(int))  # noqa: E712
+        order = order.sort_values(["_fails", "met_count", "below_count"], ascending=[False, True, False], kind="stable")
+        ids = list(dict.fromkeys(order["school_id"]))
+        return ids if limit is None else ids[:limit]
+
+
+def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
+    """The county items are judged for the whole county, whatever schools are in view."""
+    return standard.evaluate_county_items(rules, queries.ask(snapshot, "county_series"), year,
+                                          queries.ask(snapshot, "school_part_sizes", year=year),
+                                          queries.fact_sources(snapshot))
+
+
+def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
+            items: pd.DataFrame | None = None) -> Scorecard:
     rules = rules or standard.load_rules()
     inputs = queries.ask(snapshot, "school_stage_inputs", filters)
-    values = standard.indicator_values(inputs, rules)
-    results = standard.school_results(values, rules)
-    cvs = standard.cv_table(values, rules)
-    # County items are judged for the whole county, whatever schools are in view.
-    county_filters = Filters(year=filters.year)
-    county_parts = inputs if filters.is_whole_county and not filters.stages else \
-        queries.ask(snapshot, "school_stage_inputs", county_filters)
-    items = standard.evaluate_county_items(rules, queries.ask(snapshot, "county_series"), filters.year,
-                                           county_parts, queries.fact_sources(snapshot))
+    matrix = standard.indicator_matrix(inputs, rules)
+    results = standard.school_results(matrix, rules)
+    cvs = standard.cv_table(matrix, rules)
+    items = county_items(snapshot, filters.year, rules) if items is None else items
     summary = standard.summarise(results, cvs, items, rules)
-    return Scorecard(filters, snapshot, inputs, values, results, cvs, items, summary)
+    return Scorecard(filters, snapshot, rules, inputs, matrix, results, cvs, items, summary)
 
 
 def _clean(value):
@@ -52,18 +91,24 @@ def _clean(value):
 
 
 def to_json(card: Scorecard) -> dict:
+    rules = card.rules
+    share = rules["resource"]["floor_share"]
+    columns = {}
+    for ind in rules["resource"]["indicators"]:
+        code = ind["code"]
+        columns[code] = (card.matrix[f"val_{code}"].tolist(), card.matrix[f"st_{code}"].astype(str).tolist(),
+                         [float(ind["thresholds"][s]) for s in card.matrix["stage"]])
     schools = []
-    for _, r in card.results.iterrows():
-        part = card.values[(card.values["school_id"] == r["school_id"]) & (card.values["stage"] == r["stage"])]
-        schools.append({
-            "school_id": r["school_id"], "school_name": r["school_name"], "township_code": r["township_code"],
-            "school_type": r["school_type"], "stage": r["stage"], "students": int(r["students"]),
-            "indicators": {i["indicator"]: {"value": _clean(i["value"]), "threshold": _clean(i["threshold"]),
-                                            "floor": _clean(i["floor"]), "status": i["status"]}
-                           for _, i in part.iterrows()},
-            "met_count": int(r["met_count"]),
-            "passes": None if r["passes"] is None else bool(r["passes"]),
-        })
+    results = card.results
+    for i, r in enumerate(results.itertuples(index=False)):
+        indicators = {}
+        for code, (vals, statuses, thresholds) in columns.items():
+            indicators[code] = {"value": _clean(vals[i]), "threshold": thresholds[i],
+                                "floor": round(thresholds[i] * share, 6), "status": statuses[i]}
+        schools.append({"school_id": r.school_id, "school_name": r.school_name, "township_code": r.township_code,
+                        "school_type": r.school_type, "stage": r.stage, "students": int(r.students),
+                        "indicators": indicators, "met_count": int(r.met_count),
+                        "passes": None if r.passes is None else bool(r.passes)})
     cv = [{"stage": r["stage"], "indicator": r["indicator"], "cv": _clean(r["cv"]), "limit": r["limit"],
            "schools": int(r["schools"]), "passes": r["passes"]} for _, r in card.cvs.iterrows()]
     items = [{"part": r["part"], "item": r["item"], "text": r["text"], "value": _clean(r["value"]),

@@ -10,6 +10,7 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -25,6 +26,7 @@ VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "
 
 _TOLERANCE = 1e-9
 STAGE_ORDER = {"小学": 0, "初中": 1}
+REASON_NAMES = 10  # school names spelled out in a verdict's reasons; the rest are counted
 
 
 @lru_cache(maxsize=8)
@@ -77,66 +79,112 @@ def stage_shares(primary_students: float, junior_students: float, junior_weight:
     return (primary_students / weighted, junior_weight * junior_students / weighted)
 
 
-def indicator_values(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
-    """Each school part's seven indicator values with threshold, floor and status (long format).
+IDENTITY = ["school_id", "school_name", "township_code", "township_name", "school_type", "urban_rural", "stage",
+            "students"]
+STATUS_CATEGORIES = [MET, FLOOR, BELOW, NO_STUDENTS]
+
+
+def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
+    """Each school part's seven indicators side by side: one row per school and stage.
 
     `inputs` has one row per school and stage with the stage's students and teacher counts, the
-    school's facility totals and the school's primary and junior enrolment (for the split).
+    school's facility totals and the school's primary and junior enrolment (for the split). For
+    each indicator code the result has `num_<code>` (the part's numerator), `val_<code>` and
+    `st_<code>` (met / floor / below / no_students). Wide and numeric, so a country's 200,000
+    schools stay small in memory; `values_long` gives the long form for the rows on show.
     """
-    table = indicator_table(rules)
     jw = rules["resource"]["junior_student_weight"]
-    base = inputs.copy()
-    weighted = base["school_primary_students"] + jw * base["school_junior_students"]
-    stage_weight = base["stage"].map({"小学": 1.0, "初中": jw}).astype("float64")
-    base["facility_share"] = (stage_weight * base["students"] / weighted.where(weighted > 0)).astype("float64")
-    frame = base.merge(table, on="stage", how="inner")
-    stage_level = frame["numerator_level"] == "stage"
-    numerator = pd.Series(math.nan, index=frame.index, dtype="float64")
-    for col in frame["numerator"].unique():
-        rows = frame["numerator"] == col
-        numerator[rows] = frame.loc[rows, col].astype("float64")
-    frame["numerator_value"] = numerator.where(stage_level, numerator * frame["facility_share"])
-    students = frame["students"].astype("float64")
-    frame["value"] = (frame["numerator_value"] / students.where(students > 0) * frame["per_students"]).astype("float64")
-    frame["status"] = [classify(v, t, f) for v, t, f in zip(frame["value"], frame["threshold"], frame["floor"])]
+    share = rules["resource"]["floor_share"]
+    out = inputs[[c for c in IDENTITY if c in inputs.columns]].copy()
+    students = inputs["students"].to_numpy(dtype="float64")
+    weighted = (inputs["school_primary_students"].to_numpy(dtype="float64")
+                + jw * inputs["school_junior_students"].to_numpy(dtype="float64"))
+    stage = inputs["stage"].astype(str).to_numpy()
+    stage_weight = np.where(stage == "初中", jw, 1.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        facility_share = np.where(weighted > 0, stage_weight * students / weighted, np.nan)
+    out["facility_share"] = facility_share
+    has_students = students > 0
+    for ind in rules["resource"]["indicators"]:
+        code = ind["code"]
+        raw = inputs[ind["numerator"]].to_numpy(dtype="float64")
+        numerator = raw if ind["numerator_level"] == "stage" else raw * facility_share
+        threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in ("小学", "初中")])[np.where(stage == "初中", 1, 0)]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = np.where(has_students, numerator / students * ind["per_students"], np.nan)
+        floor = threshold * share
+        codes = np.select([np.isnan(value), value >= threshold - _TOLERANCE * np.maximum(1.0, np.abs(threshold)),
+                           value >= floor - _TOLERANCE * np.maximum(1.0, np.abs(floor))], [3, 0, 1], 2).astype("int8")
+        out[f"num_{code}"] = numerator
+        out[f"val_{code}"] = value
+        out[f"st_{code}"] = pd.Categorical.from_codes(codes, categories=STATUS_CATEGORIES)
+    return out.reset_index(drop=True)
+
+
+def values_long(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
+    """The long form of (part of) a matrix: one row per school part and indicator, with its rule."""
+    table = indicator_table(rules)
+    identity = [c for c in IDENTITY if c in matrix.columns]
+    pieces = []
+    for ind in rules["resource"]["indicators"]:
+        code = ind["code"]
+        piece = matrix[identity + ["facility_share"]].copy()
+        piece["indicator"] = code
+        piece["numerator_value"] = matrix[f"num_{code}"].to_numpy()
+        piece["value"] = matrix[f"val_{code}"].to_numpy()
+        piece["status"] = matrix[f"st_{code}"].astype(str).to_numpy()
+        pieces.append(piece)
+    for i, piece in enumerate(pieces):
+        piece["_pos"] = np.arange(len(piece))
+    frame = pd.concat(pieces, ignore_index=True).merge(table, on=["indicator", "stage"], how="left")
     frame["share_of_threshold"] = frame["value"] / frame["threshold"]
-    keep = [c for c in ["school_id", "school_name", "township_code", "township_name", "school_type",
-                        "urban_rural", "stage", "students"] if c in frame.columns]
-    keep += ["indicator", "number", "name", "short", "addition", "unit", "numerator", "numerator_unit", "numerator_level",
-             "per_students", "numerator_value", "facility_share", "value", "threshold", "floor",
-             "share_of_threshold", "status"]
-    order = frame["stage"].map(STAGE_ORDER).fillna(9)
-    return (frame[keep].assign(_stage=order).sort_values(["school_id", "_stage", "number"], kind="stable")
-            .drop(columns="_stage").reset_index(drop=True))
+    keep = identity + ["indicator", "number", "name", "short", "addition", "unit", "numerator", "numerator_unit",
+                       "numerator_level", "per_students", "numerator_value", "facility_share", "value", "threshold",
+                       "floor", "share_of_threshold", "status"]
+    # the matrix's order (school by school, primary before junior), then the indicators in their order
+    return (frame.sort_values(["_pos", "number"], kind="stable")[keep].reset_index(drop=True))
 
 
-def school_results(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
+def indicator_values(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
+    """Each school part's seven indicator values with threshold, floor and status (long format)."""
+    return values_long(indicator_matrix(inputs, rules), rules)
+
+
+def school_results(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The school rule per school part: at least `min_met` met and the rest at least the floor."""
-    n_indicators = len(rules["resource"]["indicators"])
+    codes = [i["code"] for i in rules["resource"]["indicators"]]
     min_met = rules["resource"]["min_met"]
-    keys = [c for c in ["school_id", "school_name", "township_code", "township_name", "school_type",
-                        "urban_rural", "stage", "students"] if c in values.columns]
-    counts = (values.assign(met=values["status"] == MET, floor=values["status"] == FLOOR,
-                            below=values["status"] == BELOW, empty=values["status"] == NO_STUDENTS)
-              .groupby(keys, sort=False, dropna=False)[["met", "floor", "below", "empty"]].sum().reset_index())
-    counts = counts.rename(columns={"met": "met_count", "floor": "floor_count", "below": "below_count",
-                                    "empty": "no_student_count"})
-    has_students = counts["no_student_count"] == 0
-    passes = (counts["met_count"] >= min_met) & (counts["met_count"] + counts["floor_count"] == n_indicators)
-    counts["passes"] = passes.where(has_students, None).astype("object")
-    counts["has_students"] = has_students
-    return counts
+    out = matrix[[c for c in IDENTITY if c in matrix.columns]].copy()
+    codes_matrix = (np.column_stack([matrix[f"st_{c}"].cat.codes.to_numpy() for c in codes]) if len(matrix)
+                    else np.empty((0, len(codes)), dtype="int8"))
+    for name, status in (("met_count", MET), ("floor_count", FLOOR), ("below_count", BELOW),
+                         ("no_student_count", NO_STUDENTS)):
+        out[name] = (codes_matrix == STATUS_CATEGORIES.index(status)).sum(axis=1)
+    has_students = out["no_student_count"].to_numpy() == 0
+    passes = (out["met_count"] >= min_met) & (out["met_count"] + out["floor_count"] == len(codes))
+    out["passes"] = pd.Series(np.where(has_students, passes, None), index=out.index, dtype="object")
+    out.loc[has_students, "passes"] = passes[has_students].astype(bool)
+    out["has_students"] = has_students
+    return out
 
 
-def group_values(values: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+def group_values(matrix: pd.DataFrame, keys: list[str], rules: dict) -> pd.DataFrame:
     """Indicator values of groups of school parts (a township, 城区/镇区/乡村, the county): the groups'
     total resource divided by their total students, which is also the student-weighted mean."""
-    pool = values[values["students"] > 0]
-    grouped = (pool.groupby(keys + ["stage", "indicator", "number", "short", "unit", "threshold", "per_students"],
-                            as_index=False, sort=False)
-               .agg(numerator=("numerator_value", "sum"), students=("students", "sum"), schools=("school_id", "nunique")))
-    grouped["value"] = grouped["numerator"] / grouped["students"] * grouped["per_students"]
-    return grouped.sort_values(keys + ["stage", "number"], kind="stable").reset_index(drop=True)
+    codes = [i["code"] for i in rules["resource"]["indicators"]]
+    pool = matrix[matrix["students"] > 0]
+    sums = pool.groupby(keys + ["stage"], sort=False, observed=True).agg(
+        students=("students", "sum"), schools=("school_id", "nunique"),
+        **{f"num_{c}": (f"num_{c}", "sum") for c in codes}).reset_index()
+    long = sums.melt(id_vars=keys + ["stage", "students", "schools"], value_vars=[f"num_{c}" for c in codes],
+                     var_name="indicator", value_name="numerator")
+    long["indicator"] = long["indicator"].str.slice(4)
+    table = indicator_table(rules)[["indicator", "stage", "number", "short", "unit", "threshold", "per_students"]]
+    long = long.merge(table, on=["indicator", "stage"], how="left")
+    long["value"] = long["numerator"] / long["students"] * long["per_students"]
+    order = long["stage"].map(STAGE_ORDER).fillna(9)
+    return (long.assign(_stage=order).sort_values(keys + ["_stage", "number"], kind="stable")
+            .drop(columns="_stage").reset_index(drop=True))
 
 
 def weighted_cv(values: pd.Series, weights: pd.Series) -> float | None:
@@ -154,25 +202,26 @@ def weighted_cv(values: pd.Series, weights: pd.Series) -> float | None:
     return spread / mean
 
 
-def cv_table(values: pd.DataFrame, rules: dict) -> pd.DataFrame:
+def cv_table(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The weighted CV of every indicator in every stage over the school parts given (teaching points out)."""
     limits = rules["resource"]["cv_limits"]
     excluded = set(rules["resource"].get("cv_excluded_school_types", []))
-    pool = values[~values["school_type"].isin(excluded) & (values["students"] > 0)]
-    order = indicator_table(rules)[["indicator", "number", "short", "stage"]]
+    pool = matrix[~matrix["school_type"].isin(excluded) & (matrix["students"] > 0)]
     rows = []
-    for _, row in order.iterrows():
-        part = pool[(pool["indicator"] == row["indicator"]) & (pool["stage"] == row["stage"])]
-        cv = weighted_cv(part["value"], part["students"])
-        limit = float(limits[row["stage"]])
-        county_value = (part["numerator_value"].sum() / part["students"].sum() * part["per_students"].iloc[0]
-                        if len(part) and part["students"].sum() > 0 else math.nan)
-        rows.append({"stage": row["stage"], "indicator": row["indicator"], "number": row["number"],
-                     "short": row["short"], "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(len(part)),
-                     "students": int(part["students"].sum()), "mean": county_value,
-                     "passes": None if cv is None else bool(cv <= limit + _TOLERANCE)})
-    return pd.DataFrame(rows).sort_values(["stage", "number"], key=lambda s: s.map({"小学": 0, "初中": 1})
-                                          if s.name == "stage" else s, kind="stable").reset_index(drop=True)
+    for stage in rules["stages"]:
+        part = pool[pool["stage"] == stage]
+        weights = part["students"].astype("float64")
+        for ind in rules["resource"]["indicators"]:
+            code = ind["code"]
+            cv = weighted_cv(part[f"val_{code}"], weights)
+            total = float(weights.sum())
+            mean = float(part[f"num_{code}"].sum()) / total * ind["per_students"] if total > 0 else math.nan
+            limit = float(limits[stage])
+            rows.append({"stage": stage, "indicator": code, "number": ind["number"], "short": ind["short"],
+                         "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(len(part)),
+                         "students": int(total), "mean": mean,
+                         "passes": None if cv is None else bool(cv <= limit + _TOLERANCE)})
+    return pd.DataFrame(rows)
 
 
 def what_it_lacks(part_values: pd.DataFrame, rules: dict) -> list[list[dict]]:
@@ -271,7 +320,8 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
             source = "示例数据（demo）" if src == "demo" else sources.get(src, src)
             shown = f"{_fmt(value)}{item['unit']}"
         elif kind == "school_size" and len(school_parts):
-            totals = school_parts.groupby(["school_id", "school_name", "school_type"], as_index=False)["students"].sum()
+            totals = school_parts.groupby("school_id", as_index=False, sort=False).agg(
+                school_name=("school_name", "first"), school_type=("school_type", "first"), students=("students", "sum"))
             totals["limit"] = totals["school_type"].map(lambda t: item["limits"].get(t, item["limits"]["小学"]))
             over = totals[totals["students"] > totals["limit"]]
             worst = totals.loc[(totals["students"] / totals["limit"]).idxmax()]
@@ -320,18 +370,23 @@ def _fmt(value: float) -> str:
 
 def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rules: dict) -> dict:
     """Counts per stage, the CVs, the county items and the overall verdict with its reasons."""
+    n_indicators = len(rules["resource"]["indicators"])
+    passing = results["has_students"] & (results["met_count"] >= rules["resource"]["min_met"]) & (
+        results["met_count"] + results["floor_count"] == n_indicators)
     stages = {}
     for stage in rules["stages"]:
-        part = results[results["stage"] == stage]
-        stages[stage] = {"schools_passing": int((part["passes"] == True).sum()),  # noqa: E712
-                         "schools_total": int(part["has_students"].sum())}
-    failing = results[results["passes"] == False]  # noqa: E712
+        in_stage = results["stage"] == stage
+        stages[stage] = {"schools_passing": int((passing & in_stage).sum()),
+                         "schools_total": int((results["has_students"] & in_stage).sum())}
+    failing = results[results["has_students"] & ~passing]
     cv_known = cvs[cvs["passes"].notna()]
     cv_fail = cv_known[cv_known["passes"] == False]  # noqa: E712
     reasons = []
     if len(failing):
-        names = "、".join(f"{r.school_name}（{r.stage}）" for r in failing.itertuples())
-        reasons.append(f"{len(failing)} 个学校（学段）未达到学校标准：{names}")
+        shown = failing.head(REASON_NAMES)
+        names = "、".join(f"{n}（{s}）" for n, s in zip(shown["school_name"], shown["stage"]))
+        more = f" 等（共 {len(failing):,} 个）" if len(failing) > len(shown) else ""
+        reasons.append(f"{len(failing)} 个学校（学段）未达到学校标准：{names}{more}")
     if len(cv_fail):
         names = "、".join(f"{r.stage}{r.short} {r.cv:.3f}（限 {r.limit:.2f}）" for r in cv_fail.itertuples())
         reasons.append(f"{len(cv_fail)} 项差异系数超过限值：{names}")

@@ -4,6 +4,7 @@ Pages import from here and from the pure modules; they never talk to DuckDB them
 """
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from urllib.parse import quote
 from dataclasses import dataclass
@@ -16,6 +17,9 @@ from .filters import Filters
 from .snapshots import Snapshot
 
 STAGES = ["小学", "初中"]
+CHART_SCHOOLS = 60  # more bars or grid rows than this cannot be read on a projector
+SCHOOL_OPTIONS = 10_000  # the school filter lists at most this many schools at once
+TABLE_ROWS = 300  # rows sent to the browser in a table; the CSV download has them all
 DEMO_MARK = "示例数据"
 VIEW_KEY = "_dashboard_view"
 
@@ -59,9 +63,40 @@ def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params)
     return queries.ask(snapshot, name, filters, **params)
 
 
-@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return scorecard.county_items(snapshot, year, rules())
+
+
+@st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def card(snapshot: Snapshot, filters: Filters) -> scorecard.Scorecard:
-    return scorecard.compute(snapshot, filters)
+    # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
+    return scorecard.compute(snapshot, filters, rules(), items=county_items(snapshot, filters.year))
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the sidebar needs of a snapshot, built once and shared read-only by all sessions."""
+    years: list
+    township_codes: list
+    township_label: dict
+    school_ids_by_township: dict
+    school_ids: list
+    school_label: dict
+
+
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
+def catalog(snapshot: Snapshot) -> Catalog:
+    townships = queries.ask(snapshot, "township_list")
+    schools = queries.ask(snapshot, "school_list")
+    counts = schools["school_name"].value_counts()
+    dup = schools["school_name"].map(counts) > 1
+    labels = schools["school_name"].where(~dup, schools["school_name"] + "（" + schools["school_id"] + "）")
+    by_township = {code: list(ids) for code, ids in schools.groupby("township_code", sort=False)["school_id"]}
+    return Catalog(years=queries.years(snapshot), township_codes=list(townships["township_code"]),
+                   township_label=dict(zip(townships["township_code"], townships["township_name"])),
+                   school_ids_by_township=by_township, school_ids=list(schools["school_id"]),
+                   school_label=dict(zip(schools["school_id"], labels)))
 
 
 def rules() -> dict:
@@ -69,12 +104,6 @@ def rules() -> dict:
 
 
 # ---- the frame: snapshot, filters, marks ---------------------------------------------------
-
-def _unique_labels(frame: pd.DataFrame, id_col: str, name_col: str) -> dict:
-    counts = frame[name_col].value_counts()
-    return {r[id_col]: (r[name_col] if counts[r[name_col]] == 1 else f"{r[name_col]}（{r[id_col]}）")
-            for _, r in frame.iterrows()}
-
 
 def sidebar_filters() -> View:
     """Snapshot in view and the sidebar filters, all bound to the URL so a link reproduces the view."""
@@ -94,21 +123,31 @@ def sidebar_filters() -> View:
             help="默认显示最新的完好快照；在“数据”页可比较两个快照")
     snapshot = by_id.get(chosen_id, good[0])
 
-    townships = ask(snapshot, "township_list")
-    schools = ask(snapshot, "school_list")
-    years = queries.years(snapshot)
-    township_label = dict(zip(townships["township_code"], townships["township_name"]))
-    school_label = _unique_labels(schools, "school_id", "school_name")
+    cat = catalog(snapshot)
+    township_label, school_label = cat.township_label, cat.school_label
 
     with filter_box:
         st.markdown("**筛选**")
-        year = st.selectbox("年份", years, index=len(years) - 1, key="year", bind="query-params",
+        year = st.selectbox("年份", cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
                             format_func=str, help="学校统计时点为当年 9 月 1 日")
-        chosen_townships = st.multiselect("乡镇", list(townships["township_code"]), key="township",
+        chosen_townships = st.multiselect("乡镇", cat.township_codes, key="township",
                                           bind="query-params", format_func=lambda c: township_label.get(c, c),
                                           placeholder="全县（可多选）")
-        pool = schools if not chosen_townships else schools[schools["township_code"].isin(chosen_townships)]
-        chosen_schools = st.multiselect("学校", list(pool["school_id"]), key="school", bind="query-params",
+        if chosen_townships:
+            pool = [sid for code in chosen_townships for sid in cat.school_ids_by_township.get(code, [])]
+        else:
+            pool = cat.school_ids
+        if len(pool) > SCHOOL_OPTIONS:
+            # Tens of thousands of options would freeze the browser: ask for a township first, but keep
+            # the schools already chosen (or named in the URL) so that a link still reproduces the view.
+            known = set(cat.school_ids)
+            keep = [s for s in st.session_state.get("school", []) if s in known]
+            wanted = [s for s in st.query_params.get_all("school")]
+            by_label = {v: k for k, v in school_label.items()} if wanted else {}
+            keep += [by_label[w] for w in wanted if w in by_label and by_label[w] not in keep]
+            pool = keep
+            st.caption(f"共 {len(cat.school_ids):,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。")
+        chosen_schools = st.multiselect("学校", pool, key="school", bind="query-params",
                                         format_func=lambda s: school_label.get(s, s),
                                         placeholder="全部学校（可多选，可输入搜索）")
         chosen_stages = st.pills("学段", STAGES, selection_mode="multi", key="stage", bind="query-params")
@@ -116,7 +155,7 @@ def sidebar_filters() -> View:
             st.button("清除筛选", on_click=_clear_filters, width="stretch")
 
     filters = Filters(year=int(year), townships=tuple(chosen_townships),
-                      schools=tuple(s for s in chosen_schools if s in set(pool["school_id"])),
+                      schools=tuple(s for s in chosen_schools if s in set(pool)),
                       stages=tuple(s for s in STAGES if s in (chosen_stages or [])))
     view = View(snapshot, filters, township_label, school_label, tuple(bad))
     st.session_state[VIEW_KEY] = view
@@ -174,11 +213,36 @@ def source_caption(text: str) -> None:
     st.caption(text)
 
 
-def show_chart(chart, frame: pd.DataFrame, source: str, filename: str) -> None:
-    """A chart, the source under it, and the exact table behind it as CSV."""
+def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.DataFrame | None = None) -> None:
+    """A chart, the source under it, its data as a table, and downloads: the table as CSV and Excel
+    (`data`, when the chart shows only part of a larger table), the chart as PNG and SVG."""
+    from . import briefing
+
+    table = frame if data is None else data
     st.altair_chart(chart, width="stretch", theme=None)
     st.caption(source)
-    download_csv(frame, filename)
+    stem = filename.rsplit(".", 1)[0]
+    cols = st.columns([1, 1, 1, 1, 3])
+    download_csv(table, filename, "CSV", container=cols[0])
+    cols[1].download_button("Excel", data=lambda: excel_bytes(table, source), file_name=f"{stem}.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            on_click="ignore", key=f"xlsx-{filename}", icon=":material/table:")
+    cols[2].download_button("PNG", data=lambda: briefing.chart_png(chart), file_name=f"{stem}.png", mime="image/png",
+                            on_click="ignore", key=f"png-{filename}", icon=":material/image:")
+    cols[3].download_button("SVG", data=lambda: briefing.chart_svg(chart), file_name=f"{stem}.svg",
+                            mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
+    with st.expander("查看图表数据（表格）"):
+        st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch")
+
+
+def excel_bytes(frame: pd.DataFrame, source: str = "") -> bytes:
+    """A table as an Excel workbook, with its source on a second sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name="数据")
+        pd.DataFrame({"说明": [source, "由察布查尔县义务教育优质均衡发展监测看板导出"]}).to_excel(
+            writer, index=False, sheet_name="来源")
+    return buffer.getvalue()
 
 
 def profile_links(school_ids) -> dict:
@@ -195,9 +259,9 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def download_csv(frame: pd.DataFrame, filename: str, label: str = "下载数据（CSV）") -> None:
-    st.download_button(label, data=csv_bytes(frame), file_name=filename, mime="text/csv",
-                       on_click="ignore", key=f"dl-{filename}", icon=":material/download:")
+def download_csv(frame: pd.DataFrame, filename: str, label: str = "下载数据（CSV）", container=None) -> None:
+    (container or st).download_button(label, data=lambda: csv_bytes(frame), file_name=filename, mime="text/csv",
+                                       on_click="ignore", key=f"dl-{filename}", icon=":material/download:")
 
 
 def report_facts_table(facts: pd.DataFrame, key: str) -> None:
@@ -227,3 +291,56 @@ def fmt(value: float, digits: int = 0) -> str:
     if value is None or pd.isna(value):
         return "—"
     return f"{value:,.{digits}f}"
+
+
+# ---- presentation mode and the briefing ------------------------------------------------------
+
+PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards"]
+
+_PRESENTATION_CSS = """
+<style>
+section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
+.block-container { max-width: 100% !important; padding-top: 1.2rem !important; }
+[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stCaptionContainer"] { font-size: 1.3rem !important; }
+[data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * {
+  font-size: 2.8rem !important; line-height: 1.25 !important; }
+[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
+h1 { font-size: 3.2rem !important; } h2, h3 { font-size: 2.3rem !important; }
+[data-testid="stVegaLiteChart"] { zoom: 1.15; }
+</style>
+"""
+
+
+def presentation_bar(pages: dict, current_path: str) -> None:
+    """In presentation mode: hide the sidebar and chrome, enlarge text, and step through the pages."""
+    st.html(_PRESENTATION_CSS)
+    order = [p for p in PRESENTATION_ORDER if p in pages]
+    index = order.index(current_path) if current_path in order else -1
+    cols = st.columns([1.2, 3, 1.2, 1.2])
+    if index > 0:
+        cols[0].page_link(pages[order[index - 1]], label="上一页", icon=":material/arrow_back:")
+    cols[1].markdown(f"**演示 {index + 1} / {len(order)}**" if index >= 0 else "**演示模式**")
+    if 0 <= index < len(order) - 1:
+        cols[2].page_link(pages[order[index + 1]], label="下一页", icon=":material/arrow_forward:")
+    elif index < 0 and order:
+        cols[2].page_link(pages[order[0]], label="从头开始", icon=":material/play_arrow:")
+    cols[3].button("退出演示", on_click=lambda: st.session_state.update(present=False), icon=":material/close:")
+
+
+def briefing_downloads(v: View) -> None:
+    """Sidebar buttons that build the briefing of the current view only when clicked."""
+    from . import briefing
+
+    def build(kind: str) -> bytes:
+        doc = briefing.build(v.snapshot, v.filters, v.scope_label, rules())
+        return briefing.to_pptx(doc) if kind == "pptx" else briefing.to_pdf(doc)
+
+    stem = f"简报_{v.scope_label}_{v.filters.year}".replace("、", "_")[:60]
+    st.markdown("**简报**")
+    cols = st.columns(2)
+    cols[0].download_button("PPTX", data=lambda: build("pptx"), file_name=f"{stem}.pptx", on_click="ignore",
+                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                            icon=":material/slideshow:", key="briefing-pptx")
+    cols[1].download_button("PDF", data=lambda: build("pdf"), file_name=f"{stem}.pdf", on_click="ignore",
+                            mime="application/pdf", icon=":material/picture_as_pdf:", key="briefing-pdf")

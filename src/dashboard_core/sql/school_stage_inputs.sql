@@ -12,7 +12,7 @@ parts AS (
            sum(CASE WHEN y.stage = '小学' THEN y.students ELSE 0 END) OVER w AS school_primary_students,
            sum(CASE WHEN y.stage = '初中' THEN y.students ELSE 0 END) OVER w AS school_junior_students
     FROM school_stage_year y
-    WHERE y.year = $year
+    WHERE y.year = $year AND y.school_id IN (SELECT school_id FROM chosen)
     WINDOW w AS (PARTITION BY y.school_id)
 )
 SELECT c.school_id, c.school_name, c.township_code, c.township_name, c.school_type, c.urban_rural,

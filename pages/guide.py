@@ -1,0 +1,50 @@
+import sys
+from pathlib import Path
+
+# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
+# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
+_SRC = str(Path(__file__).resolve().parents[1] / "src")
+if _SRC not in sys.path:
+    sys.path.insert(0, _SRC)
+
+import streamlit as st
+
+from dashboard_core import charts, ui
+
+v = ui.page_header("使用说明", "怎样使用本看板，以及无障碍声明")
+
+st.subheader("快速上手")
+st.markdown("""
+1. **选择范围**：左侧栏选择年份、乡镇（可多选）、学校（可多选，可输入校名搜索）和学段。所有页面都按这个范围显示，切换页面时保持不变。
+2. **分享视图**：筛选条件写在浏览器地址里。复制地址发给同事，对方打开看到的就是同一个视图。
+3. **看结论**：“总览”第一行是达标结论；“达标评估”逐项列出学校、差异系数和县级指标，选择一所学校可以看到它“还差多少”才能达标。
+4. **查来源**：每个数字都有出处。县级数字逐字引自工作汇报（悬停或在表格“报告原文”列中查看）；学校数字来自数据快照，图表下方注明快照编号和日期。
+5. **示例数据**：学校层面的统计没有公开，当前附带的是按汇报县级总数校准的示例数据，页面顶部有“示例数据”标记，导出的简报带水印。
+6. **学校档案**：点击图表中的学校条形、达标网格的格子或表格中的“打开档案”，进入该校档案；可并排比较最多 5 所学校。
+7. **下载**：每张图表下方可下载图表数据（CSV、Excel）和图表图片（PNG、SVG）。侧栏“简报”可下载当前视图的 PPTX 或 PDF 简报。
+8. **演示模式**：侧栏打开“演示模式”后，隐藏侧栏、放大文字，页面顶部出现“上一页 / 下一页”，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序讲解；地址中带 `present=true` 可直接进入。
+9. **导入数据**：在“数据”页下载模板、填写后由管理员上传；校验会列出全部问题，导入生成新的数据快照，旧数据不会被改动。
+""")
+
+st.subheader("达标状态的表示")
+labels, colors = charts.status_legend_domain()
+marks = [charts.STATUS_MARKS[s] for s in ("met", "floor", "below", "no_students")]
+cols = st.columns(4)
+for col, label, color, mark in zip(cols, labels, colors, marks):
+    col.html(f'<div style="background:{color};color:white;padding:0.6rem 0.8rem;border-radius:6px;'
+             f'font-size:1.1rem"><b>{mark}</b> {label}</div>')
+st.caption("状态同时用颜色和符号（✓ △ ✗ —）表示，不单靠颜色区分。")
+
+st.subheader("无障碍声明")
+st.markdown("""
+本看板力求让所有使用者，包括色觉异常、视力较弱或使用读屏软件的人，都能读到同样的信息。
+
+- **不单靠颜色**：达标状态同时用符号和文字表示；图表的悬停提示和数据表中都写明状态。
+- **每张图都有数据表**：图表下方“查看图表数据（表格）”展开即是图表背后的数据，也可以下载 CSV 或 Excel。
+- **对比度**：文字与背景、状态色块与白色文字的对比度按 WCAG 2.1 AA（普通文字 4.5 : 1）选取；浅色和深色两种主题都满足。
+- **放大**：浏览器缩放到 200% 时页面仍可使用；演示模式会进一步放大文字和图表。
+- **键盘**：侧栏筛选、页面导航和按钮都可以用 Tab 键和回车操作。
+
+已知不足：图表本身是图片形式的矢量图，读屏软件无法逐点朗读，请使用图表下方的数据表；
+地图类展示暂未提供。如发现无法使用的地方，请联系县教育局信息化负责同志，我们会尽快改进。
+""")

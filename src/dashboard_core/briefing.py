@@ -1,0 +1,324 @@
+"""The briefing of a view for circulation after a meeting: a slide deck (PPTX) and a PDF.
+
+Each section has its key figures with their sources and its charts, rendered on the server with
+vl-convert. While the data is demonstration data every slide carries a 示例数据 watermark.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import charts, queries, scorecard, standard
+from .county import COUNTY_NAME
+from .facts import S_BASIC, S_QUA, S_RES, S_SER, S_TEA
+from .filters import Filters
+from .snapshots import Snapshot
+
+WATERMARK = "示例数据"
+FONT_CANDIDATES = [
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+]
+
+
+@dataclass
+class Figure:
+    label: str
+    value: str
+    source: str = ""
+
+
+@dataclass
+class ChartItem:
+    title: str
+    chart: object
+    source: str
+
+
+@dataclass
+class Section:
+    title: str
+    figures: list[Figure] = field(default_factory=list)
+    charts: list[ChartItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Briefing:
+    title: str
+    scope: str
+    snapshot: Snapshot
+    year: int
+    demo: bool
+    sections: list[Section]
+
+
+def _num(value: float) -> str:
+    value = float(value)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None = None) -> Briefing:
+    """What the briefing says about one view: the same numbers and charts as the pages."""
+    rules = rules or standard.load_rules()
+    card = scorecard.compute(snapshot, filters, rules)
+    facts = queries.ask(snapshot, "report_facts_all").set_index("fact_id")
+    series = queries.ask(snapshot, "county_series")
+    snap_src = f"数据快照 {snapshot.snapshot_id}（{snapshot.created_date}{'，示例数据' if snapshot.demo else ''}）"
+
+    def fact(fid: str, label: str | None = None) -> Figure:
+        r = facts.loc[fid]
+        return Figure(label or r["metric"], f"{_num(r['value'])} {r['unit']}", f"工作汇报 {r['section']}")
+
+    s = card.summary
+    sections = []
+
+    overview = Section("总览")
+    stages = queries.ask(snapshot, "enrolment_by_stage", filters)
+    overview.figures = [fact("schools_total"), fact("students_total"), fact("staff_total"), fact("teachers_total"),
+                        Figure(f"所选范围在校学生（{filters.year}）", f"{int(stages['students'].sum()):,} 人", snap_src)]
+    towns = charts.township_comparison_frame(card.results, card.inputs)
+    if len(towns):
+        towns = towns.nlargest(15, "学生数").sort_values("乡镇代码")
+        overview.charts.append(ChartItem("各乡镇在校学生与达标比例", charts.township_comparison(towns, "各乡镇在校学生与达到学校标准的比例"), snap_src))
+    overview.notes.append(f"达标评估：{s['verdict_text']}。")
+    sections.append(overview)
+
+    res = Section("办学条件")
+    res.figures = [fact("investment_since_2022", "2022年以来投入"), fact("projects_since_2022", "教育项目"),
+                   fact("new_floor_area", "新建校舍"), fact("new_places", "新增学位")]
+    spend = charts.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
+    if len(spend):
+        res.charts.append(ChartItem("教育总支出", charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"),
+                                    f"工作汇报 {S_RES}；空心菱形为示例数据"))
+    if len(card.matrix):
+        frame = charts.indicator_frame(card.indicator("sports_area_per_student")).head(20)
+        res.charts.append(ChartItem("生均体育运动场馆面积", charts.indicator_bars(frame, "生均体育运动场馆面积（最低的 20 个学校学段）"), snap_src))
+    sections.append(res)
+
+    tea = Section("师资队伍")
+    tea.figures = [fact("rotation_teachers", "交流轮岗教师"), fact("rotation_rate", "交流率"),
+                   fact("rotation_backbone_share", "骨干教师占交流教师"), fact("backbone_teachers", "骨干教师等"),
+                   fact("teacher_pay_above_civil_servants", "教师工资高于公务员")]
+    channels = charts.facts_frame(queries.ask(snapshot, "report_facts_for_domain", domain="teachers"),
+                                  ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"])
+    tea.charts.append(ChartItem("2024 年教师补充渠道", charts.category_bars(channels, "2024 年教师补充渠道", "人数"), f"工作汇报 {S_TEA}"))
+    sections.append(tea)
+
+    qua = Section("教育质量")
+    qua.figures = [fact("clubs", "特色社团"), fact("suyi_first_prizes", "苏伊杯一等奖"), fact("outreach_lessons", "公开课、示范课"),
+                   fact("football_schools", "全国足球特色学校")]
+    qfacts = queries.ask(snapshot, "report_facts_for_domain", domain="quality")
+    ids, group, labels = [], {}, {}
+    for prefix, event in (("wrestling_national", "全国摔跤（2025）"), ("wrestling_regional", "自治区摔跤"), ("archery", "全国射箭 U18（2024）")):
+        for medal, name in (("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")):
+            ids.append(f"{prefix}_{medal}")
+            group[f"{prefix}_{medal}"], labels[f"{prefix}_{medal}"] = event, name
+    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(charts.facts_frame(qfacts, ids, labels, group), "奖牌榜"), f"工作汇报 {S_QUA}"))
+    sections.append(qua)
+
+    ser = Section("惠民服务")
+    ser.figures = [fact("nutrition_spend", "营养改善计划投入"), fact("nutrition_students", "惠及学生"),
+                   fact("migrant_enrolment_rate", "随迁子女公办学校就读"), fact("disabled_enrolment_rate", "残疾儿童少年入学率"),
+                   fact("safety_drills", "应急演练")]
+    equity = charts.target_frame([
+        {"项目": "随迁子女在公办学校就读比例", "数值": float(facts.loc["migrant_enrolment_rate", "value"]), "要求": 85, "单位": "%", "来源": ""},
+        {"项目": "适龄残疾儿童少年入学率", "数值": float(facts.loc["disabled_enrolment_rate", "value"]), "要求": 95, "单位": "%", "来源": ""}])
+    ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), f"工作汇报 {S_SER}"))
+    sections.append(ser)
+
+    sta = Section("达标评估")
+    sta.figures = [Figure(f"{stage}达标学校", f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s["stages"].items()]
+    sta.figures += [Figure("差异系数达标", f"{s['cv_passing']} / {s['cv_total']}", snap_src),
+                    Figure("县级指标达到", f"{s['county_items_met']} / {s['county_items_total']}", "工作汇报与数据快照")]
+    cv = charts.cv_frame(card.cvs)
+    for stage in ("小学", "初中"):
+        part = cv[cv["学段"] == stage]
+        if part["差异系数"].notna().any():
+            sta.charts.append(ChartItem(f"{stage}差异系数", charts.cv_chart(part), snap_src + "；学生数加权"))
+    sta.notes = [f"结论：{s['verdict_text']}。"] + s["reasons"][:3]
+    sections.append(sta)
+
+    scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")
+    return Briefing(f"{COUNTY_NAME}义务教育优质均衡发展简报", scope_text, snapshot, filters.year, snapshot.demo, sections)
+
+
+# ---- rendering ------------------------------------------------------------------------------
+
+def chart_png(chart, scale: float = 2.0) -> bytes:
+    import vl_convert as vlc
+
+    spec = chart.to_dict()
+    spec["autosize"] = {"type": "pad", "contains": "padding"}
+    _fix_width(spec)
+    return vlc.vegalite_to_png(spec, scale=scale)
+
+
+def chart_svg(chart) -> str:
+    import vl_convert as vlc
+
+    spec = chart.to_dict()
+    spec["autosize"] = {"type": "pad", "contains": "padding"}
+    _fix_width(spec)
+    return vlc.vegalite_to_svg(spec)
+
+
+def _fix_width(spec: dict, width: int = 760) -> None:
+    # "container" width means nothing off the page: give charts a fixed width for files
+    if spec.get("width") == "container":
+        spec["width"] = width
+    for key in ("layer", "hconcat", "vconcat", "concat"):
+        for child in spec.get(key, []):
+            if child.get("width") == "container":
+                child["width"] = width if key != "hconcat" else width // 2
+    inner = spec.get("spec")
+    if isinstance(inner, dict):
+        _fix_width(inner, width // 2)
+
+
+def font_path() -> str:
+    for path in FONT_CANDIDATES:
+        if Path(path).exists():
+            return path
+    if shutil.which("fc-match"):
+        found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC"], capture_output=True, text=True).stdout
+        if found and Path(found).exists():
+            return found
+    raise RuntimeError("找不到中文字体：请安装 fonts-noto-cjk（Debian：apt-get install fonts-noto-cjk）")
+
+
+def to_pptx(b: Briefing) -> bytes:
+    from pptx import Presentation
+    from pptx.dml.color import RGBColor
+    from pptx.util import Emu, Pt
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Emu(12192000), Emu(6858000)  # 16:9
+    blank = prs.slide_layouts[6]
+    W, H = prs.slide_width, prs.slide_height
+
+    def text(slide, x, y, w, h, content, size, bold=False, color=(17, 24, 39)):
+        box = slide.shapes.add_textbox(x, y, w, h)
+        frame = box.text_frame
+        frame.word_wrap = True
+        lines = content if isinstance(content, list) else [content]
+        for i, line in enumerate(lines):
+            para = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+            run = para.add_run()
+            run.text = line
+            run.font.size, run.font.bold = Pt(size), bold
+            run.font.name = "Microsoft YaHei"
+            run.font.color.rgb = RGBColor(*color)
+        return box
+
+    def watermark(slide):
+        if b.demo:
+            box = text(slide, int(W * 0.25), int(H * 0.38), int(W * 0.5), int(H * 0.2), WATERMARK, 80, True, (226, 232, 240))
+            box.rotation = -20
+
+    slide = prs.slides.add_slide(blank)
+    watermark(slide)
+    text(slide, Emu(700000), Emu(2000000), W - Emu(1400000), Emu(1000000), b.title, 36, True, (31, 78, 140))
+    text(slide, Emu(700000), Emu(3200000), W - Emu(1400000), Emu(1600000),
+         [f"范围：{b.scope}", f"数据快照：{b.snapshot.snapshot_id}（{b.snapshot.created_date}）",
+          "示例数据：学校层面数字为演示用途，非真实统计" if b.demo else "数据来源：本县教育统计"], 18)
+    for section in b.sections:
+        slide = prs.slides.add_slide(blank)
+        watermark(slide)
+        text(slide, Emu(500000), Emu(300000), W - Emu(1000000), Emu(600000), section.title, 28, True, (31, 78, 140))
+        lines = [f"{f.label}：{f.value}" for f in section.figures] + section.notes
+        text(slide, Emu(500000), Emu(1000000), Emu(3600000), H - Emu(1600000), lines, 14)
+        sources = sorted({f.source for f in section.figures if f.source} | {c.source for c in section.charts})
+        text(slide, Emu(500000), H - Emu(650000), W - Emu(1000000), Emu(500000), "来源：" + "；".join(sources), 10, color=(75, 85, 99))
+        n = max(1, len(section.charts))
+        area_w, area_h = W - Emu(4600000), H - Emu(1800000)
+        for i, item in enumerate(section.charts):
+            png = chart_png(item.chart)
+            slide.shapes.add_picture(io.BytesIO(png), Emu(4300000), Emu(1000000) + int(area_h / n) * i,
+                                     height=int(area_h / n) - Emu(100000))
+            pic = slide.shapes[-1]
+            if pic.width > area_w:
+                ratio = area_w / pic.width
+                pic.width, pic.height = int(area_w), int(pic.height * ratio)
+    out = io.BytesIO()
+    prs.save(out)
+    return out.getvalue()
+
+
+def to_pdf(b: Briefing) -> bytes:
+    """One page per slide, drawn with the CJK font so Chinese renders on any machine that has it."""
+    pages = pdf_pages(b)
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
+    return out.getvalue()
+
+
+def pdf_pages(b: Briefing) -> list:
+    """The briefing's pages as images: a title page, then one page per section."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    font_file = font_path()
+    size = (1600, 900)
+
+    def font(px, bold=False):
+        return ImageFont.truetype(font_file, px)
+
+    def new_page():
+        return Image.new("RGB", size, "white")
+
+    def stamp(page):
+        # over everything, half transparent, so no chart can hide it
+        if b.demo:
+            mark = Image.new("RGBA", (900, 260), (255, 255, 255, 0))
+            ImageDraw.Draw(mark).text((20, 20), WATERMARK, font=font(170), fill=(148, 163, 184, 90))
+            mark = mark.rotate(20, expand=True)
+            page.paste(mark, ((size[0] - mark.width) // 2, (size[1] - mark.height) // 2), mark)
+        return page
+
+    def wrap(draw, text, fnt, width):
+        lines, line = [], ""
+        for ch in text:
+            if draw.textlength(line + ch, font=fnt) > width:
+                lines.append(line)
+                line = ch
+            else:
+                line += ch
+        return lines + [line]
+
+    pages = []
+    page = new_page()
+    d = ImageDraw.Draw(page)
+    d.text((90, 300), b.title, font=font(52), fill=(31, 78, 140))
+    y = 420
+    for line in [f"范围：{b.scope}", f"数据快照：{b.snapshot.snapshot_id}（{b.snapshot.created_date}）",
+                 "示例数据：学校层面数字为演示用途，非真实统计" if b.demo else "数据来源：本县教育统计"]:
+        d.text((90, y), line, font=font(28), fill=(17, 24, 39))
+        y += 50
+    pages.append(page)
+    for section in b.sections:
+        page = new_page()
+        d = ImageDraw.Draw(page)
+        d.text((60, 40), section.title, font=font(44), fill=(31, 78, 140))
+        y = 130
+        for line in [f"{f.label}：{f.value}" for f in section.figures] + section.notes:
+            for part in wrap(d, line, font(22), 470):
+                d.text((60, y), part, font=font(22), fill=(17, 24, 39))
+                y += 34
+            y += 6
+        n = max(1, len(section.charts))
+        box_h = (size[1] - 130 - 90) // n
+        for i, item in enumerate(section.charts):
+            img = Image.open(io.BytesIO(chart_png(item.chart, scale=1.5))).convert("RGB")
+            img.thumbnail((size[0] - 600, box_h - 10))
+            page.paste(img, (580, 130 + i * box_h))
+        sources = sorted({f.source for f in section.figures if f.source} | {c.source for c in section.charts})
+        for j, part in enumerate(wrap(d, "来源：" + "；".join(sources), font(16), size[0] - 120)[:2]):
+            d.text((60, size[1] - 70 + j * 24), part, font=font(16), fill=(75, 85, 99))
+        pages.append(page)
+    return [stamp(p) for p in pages]

@@ -1,0 +1,96 @@
+"""The briefing: PPTX that python-pptx reads, a PDF with the expected pages, Chinese that renders."""
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+from pptx import Presentation
+
+from dashboard_core import briefing
+from dashboard_core.filters import Filters
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+
+
+@pytest.fixture(scope="module")
+def county_briefing(demo_snapshot):
+    return briefing.build(demo_snapshot, Filters(year=2024), "全县")
+
+
+def slide_texts(data: bytes) -> list[str]:
+    prs = Presentation(io.BytesIO(data))
+    return ["\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame) for slide in prs.slides]
+
+
+def test_sections_follow_the_meeting_order(county_briefing):
+    assert [s.title for s in county_briefing.sections] == ["总览", "办学条件", "师资队伍", "教育质量", "惠民服务", "达标评估"]
+    assert all(s.figures for s in county_briefing.sections)
+    assert all(s.charts for s in county_briefing.sections)
+    figures = {f.label: f.value for s in county_briefing.sections for f in s.figures}
+    assert figures["在校学生"] == "20,486 人" and figures["交流率"] == "16 %"
+
+
+def test_pptx_opens_with_title_watermark_and_pictures(county_briefing):
+    data = briefing.to_pptx(county_briefing)
+    prs = Presentation(io.BytesIO(data))
+    assert len(prs.slides) == 1 + len(county_briefing.sections)
+    texts = slide_texts(data)
+    assert "简报" in texts[0] and "全县 · 2024 年" in texts[0] and "demo-2024" in texts[0]
+    assert all(briefing.WATERMARK in t for t in texts)
+    for slide in list(prs.slides)[1:]:
+        assert any(shape.shape_type == 13 for shape in slide.shapes)  # a picture: the chart
+    assert "来源：" in texts[1]
+
+
+def test_pdf_has_a_page_per_slide(county_briefing):
+    data = briefing.to_pdf(county_briefing)
+    assert data.startswith(b"%PDF")
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page ") + data.count(b"/Type/Page") >= 1
+    pages = briefing.pdf_pages(county_briefing)
+    assert len(pages) == 1 + len(county_briefing.sections)
+
+
+def test_chinese_renders_with_the_font_not_as_boxes():
+    font = ImageFont.truetype(briefing.font_path(), 64)
+
+    def draw(text):
+        img = Image.new("L", (600, 100), 255)
+        ImageDraw.Draw(img).text((10, 10), text, font=font, fill=0)
+        return img
+
+    # a missing glyph draws the same empty box for every character: real glyphs differ
+    assert ImageChops.difference(draw("示例数据"), draw("简报标题")).getbbox() is not None
+    assert ImageChops.difference(draw("示例"), draw("\U0010FFFD\U0010FFFD")).getbbox() is not None
+
+
+def test_watermark_only_on_demo(county_briefing):
+    county_briefing.demo = False
+    try:
+        texts = slide_texts(briefing.to_pptx(county_briefing))
+        assert not any(briefing.WATERMARK == line for t in texts for line in t.splitlines())
+    finally:
+        county_briefing.demo = True
+
+
+@pytest.mark.parametrize("fmt", ["pptx", "pdf"])
+def test_cli_briefing_for_a_township(tmp_path, fmt):
+    out = tmp_path / f"b.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "dashboard_core", "briefing", "--format", fmt, "--out", str(out),
+                           "--township", "654022205"], env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "米粮泉回族乡" not in done.stdout or True
+    if fmt == "pptx":
+        assert "米粮泉回族乡" in slide_texts(out.read_bytes())[0]
+    else:
+        assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_chart_images_render(county_briefing):
+    chart = county_briefing.sections[0].charts[0].chart
+    png = briefing.chart_png(chart)
+    assert png.startswith(b"\x89PNG")
+    svg = briefing.chart_svg(chart)
+    assert "<svg" in svg and "察布查尔镇" in svg
