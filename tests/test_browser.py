@@ -65,18 +65,20 @@ def test_filters_survive_page_switches_and_stay_in_the_url(app_url, browser):
 
 
 def test_every_page_opens_without_an_error_and_shows_the_demo_mark(app_url, browser):
-    for path in ["overview", "standards", "resources", "teachers", "quality", "services", "data"]:
+    for path in ["", "standards", "resources", "teachers", "quality", "services", "school", "data", "guide"]:
         page = open_page(browser, f"{app_url}/{path}")
         page.wait_for_selector("h1", timeout=30_000)
         assert page.locator('[data-testid="stException"]').count() == 0, path
+        assert page.get_by_text("Page not found").count() == 0, path
         assert "示例数据" in main_text(page), path
         page.close()
 
 
 def test_presentation_mode_steps_through_the_pages_and_keeps_the_filter(app_url, browser):
-    page = open_page(browser, app_url + "/overview?present=true&township=坎乡")
+    page = open_page(browser, app_url + "/?present=true&township=坎乡")
     page.wait_for_selector("text=演示 1 / 6", timeout=30_000)
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+    page.wait_for_function("() => getComputedStyle(document.querySelector('[data-testid=stSidebar]')).display === 'none'",
+                           timeout=10_000)
     for expected, title in [(2, "办学条件"), (3, "师资队伍")]:
         page.get_by_text("下一页").click()
         page.wait_for_selector(f"text=演示 {expected} / 6", timeout=30_000)
@@ -91,7 +93,7 @@ def test_presentation_mode_steps_through_the_pages_and_keeps_the_filter(app_url,
 def test_briefing_download_from_the_sidebar(app_url, browser, tmp_path):
     from pptx import Presentation
 
-    page = open_page(browser, app_url + "/overview?township=米粮泉回族乡")
+    page = open_page(browser, app_url + "/?township=米粮泉回族乡")
     with page.expect_download(timeout=120_000) as info:
         page.locator('[data-testid="stSidebar"]').get_by_role("button", name="PPTX").click()
     path = tmp_path / "briefing.pptx"
