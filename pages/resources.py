@@ -63,13 +63,14 @@ else:
     if shown > ui.CHART_SCHOOLS:
         st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
     tabs = st.tabs([names[c] for c in resource_codes])
-    for tab, code in zip(tabs, resource_codes):
-        with tab:
-            full = charts.indicator_frame(card.indicator(code))
-            frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-            ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), full,
-                          ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
-                          "；九年一贯制学校按学段加权学生数拆分", f"resources_{code}_{v.filters.year}.csv")
+    # one chart at a time: the chosen indicator (kept in the URL), built only when shown
+    code = st.segmented_control("指标", resource_codes, key="res_indicator", bind="query-params", default=resource_codes[0],
+                                format_func=lambda c: names[c]) or resource_codes[0]
+    full = charts.indicator_frame(card.indicator(code))
+    frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+    ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), full,
+                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
+                  "；九年一贯制学校按学段加权学生数拆分", f"resources_{code}_{v.filters.year}.csv")
 
     st.subheader("按乡镇汇总")
     grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())

@@ -52,7 +52,7 @@ else:
         st.caption(f"范围内共 {len(ranked):,} 所学校：网格只画未达标和达标项最少的 {len(on_show)} 所，完整数据请下载 CSV。")
     grid_full = charts.status_grid_frame(card.values_for(ranked) if len(ranked) <= 5000 else card.values_for(on_show))
     grid = grid_full[grid_full["学校编号"].isin(on_show)].assign(档案=lambda f: f["学校编号"].map(ui.profile_links(on_show)))
-    st.altair_chart(charts.status_grid(grid), width="stretch", theme=None)
+    ui.draw_chart(charts.status_grid(grid))
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
                       "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分")
     ui.download_csv(grid_full, f"standards_grid_{v.filters.year}.csv")
@@ -98,7 +98,7 @@ for col, stage in zip(cols, ["小学", "初中"]):
     with col:
         st.markdown(f"**{stage}**（{int(part['参与学校数'].max()) if len(part) else 0} 所学校参与计算）")
         if part["差异系数"].notna().any():
-            st.altair_chart(charts.cv_chart(part), width="stretch", theme=None)
+            ui.draw_chart(charts.cv_chart(part))
         else:
             st.info("范围内没有该学段的学校，无法计算。")
 ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year"))

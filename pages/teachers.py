@@ -54,13 +54,14 @@ else:
     shown = card.results["school_id"].nunique()
     if shown > ui.CHART_SCHOOLS:
         st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
-    for tab, code in zip(st.tabs([names[c] for c in teacher_codes]), teacher_codes):
-        with tab:
-            full = charts.indicator_frame(card.indicator(code))
-            frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-            ui.show_chart(charts.indicator_bars(frame, names[code] + "（点击条形打开学校档案）"), full,
-                          ui.snapshot_source(v.snapshot, "school_stage_year") + "；教师按任教学段计",
-                          f"teachers_{code}_{v.filters.year}.csv")
+    # one chart at a time: the chosen indicator (kept in the URL), built only when shown
+    code = st.segmented_control("指标", teacher_codes, key="tea_indicator", bind="query-params", default=teacher_codes[0],
+                                format_func=lambda c: names[c]) or teacher_codes[0]
+    full = charts.indicator_frame(card.indicator(code))
+    frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+    ui.show_chart(charts.indicator_bars(frame, names[code] + "（点击条形打开学校档案）"), full,
+                  ui.snapshot_source(v.snapshot, "school_stage_year") + "；教师按任教学段计",
+                  f"teachers_{code}_{v.filters.year}.csv")
 
     st.subheader("总量超编、结构性短缺：体育艺术教师")
     pe = card.indicator("pe_art_teachers_per100")

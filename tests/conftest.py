@@ -1,3 +1,4 @@
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -6,6 +7,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+os.environ["DASHBOARD_VALIDATE_CHARTS"] = "1"  # every chart spec built in the tests is checked against the schema
 
 REPORT = REPO.parent / "shared" / "seed" / "qapqal_work_report.txt"
 BUNDLED_DATA = REPO / "data"

@@ -80,6 +80,8 @@ CASES = {
     "text in a number": (lambda p: edit(p, "学校年度数据", "D3", "约六千"), "“约六千”不是数字"),
     "negative count": (lambda p: edit(p, "学校分学段数据", "D2", -5), "不能为负数"),
     "fraction in a count": (lambda p: edit(p, "学校分学段数据", "F2", 12.5), "须为整数"),
+    "huge number": (lambda p: edit(p, "学校分学段数据", "B2", 1.8446744073709556e19), "数值过大"),
+    "implausible year": (lambda p: edit(p, "学校年度数据", "B2", 1066), "年份“1066”不合理"),
     "duplicate id": (lambda p: edit(p, "学校", "A3", "DEMO-01"), "“DEMO-01”重复出现"),
     "unknown township": (lambda p: edit(p, "学校", "C2", "654022999"), "乡镇代码“654022999”不在“乡镇”表中"),
     "unknown school": (lambda p: edit(p, "学校年度数据", "A2", "NOPE-1"), "学校编号“NOPE-1”不在“学校”表中"),

@@ -5,6 +5,12 @@ page offers for download, so what is seen and what is downloaded are the same nu
 """
 from __future__ import annotations
 
+import copy
+import functools
+import os
+import threading
+from collections import OrderedDict
+
 import altair as alt
 import pandas as pd
 
@@ -30,12 +36,75 @@ _CONFIG = dict(
 )
 
 
+class Spec:
+    """A built chart as its Vega-Lite spec: what the page renders and the briefing converts."""
+
+    def __init__(self, spec: dict):
+        self._spec = spec
+
+    def to_dict(self, **_ignored) -> dict:
+        return copy.deepcopy(self._spec)
+
+
+_SPECS: OrderedDict = OrderedDict()
+_SPECS_LOCK = threading.Lock()
+SPEC_CACHE_SIZE = 256
+# Schema validation of a spec costs more than building it; the tests switch it on (see tests/conftest.py).
+VALIDATE = os.environ.get("DASHBOARD_VALIDATE_CHARTS") == "1"
+
+
+def _fingerprint(value) -> object:
+    if isinstance(value, pd.DataFrame):
+        try:
+            digest = int(pd.util.hash_pandas_object(value, index=False).sum())
+        except TypeError:  # unhashable cells: fall back to the text of the frame
+            digest = hash(value.to_csv(index=False))
+        return ("df", tuple(map(str, value.columns)), value.shape, digest)
+    if isinstance(value, dict):
+        return ("dict", tuple(sorted((k, _fingerprint(v)) for k, v in value.items())))
+    if isinstance(value, (list, tuple)):
+        return ("seq", tuple(_fingerprint(v) for v in value))
+    return value
+
+
+def cached(builder):
+    """Build each distinct chart once: building and validating an Altair chart costs ~0.1 s, which
+    every rerun of a page with several charts would otherwise pay again. Bounded LRU, thread-safe."""
+    @functools.wraps(builder)
+    def wrapper(*args, **kwargs):
+        key = (builder.__name__, _fingerprint(args), _fingerprint(kwargs))
+        with _SPECS_LOCK:
+            spec = _SPECS.get(key)
+            if spec is not None:
+                _SPECS.move_to_end(key)
+                return Spec(spec)
+        spec = finish(builder(*args, **kwargs).to_dict(validate=VALIDATE))
+        with _SPECS_LOCK:
+            _SPECS[key] = spec
+            while len(_SPECS) > SPEC_CACHE_SIZE:
+                _SPECS.popitem(last=False)
+        return Spec(spec)
+    return wrapper
+
+
+def tips(*fields) -> list:
+    # Channel objects, not strings: Altair converts each string through a slow schema lookup.
+    return [f if isinstance(f, alt.Tooltip) else alt.Tooltip(f) for f in fields]
+
+
 def themed(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    # "fit-x": the width follows the page, the height set on a chart is the plot's own height
-    # (Streamlit's default "fit" squeezes title, axes and legend into it and flattens short charts).
-    composed = isinstance(chart, (alt.FacetChart, alt.HConcatChart, alt.VConcatChart, alt.ConcatChart))
-    autosize = alt.AutoSizeParams(type="pad" if composed else "fit-x", contains="padding")
-    return chart.configure(**_CONFIG).properties(autosize=autosize)
+    """Marks a chart as finished; the theme itself is added to its spec by `finish` (see `cached`)."""
+    return chart
+
+
+def finish(spec: dict) -> dict:
+    """The one theme, added to a built spec as plain data: Altair's .configure() costs ~0.1 s a chart.
+    "fit-x": the width follows the page, the height set on a chart is the plot's own height
+    (Streamlit's default "fit" squeezes title, axes and legend into it and flattens short charts)."""
+    composed = any(k in spec for k in ("facet", "hconcat", "vconcat", "concat"))
+    spec["config"] = {**copy.deepcopy(_CONFIG), **spec.get("config", {})}
+    spec["autosize"] = {"type": "pad" if composed else "fit-x", "contains": "padding"}
+    return spec
 
 
 def status_legend_domain() -> tuple[list[str], list[str]]:
@@ -61,6 +130,7 @@ def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.Dat
     return out
 
 
+@cached
 def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
     schools = list(dict.fromkeys(grid["学校（学段）"]))
@@ -69,7 +139,7 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
         x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=-30)),
         y=alt.Y("学校（学段）:N", sort=schools, title=None),
     )
-    tooltip = ["学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N"]
+    tooltip = tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N")
     extra = {"href": alt.Href("档案:N")} if "档案" in grid.columns else {}
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
@@ -90,6 +160,7 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 
 
+@cached
 def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     indicators = list(dict.fromkeys(frame["指标"]))
     bars = alt.Chart(frame).mark_bar().encode(
@@ -98,12 +169,12 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
         color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
                                                  range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
                         title="结果"),
-        tooltip=["学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"],
+        tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"),
     )
     labels = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=13).encode(
         y=alt.Y("指标:N", sort=indicators), x="差异系数:Q", text=alt.Text("差异系数:Q", format=".3f"))
     limit = alt.Chart(frame).mark_rule(color="#111827", strokeDash=[6, 4], size=2).encode(
-        x="限值:Q", tooltip=["学段:N", "限值:Q"])
+        x="限值:Q", tooltip=tips("学段:N", "限值:Q"))
     return themed(alt.layer(bars, labels, limit).properties(height=36 * len(indicators) + 20, width="container"))
 
 
@@ -135,6 +206,7 @@ def indicator_frame(part: pd.DataFrame, links: dict | None = None, limit: int | 
     return out.reset_index(drop=True)
 
 
+@cached
 def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Each school part's value as a share of its threshold; rules at 100% and at the 85% floor."""
     labels, colors = status_legend_domain()
@@ -142,7 +214,7 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     enc = dict(
         y=alt.Y("学校（学段）:N", sort=order, title=None),
         x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(domainMin=0)),
-        tooltip=["学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"],
+        tooltip=tips("学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"),
     )
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
@@ -152,7 +224,7 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=alt.Y("学校（学段）:N", sort=order), x="达到标准值的比例:Q",
         text=alt.Text("label:N")).transform_calculate(label="format(datum['数值'], ',.2f') + ' ' + datum['单位']")
     rules = alt.Chart(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})).mark_rule(
-        strokeDash=[6, 4], size=2).encode(x="x:Q", color=alt.value("#111827"), tooltip=["线:N", "x:Q"])
+        strokeDash=[6, 4], size=2).encode(x="x:Q", color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
     height = max(140, 24 * len(order))
     return themed(alt.layer(bars, text, rules).properties(title=title, height=height, width="container"))
 
@@ -175,6 +247,7 @@ def classify_share(percent: float) -> str:
     return MET if percent >= 100 - 1e-9 else FLOOR if percent >= 85 - 1e-9 else BELOW
 
 
+@cached
 def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     """Groups (e.g. townships) × indicators, coloured by where the group's value stands against the threshold."""
     labels, colors = status_legend_domain()
@@ -184,13 +257,14 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     indicators = list(dict.fromkeys(frame["指标"]))
     base = alt.Chart(frame).encode(x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
                                    y=alt.Y("行:N", sort=rows, title=None))
-    tooltip = [f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q"]
+    tooltip = tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q")
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
     text = base.mark_text(fontSize=13, color="white", fontWeight="bold").encode(text="文本:N", tooltip=tooltip)
     return themed((cells + text).properties(title=title, height=max(100, 28 * len(rows)), width="container"))
 
 
+@cached
 def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dict) -> alt.Chart:
     """Groups side by side for each indicator (城区/镇区/乡村, or a school against its township and the
     county), as a share of the threshold, with the threshold drawn at 100%."""
@@ -202,16 +276,17 @@ def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dic
         x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
         color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
                         scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
-        tooltip=[f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"])
+        tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
     text = alt.Chart(frame).mark_text(dy=-8, fontSize=11).encode(
         x=enc_x, xOffset=offset, y="达到标准值的比例:Q", text=alt.Text("达到标准值的比例:Q", format=".0f"))
     rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827", size=2).encode(y=alt.datum(100))
     return themed(alt.layer(bars, text, rule).properties(title=title, height=300, width="container"))
 
 
+@cached
 def setting_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """城区 / 镇区 / 乡村 side by side for each indicator."""
-    return grouped_bars(frame, "城乡", title, SETTING_COLORS)
+    return grouped_bars.__wrapped__(frame, "城乡", title, SETTING_COLORS)
 
 
 def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:
@@ -224,6 +299,7 @@ def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+@cached
 def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     """Lines by year; filled points are the report's figures, hollow points are demo values."""
     base = alt.Chart(frame).encode(
@@ -235,7 +311,7 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     points = base.mark_point(size=120, strokeWidth=3).encode(
         shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=["工作汇报", "示例数据"], range=["circle", "diamond"])),
         fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N"), alt.value("white")),
-        tooltip=["年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"])
+        tooltip=tips("年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"))
     labels = base.mark_text(dy=-14, fontSize=13).encode(text=alt.Text("数值:Q", format=",.2~f"))
     return themed(alt.layer(line, points, labels).properties(title=title, height=280, width="container"))
 
@@ -253,15 +329,17 @@ def facts_frame(facts: pd.DataFrame, fact_ids: list[str], labels: dict[str, str]
     return out
 
 
+@cached
 def category_bars(frame: pd.DataFrame, title: str, x_title: str, color: str = PRIMARY) -> alt.Chart:
     order = list(frame["项目"])
     bars = alt.Chart(frame).mark_bar(color=color).encode(
         y=alt.Y("项目:N", sort=order, title=None), x=alt.X("数值:Q", title=x_title),
-        tooltip=["项目:N", "数值:Q", "单位:N", "报告原文:N"])
+        tooltip=tips("项目:N", "数值:Q", "单位:N", "报告原文:N"))
     text = bars.mark_text(align="left", dx=4, fontSize=13, color="#111827").encode(text=alt.Text("数值:Q", format=",.2~f"))
     return themed(alt.layer(bars, text).properties(title=title, height=max(120, 34 * len(order)), width="container"))
 
 
+@cached
 def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Medal tables: one row per competition, gold / silver / bronze stacked in their colours."""
     events = list(dict.fromkeys(frame["类别"]))
@@ -270,7 +348,7 @@ def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("项目:N", title=None, sort=list(MEDAL_COLORS),
                         scale=alt.Scale(domain=list(MEDAL_COLORS), range=list(MEDAL_COLORS.values()))),
         order=alt.Order("medal_order:Q"),
-        tooltip=["类别:N", "项目:N", "数值:Q", "报告原文:N"],
+        tooltip=tips("类别:N", "项目:N", "数值:Q", "报告原文:N"),
     ).transform_calculate(medal_order="indexof(['金牌','银牌','铜牌'], datum['项目'])")
     return themed(bars.properties(title=title, height=max(120, 44 * len(events)), width="container"))
 
@@ -282,6 +360,7 @@ def target_frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
+@cached
 def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Rates as bars on a 0–100% scale, each with its required minimum as a black tick."""
     order = list(frame["项目"])
@@ -290,9 +369,9 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=enc_y, x=alt.X("数值:Q", title="%", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("结果:N", title=None, scale=alt.Scale(domain=["达到 ✓", "未达到 ✗"],
                                                                 range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW]])),
-        tooltip=["项目:N", "数值:Q", "要求:Q", "结果:N", "来源:N"])
+        tooltip=tips("项目:N", "数值:Q", "要求:Q", "结果:N", "来源:N"))
     ticks = alt.Chart(frame).mark_tick(color="#111827", thickness=4, size=44).encode(
-        y=enc_y, x="要求:Q", tooltip=["项目:N", "要求:Q"])
+        y=enc_y, x="要求:Q", tooltip=tips("项目:N", "要求:Q"))
     text = alt.Chart(frame).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(
         y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
         label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + datum['要求'] + '%）'")
@@ -312,18 +391,19 @@ def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.Da
     return out.sort_values("生师比", ascending=False, kind="stable").reset_index(drop=True)
 
 
+@cached
 def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
     order = list(frame["学校"])
     enc = dict(y=alt.Y("学校:N", sort=order, title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
-               tooltip=["学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"])
+               tooltip=tips("学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"))
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
     bars = alt.Chart(frame).mark_bar().encode(**enc)
     text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
         y=alt.Y("学校:N", sort=order), x="生师比:Q", text=alt.Text("生师比:Q", format=".1f"))
     rule = alt.Chart(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})).mark_rule(
-        strokeDash=[6, 4], size=2, color="#111827").encode(x="x:Q", tooltip=["线:N", alt.Tooltip("x:Q", format=".1f")])
+        strokeDash=[6, 4], size=2, color="#111827").encode(x="x:Q", tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
     return themed(alt.layer(bars, text, rule).properties(title=title, height=max(140, 24 * len(order)), width="container"))
 
 
@@ -337,17 +417,18 @@ def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd
     return out.rename(columns={"township_code": "乡镇代码", "township_name": "乡镇"}).sort_values("乡镇代码").reset_index(drop=True)
 
 
+@cached
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     order = list(frame["乡镇"])
     base = alt.Chart(frame).encode(y=alt.Y("乡镇:N", sort=order, title=None))
     students = base.mark_bar(color=PRIMARY).encode(
-        x=alt.X("学生数:Q", title="在校学生（人）"), tooltip=["乡镇:N", "学校数:Q", "学生数:Q"])
+        x=alt.X("学生数:Q", title="在校学生（人）"), tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
     students_text = base.mark_text(align="left", dx=4, fontSize=12).encode(x="学生数:Q", text=alt.Text("学生数:Q", format=","))
     share = base.mark_bar().encode(
         x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
                                                              range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
-        tooltip=["乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"],
+        tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"),
     ).transform_calculate(状态="datum['达标比例'] >= 100 ? '全部达标' : '部分未达标'")
     share_text = base.mark_text(align="left", dx=4, fontSize=12).encode(
         x="达标比例:Q", text=alt.Text("label:N")).transform_calculate(
@@ -367,6 +448,7 @@ def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
                          "状态": frame["status"].map(STATUS_LABELS)})
 
 
+@cached
 def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
     labels, colors = status_legend_domain()
     indicators = list(dict.fromkeys(frame["指标"]))
@@ -377,7 +459,7 @@ def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
     line = base.mark_line(color="#94a3b8", strokeWidth=2)
     points = base.mark_point(size=90, filled=True).encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
-        tooltip=["年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"])
+        tooltip=tips("年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(line, points, rule).properties(width=150, height=150)
     return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
@@ -392,6 +474,7 @@ def comparison_frame(values: pd.DataFrame) -> pd.DataFrame:
                          "状态": frame["status"].map(STATUS_LABELS)})
 
 
+@cached
 def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     schools = list(dict.fromkeys(frame["学校（学段）"]))
     indicators = list(dict.fromkeys(frame["指标"]))
@@ -402,7 +485,7 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("学校（学段）:N", sort=schools, title="学校（学段）",
                         scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#d97706", "#7c3aed", "#be123c", "#475569"])),
         stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
-        tooltip=["学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"])
+        tooltip=tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(bars, rule).properties(width=110, height=180)
     return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))

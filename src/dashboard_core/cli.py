@@ -124,6 +124,16 @@ def cmd_briefing(args) -> int:
     return 0
 
 
+def cmd_bench(args) -> int:
+    from . import bench
+
+    if args.child:
+        print(json.dumps(bench.child(args.child, Path(args.data_dir), args.repeat)))
+        return 0
+    doc = bench.run(args.scales.split(","), args.repeat, Path(args.work), Path(args.out) if args.out else None)
+    return 0 if all(v["met"] for v in doc["verdicts"].values()) else 3
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard_core", description="义务教育优质均衡发展监测 命令行工具")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +178,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--township", action="append")
     p.add_argument("--school", action="append")
     p.set_defaults(func=cmd_briefing)
+
+    p = sub.add_parser("bench", help="性能基准：县、地区、全国规模的页面与评估耗时和内存")
+    p.add_argument("--scales", default="county,prefecture,national")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--work", default="/tmp/dashboard-bench", help="合成快照的存放目录")
+    p.add_argument("--out", default="benchmarks/latest.json")
+    p.add_argument("--child", help=argparse.SUPPRESS)
+    p.add_argument("--data-dir", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
     try:

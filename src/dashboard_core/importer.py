@@ -191,6 +191,10 @@ def _parse(value, col: Column):
             return None, f"“{value}”不是数字", f"请只填写数字{unit}，例如 {col.example}；不要带单位或文字"
     if math.isnan(number) or math.isinf(number):
         return None, f"“{value}”不是有效数字", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}"
+    if abs(number) >= 1e15:
+        return None, f"数值过大（{value}）", "请检查是否多填了位数或粘贴了其他内容"
+    if col.name == "year" and not 1990 <= number <= 2100:
+        return None, f"年份“{value}”不合理", "请填写四位数的统计年度，例如 2025"
     if number < 0 and not col.signed:
         return None, f"不能为负数（{value}）", "请检查是否录入错误，人数、面积、金额都应为 0 或正数"
     if col.kind == INT:

@@ -219,7 +219,7 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.
     from . import briefing
 
     table = frame if data is None else data
-    st.altair_chart(chart, width="stretch", theme=None)
+    draw_chart(chart)
     st.caption(source)
     stem = filename.rsplit(".", 1)[0]
     cols = st.columns([1, 1, 1, 1, 3])
@@ -233,6 +233,12 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
     with st.expander("查看图表数据（表格）"):
         st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch")
+
+
+def draw_chart(chart) -> None:
+    """Render a built chart (an Altair chart or its cached spec) with the app's own theme."""
+    spec = chart.to_dict()
+    st.vega_lite_chart(spec, width="stretch", theme=None)
 
 
 def excel_bytes(frame: pd.DataFrame, source: str = "") -> bytes:
