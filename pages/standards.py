@@ -62,11 +62,12 @@ st.subheader("学校差距：还差多少才能达标")
 results = card.results
 failing = results[results["passes"] == False]  # noqa: E712
 choices = card.ranked_school_ids(ui.CHART_SCHOOLS * 5)
+failing_ids = set(failing["school_id"])
 if choices:
     default = v.filters.schools[0] if len(v.filters.schools) == 1 else choices[0]
     chosen = st.selectbox("选择学校", choices, index=choices.index(default) if default in choices else 0,
                           format_func=lambda sid: v.school_names.get(sid, sid) +
-                          ("（未达标）" if sid in set(failing["school_id"]) else ""), key="lack_school")
+                          ("（未达标）" if sid in failing_ids else ""), key="lack_school")
     chosen_values = card.values_for([chosen])
     for _, r in results[results["school_id"] == chosen].iterrows():
         part = chosen_values[chosen_values["stage"] == r["stage"]]
