@@ -19,10 +19,7 @@ by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)
 SOURCE = ui.report_source(S_QUA)
 
-
-def fact_metric(column, fact_id: str, label: str | None = None) -> None:
-    row = by_id.loc[fact_id]
-    column.metric(label or row["metric"], f"{ui.num(row['value'])} {row['unit']}", help=f"工作汇报原文：“{row['source_text']}”")
+fact_metric = ui.fact_metric_writer(by_id)
 
 
 st.subheader("教研成果与教学竞赛")

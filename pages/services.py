@@ -16,10 +16,7 @@ v = ui.page_header("惠民服务", "教育公平、营养改善、校园安全�
 facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="services")
 by_id = facts.set_index("fact_id")
 
-
-def fact_metric(column, fact_id: str, label: str | None = None) -> None:
-    row = by_id.loc[fact_id]
-    column.metric(label or row["metric"], f"{ui.num(row['value'])} {row['unit']}", help=f"工作汇报原文：“{row['source_text']}”")
+fact_metric = ui.fact_metric_writer(by_id)
 
 
 st.subheader("教育公平")

@@ -37,14 +37,22 @@ def _snapshot(args):
     return snapshots.read_snapshot(root, args.snapshot) if args.snapshot else snapshots.newest(root)
 
 
-def cmd_scorecard(args) -> int:
-    snap = _snapshot(args)
+def _filters(args, snap) -> Filters | None:
+    """The view named on the command line; None (with a message) when the year is not in the snapshot."""
     years = queries.years(snap)
     year = args.year if args.year is not None else max(years)
     if year not in years:
         print(f"快照 {snap.snapshot_id} 中没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}", file=sys.stderr)
+        return None
+    return Filters(year=year, townships=tuple(args.township or ()), schools=tuple(args.school or ()))
+
+
+def cmd_scorecard(args) -> int:
+    snap = _snapshot(args)
+    filters = _filters(args, snap)
+    if filters is None:
         return 2
-    filters = Filters(year=year, townships=tuple(args.township or ()), schools=tuple(args.school or ()))
+    year = filters.year
     card = scorecard.compute(snap, filters)
     doc = scorecard.to_json(card)
     if args.json:
@@ -107,12 +115,10 @@ def cmd_briefing(args) -> int:
     from . import briefing
 
     snap = _snapshot(args)
-    years = queries.years(snap)
-    year = args.year if args.year is not None else max(years)
-    if year not in years:
-        print(f"快照 {snap.snapshot_id} 中没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}", file=sys.stderr)
+    filters = _filters(args, snap)
+    if filters is None:
         return 2
-    filters = Filters(year=year, townships=tuple(args.township or ()), schools=tuple(args.school or ()))
+    year = filters.year
     names = queries.ask(snap, "township_list").set_index("township_code")["township_name"]
     scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
     if filters.schools:

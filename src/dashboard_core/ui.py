@@ -288,6 +288,15 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
     download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")
 
 
+def fact_metric_writer(facts_by_id: pd.DataFrame):
+    """A function that shows one report fact as a metric, with the verbatim excerpt on hover."""
+    def write(column, fact_id: str, label: str | None = None) -> None:
+        row = facts_by_id.loc[fact_id]
+        column.metric(label or row["metric"], f"{num(row['value'])} {row['unit']}",
+                      help=f"工作汇报原文：“{row['source_text']}”")
+    return write
+
+
 def num(value: float) -> str:
     value = float(value)
     return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
