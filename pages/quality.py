@@ -40,18 +40,7 @@ with right:
     ui.show_chart(charts.category_bars(projects, "课题结题", "项数", "#0f766e"), projects, SOURCE, "quality_projects.csv")
 
 st.subheader("传统体育项目：摔跤、射箭、足球")
-medal_ids = {
-    "wrestling_national": "全国中小学国际式摔跤比赛（2025 年 1 月）",
-    "wrestling_regional": "自治区摔跤比赛（先后 3 次参赛）",
-    "archery": "全国射箭 U18 锦标赛（2024 年，本县承办）",
-}
-ids, group, labels = [], {}, {}
-for prefix, event in medal_ids.items():
-    for medal, name in [("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")]:
-        fid = f"{prefix}_{medal}"
-        ids.append(fid)
-        group[fid], labels[fid] = event, name
-medals = charts.facts_frame(facts, ids, labels, group)
+medals = charts.medal_frame(facts)
 ui.show_chart(charts.medal_chart(medals, "奖牌榜"), medals, SOURCE, "quality_medals.csv")
 cols = st.columns(4)
 fact_metric(cols[0], "football_schools", "全国足球特色学校")

@@ -20,13 +20,11 @@ fact_metric = ui.fact_metric_writer(by_id)
 
 
 st.subheader("教育公平")
-equity = charts.target_frame([
-    {"项目": "随迁子女在公办学校就读比例", "数值": by_id.loc["migrant_enrolment_rate", "value"], "要求": 85, "单位": "%",
-     "来源": by_id.loc["migrant_enrolment_rate", "source_text"]},
-    {"项目": "适龄残疾儿童少年入学率", "数值": by_id.loc["disabled_enrolment_rate", "value"], "要求": 95, "单位": "%",
-     "来源": by_id.loc["disabled_enrolment_rate", "source_text"]},
+equity = charts.standard_targets(ui.rules(), [
+    ("G15", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
+    ("Q02", "适龄残疾儿童少年入学率", by_id.loc["disabled_enrolment_rate", "value"], by_id.loc["disabled_enrolment_rate", "source_text"]),
 ])
-ui.show_chart(charts.target_bars(equity, "对照国家标准（黑色刻度为要求：≥85%、≥95%）"), equity,
+ui.show_chart(charts.target_bars(equity, "对照国家标准（黑色刻度为各项要求）"), equity,
               ui.report_source(S_SER) + "；标准：政府保障第 15 项、教育质量第 2 项", "services_equity.csv")
 fact_metric(st, "left_behind_children", "联合团委、卫健等部门护航留守儿童")
 

@@ -92,11 +92,11 @@ series = ui.ask(v.snapshot, "county_series")
 year_series = series[series["year"] == v.filters.year].set_index("metric")
 if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
     sources = ui.ask(v.snapshot, "report_facts_all").set_index("fact_id")["source_text"]
-    target = charts.target_frame([
-        {"项目": "交流轮岗教师占符合条件教师比例", "数值": year_series.loc["rotation_rate", "value"], "要求": 10, "单位": "%",
-         "来源": sources.get(year_series.loc["rotation_rate", "source"], "示例数据")},
-        {"项目": "骨干教师占交流轮岗教师比例", "数值": year_series.loc["rotation_backbone_share", "value"], "要求": 20, "单位": "%",
-         "来源": sources.get(year_series.loc["rotation_backbone_share", "source"], "示例数据")},
+    source_of = lambda metric: sources.get(year_series.loc[metric, "source"], "示例数据")  # noqa: E731
+    target = charts.standard_targets(ui.rules(), [
+        ("G11a", "交流轮岗教师占符合条件教师比例", year_series.loc["rotation_rate", "value"], source_of("rotation_rate")),
+        ("G11b", "骨干教师占交流轮岗教师比例", year_series.loc["rotation_backbone_share", "value"],
+         source_of("rotation_backbone_share")),
     ])
     cols = st.columns(3)
     fact_metric(cols[0], "rotation_teachers", "交流轮岗教师")

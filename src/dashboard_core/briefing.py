@@ -115,21 +115,16 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     qua.figures = [fact("clubs", "特色社团"), fact("suyi_first_prizes", "苏伊杯一等奖"), fact("outreach_lessons", "公开课、示范课"),
                    fact("football_schools", "全国足球特色学校")]
     qfacts = queries.ask(snapshot, "report_facts_for_domain", domain="quality")
-    ids, group, labels = [], {}, {}
-    for prefix, event in (("wrestling_national", "全国摔跤（2025）"), ("wrestling_regional", "自治区摔跤"), ("archery", "全国射箭 U18（2024）")):
-        for medal, name in (("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")):
-            ids.append(f"{prefix}_{medal}")
-            group[f"{prefix}_{medal}"], labels[f"{prefix}_{medal}"] = event, name
-    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(charts.facts_frame(qfacts, ids, labels, group), "奖牌榜"), f"工作汇报 {S_QUA}"))
+    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(charts.medal_frame(qfacts), "奖牌榜"), f"工作汇报 {S_QUA}"))
     sections.append(qua)
 
     ser = Section("惠民服务")
     ser.figures = [fact("nutrition_spend", "营养改善计划投入"), fact("nutrition_students", "惠及学生"),
                    fact("migrant_enrolment_rate", "随迁子女公办学校就读"), fact("disabled_enrolment_rate", "残疾儿童少年入学率"),
                    fact("safety_drills", "应急演练")]
-    equity = charts.target_frame([
-        {"项目": "随迁子女在公办学校就读比例", "数值": float(facts.loc["migrant_enrolment_rate", "value"]), "要求": 85, "单位": "%", "来源": ""},
-        {"项目": "适龄残疾儿童少年入学率", "数值": float(facts.loc["disabled_enrolment_rate", "value"]), "要求": 95, "单位": "%", "来源": ""}])
+    equity = charts.standard_targets(rules, [
+        ("G15", "随迁子女在公办学校就读比例", facts.loc["migrant_enrolment_rate", "value"], facts.loc["migrant_enrolment_rate", "source_text"]),
+        ("Q02", "适龄残疾儿童少年入学率", facts.loc["disabled_enrolment_rate", "value"], facts.loc["disabled_enrolment_rate", "source_text"])])
     ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), f"工作汇报 {S_SER}"))
     sections.append(ser)
 

@@ -353,6 +353,33 @@ def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     return themed(bars.properties(title=title, height=max(120, 44 * len(events)), width="container"))
 
 
+MEDAL_EVENTS = {
+    "wrestling_national": "全国中小学国际式摔跤比赛（2025 年 1 月）",
+    "wrestling_regional": "自治区摔跤比赛（先后 3 次参赛）",
+    "archery": "全国射箭 U18 锦标赛（2024 年，本县承办）",
+}
+
+
+def medal_frame(facts: pd.DataFrame) -> pd.DataFrame:
+    """The report's medal tables: one row per competition and medal."""
+    ids, group, labels = [], {}, {}
+    for prefix, event in MEDAL_EVENTS.items():
+        for medal, name in (("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")):
+            fid = f"{prefix}_{medal}"
+            ids.append(fid)
+            group[fid], labels[fid] = event, name
+    return facts_frame(facts, ids, labels, group)
+
+
+def standard_targets(rules: dict, rows: list[tuple]) -> pd.DataFrame:
+    """Rates against the standard's county items: rows of (item code, label, value, source); the
+    required minimum comes from the rules, never from the page."""
+    from .standard import item_threshold
+
+    return target_frame([{"项目": label, "数值": float(value), "要求": item_threshold(rules, item), "单位": "%",
+                          "来源": source} for item, label, value, source in rows])
+
+
 def target_frame(rows: list[dict]) -> pd.DataFrame:
     """Rates against the standard's minimum: [{项目, 数值, 要求, 单位, 来源}]."""
     frame = pd.DataFrame(rows)
@@ -374,7 +401,7 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=enc_y, x="要求:Q", tooltip=tips("项目:N", "要求:Q"))
     text = alt.Chart(frame).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(
         y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
-        label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + datum['要求'] + '%）'")
+        label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + format(datum['要求'], '.0f') + '%）'")
     return themed(alt.layer(bars, ticks, text).properties(title=title, height=70 * len(order), width="container"))
 
 

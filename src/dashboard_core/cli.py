@@ -118,7 +118,6 @@ def cmd_briefing(args) -> int:
     filters = _filters(args, snap)
     if filters is None:
         return 2
-    year = filters.year
     names = queries.ask(snap, "township_list").set_index("township_code")["township_name"]
     scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
     if filters.schools:

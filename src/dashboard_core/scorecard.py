@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
@@ -23,7 +23,6 @@ class Scorecard:
     cvs: pd.DataFrame
     county_items: pd.DataFrame
     summary: dict
-    _long: dict = field(default_factory=dict, repr=False)
 
     @cached_property
     def values(self) -> pd.DataFrame:

@@ -278,6 +278,11 @@ def _addition(row: pd.Series, target_value: float, target: str) -> dict:
             "amount": amount, "unit": unit, "value": row["value"], "goal": target_value}
 
 
+def item_threshold(rules: dict, item: str) -> float:
+    """The threshold of a county item (e.g. G11a: 10 %) as the rules give it."""
+    return float(next(i for i in rules["county_items"] if i["item"] == item)["threshold"])
+
+
 def describe_plan(plan: list[dict]) -> str:
     """A plan in words, e.g. 「增加 120 ㎡ 体育运动场馆面积」."""
     parts = []
