@@ -16,39 +16,41 @@ import pyarrow.parquet as pq
 import streamlit as st
 
 from dashboard_core import compare, importer, queries, settings, snapshots, ui
+from dashboard_core.i18n import t
 from dashboard_core.filters import Filters
 
 v = ui.page_header("数据", "数据快照、导入模板、导入与比较")
 good, bad = ui.available_snapshots()
 
-st.subheader("数据快照")
+st.subheader(t("数据快照"))
 rows = [{"快照编号": s.snapshot_id, "创建时间": s.created_at, "来源": s.source, "示例数据": "是" if s.demo else "否",
-         **{t: e["rows"] for t, e in s.tables.items()}} for s in good]
-st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
-st.caption(f"数据目录：{settings.data_root()}。当前查看：{v.snapshot.snapshot_id}（在侧栏“数据快照”中切换，写在网址里）。"
-           "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。")
+         **{table: e["rows"] for table, e in s.tables.items()}} for s in good]
+ui.table_view(pd.DataFrame(rows))
+st.caption(t("数据目录：{root}。当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。"
+             "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。",
+             root=str(settings.data_root()), id=v.snapshot.snapshot_id))
 for p in bad:
-    st.warning(f"已跳过快照 {p.snapshot_id}：{p.message}", icon=":material/warning:")
+    st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id, message=p.message), icon=":material/warning:")
 
 
 @st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
 def snapshot_workbook(snapshot) -> bytes:
-    tables = {t: pq.read_table(snapshot.table_path(t)).to_pandas() for t in snapshots.TABLES}
+    tables = {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in snapshots.TABLES}
     return importer.template_bytes(tables)
 
 
-st.subheader("导入模板")
+st.subheader(t("导入模板"))
 cols = st.columns(2)
-cols[0].download_button("下载空白导入模板（Excel）", data=importer.template_bytes(), file_name="导入模板.xlsx",
+cols[0].download_button(t("下载空白导入模板（Excel）"), data=importer.template_bytes(), file_name="导入模板.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                         icon=":material/download:")
-cols[1].download_button(f"下载当前快照为 Excel（{v.snapshot.snapshot_id}）", data=lambda: snapshot_workbook(v.snapshot),
+cols[1].download_button(t("下载当前快照为 Excel（{id}）", id=v.snapshot.snapshot_id), data=lambda: snapshot_workbook(v.snapshot),
                         file_name=f"{v.snapshot.snapshot_id}.xlsx", on_click="ignore", icon=":material/table:",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-st.caption("模板每张表一个工作表，表头为中文（也可用英文列名），“字段说明”工作表列出每一列的类型、单位和示例。"
-           "也可以先下载当前快照，在 Excel 中修改后重新导入。")
+st.caption(t("模板每张表一个工作表，表头为中文（也可用英文列名），“字段说明”工作表列出每一列的类型、单位和示例。"
+             "也可以先下载当前快照，在 Excel 中修改后重新导入。"))
 
-st.subheader("导入统计数据")
+st.subheader(t("导入统计数据"))
 
 
 def admin_password() -> str | None:
@@ -60,15 +62,15 @@ def admin_password() -> str | None:
 
 password = admin_password()
 if not password:
-    st.info("导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 "
-            "`admin_password = \"你的密码\"`；在 Streamlit Community Cloud 上，在应用的 Settings → Secrets 中加入同样一行。"
-            "设置后刷新本页即可上传。", icon=":material/lock:")
+    st.info(t("导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 "
+              "`admin_password = \"你的密码\"`；在 Streamlit Community Cloud 上，在应用的 Settings → Secrets 中加入同样一行。"
+              "设置后刷新本页即可上传。"), icon=":material/lock:")
 else:
-    typed = st.text_input("管理员密码", type="password", key="admin_password_input")
+    typed = st.text_input(t("管理员密码"), type="password", key="admin_password_input")
     if typed and not hmac.compare_digest(typed, password):
-        st.error("密码不正确。", icon=":material/block:")
+        st.error(t("密码不正确。"), icon=":material/block:")
     elif typed:
-        upload = st.file_uploader(f"上传填写好的模板（.xlsx，不超过 {importer.MAX_BYTES // 1024 // 1024} MB）", type=["xlsx"],
+        upload = st.file_uploader(t("上传填写好的模板（.xlsx，不超过 {mb} MB）", mb=importer.MAX_BYTES // 1024 // 1024), type=["xlsx"],
                                   key="upload")
         if upload is not None:
             with tempfile.TemporaryDirectory() as folder:
@@ -78,9 +80,8 @@ else:
             (st.success if report.ok else st.error)(report.summary())
             if report.problems:
                 problems = report.frame()
-                st.dataframe(problems, hide_index=True, width="stretch",
-                             column_config={"问题": st.column_config.TextColumn(width="large"),
-                                            "修改方法": st.column_config.TextColumn(width="large")})
+                ui.table_view(problems, column_config={"问题": st.column_config.TextColumn(width="large"),
+                                                       "修改方法": st.column_config.TextColumn(width="large")})
                 ui.download_csv(problems, "校验结果.csv", "下载校验结果（CSV）")
             if report.ok:
                 def do_import() -> None:
@@ -91,38 +92,38 @@ else:
                     if snap is not None:
                         ui.forget_snapshot_list()
                         st.session_state["snapshot"] = snap.snapshot_id
-                        st.session_state["import_message"] = f"已导入为新快照 {snap.snapshot_id}，现在显示的就是它。"
+                        st.session_state["import_message"] = t("已导入为新快照 {id}，现在显示的就是它。", id=snap.snapshot_id)
                     else:
                         st.session_state["import_message"] = result.summary()
 
-                st.button("导入为新快照", type="primary", on_click=do_import, icon=":material/upload:")
+                st.button(t("导入为新快照"), type="primary", on_click=do_import, icon=":material/upload:")
     if "import_message" in st.session_state:
         st.success(st.session_state.pop("import_message"))
 
-st.subheader("比较两个快照")
+st.subheader(t("比较两个快照"))
 if len(good) < 2:
-    st.caption("目前只有一个快照；导入新数据后可在这里比较前后变化。")
+    st.caption(t("目前只有一个快照；导入新数据后可在这里比较前后变化。"))
 else:
     ids = [s.snapshot_id for s in good]
     by_id = {s.snapshot_id: s for s in good}
     cols = st.columns(2)
-    old_id = cols[0].selectbox("原快照", ids, index=1, key="compare_old")
-    new_id = cols[1].selectbox("新快照", ids, index=0, key="compare_new")
+    old_id = cols[0].selectbox(t("原快照"), ids, index=1, key="compare_old")
+    new_id = cols[1].selectbox(t("新快照"), ids, index=0, key="compare_new")
     common = sorted(set(queries.years(by_id[old_id])) & set(queries.years(by_id[new_id])))
     if not common:
-        st.warning("两个快照没有相同的年份，无法比较。")
+        st.warning(t("两个快照没有相同的年份，无法比较。"))
     else:
         year = v.filters.year if v.filters.year in common else common[-1]
         old = ui.card(by_id[old_id], Filters(year=year))
         new = ui.card(by_id[new_id], Filters(year=year))
-        st.markdown(f"**{year} 年，全县**")
-        st.dataframe(compare.summary_changes(old, new), hide_index=True, width="stretch")
+        st.markdown(t("**{year} 年，全县**", year=year))
+        ui.table_view(compare.summary_changes(old, new))
         schools_changed = compare.school_changes(old, new)
-        st.markdown(f"**结论变化的学校（学段）：{len(schools_changed)} 个**")
+        st.markdown(t("**结论变化的学校（学段）：{n} 个**", n=len(schools_changed)))
         if len(schools_changed):
-            st.dataframe(schools_changed, hide_index=True, width="stretch")
+            ui.table_view(schools_changed)
         changes = compare.indicator_changes(old, new)
-        st.markdown(f"**数值或状态变化的指标：{len(changes)} 项**")
+        st.markdown(t("**数值或状态变化的指标：{n} 项**", n=len(changes)))
         if len(changes):
-            st.dataframe(changes, hide_index=True, width="stretch")
+            ui.table_view(changes)
             ui.download_csv(changes, f"compare_{old_id}_{new_id}_{year}.csv")

@@ -10,6 +10,7 @@ if _SRC not in sys.path:
 import streamlit as st
 
 from dashboard_core import charts, standard, ui
+from dashboard_core.i18n import t, tr
 from dashboard_core.facts import S_RES
 
 v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、场地与装备")
@@ -19,7 +20,7 @@ by_id = facts.set_index("fact_id")
 fact_metric = ui.fact_metric_writer(by_id)
 
 
-st.subheader("2022 年以来的投入与建设")
+st.subheader(t("2022 年以来的投入与建设"))
 cols = st.columns(4)
 fact_metric(cols[0], "investment_since_2022", "教育项目投入")
 fact_metric(cols[1], "projects_since_2022", "统筹实施教育项目")
@@ -30,9 +31,9 @@ fact_metric(cols[0], "new_places", "新增学位")
 fact_metric(cols[1], "village_schools_optimised", "优化村级小学")
 fact_metric(cols[2], "new_nine_year_schools", "县城新建九年一贯制学校")
 fact_metric(cols[3], "new_junior_schools", "县城新建初级中学")
-st.caption(f"来源：工作汇报 {S_RES}。布局调整目标：“乡镇办小学，县城办中学”。")
+st.caption(t("来源：工作汇报 {section}。布局调整目标：“乡镇办小学，县城办中学”。", section=S_RES))
 
-st.subheader("教育经费：总支出与生均支出")
+st.subheader(t("教育经费：总支出与生均支出"))
 series = ui.ask(v.snapshot, "county_series")
 cols = st.columns(3)
 fact_metric(cols[0], "education_spending_growth", "教育总支出增长（2022—2024）")
@@ -41,47 +42,47 @@ fact_metric(cols[2], "per_student_junior_growth", "初中生均支出增长")
 left, right = st.columns(2)
 with left:
     spend = charts.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
-    ui.show_chart(charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"), spend,
-                  ui.report_source(S_RES) + "；空心菱形为示例数据（报告未给出 2023 年）", "resources_spending.csv")
+    ui.show_chart(charts.trend_chart(spend, t("一般公共预算内教育总支出（亿元）"), t("亿元")), spend,
+                  ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_spending.csv")
 with right:
     per = charts.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
-    ui.show_chart(charts.trend_chart(per, "生均教育支出（元）", "元"), per,
-                  ui.report_source(S_RES) + "；空心菱形为示例数据（报告未给出 2023 年）", "resources_per_student.csv")
+    ui.show_chart(charts.trend_chart(per, t("生均教育支出（元）"), t("元")), per,
+                  ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
 
-st.subheader("逐校对照国家标准：校舍、场馆、设备、多媒体教室")
+st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体教室"))
 card = ui.card(v.snapshot, v.filters)
 resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
                   "multimedia_rooms_per100"]
-names = {i["code"]: f"{i['number']} {i['name']}" for i in ui.rules()["resource"]["indicators"]}
+names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in ui.rules()["resource"]["indicators"]}
 if card.matrix.empty:
-    st.info("所选范围没有学校数据。")
+    st.info(t("所选范围没有学校数据。"))
 else:
     shown = card.results["school_id"].nunique()
     if shown > ui.CHART_SCHOOLS:
-        st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
-    tabs = st.tabs([names[c] for c in resource_codes])
+        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
+                     n=shown, shown=ui.CHART_SCHOOLS))
     # one chart at a time: the chosen indicator (kept in the URL), built only when shown
-    code = st.segmented_control("指标", resource_codes, key="res_indicator", bind="query-params", default=resource_codes[0],
+    code = st.segmented_control(t("指标"), resource_codes, key="res_indicator", bind="query-params", default=resource_codes[0],
                                 format_func=lambda c: names[c]) or resource_codes[0]
     full = charts.indicator_frame(card.indicator(code))
     frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + "（按达到标准值的比例排序，点击条形打开学校档案）"), full,
+    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（按达到标准值的比例排序，点击条形打开学校档案）")), full,
                   ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
-                  "；九年一贯制学校按学段加权学生数拆分", f"resources_{code}_{v.filters.year}.csv")
+                  t("；九年一贯制学校按学段加权学生数拆分"), f"resources_{code}_{v.filters.year}.csv")
 
-    st.subheader("按乡镇汇总")
+    st.subheader(t("按乡镇汇总"))
     grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())
     grouped = grouped[grouped["indicator"].isin(resource_codes)]
     frame = charts.group_indicator_frame(grouped, "township_name", "乡镇")
     if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
         worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
-        st.caption(f"乡镇较多：图中只画最低的 {len(worst)} 个乡镇，完整数据请下载 CSV。")
+        st.caption(t("乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。", n=len(worst)))
         frame_full, frame = frame, frame[frame["乡镇"].isin(worst)]
     else:
         frame_full = frame
-    ui.show_chart(charts.group_grid(frame, "乡镇", "各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）"), frame,
+    ui.show_chart(charts.group_grid(frame, "乡镇", t("各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）")), frame,
                   ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv",
                   data=frame_full)
 
-st.subheader("工作汇报中的办学条件数字")
+st.subheader(t("工作汇报中的办学条件数字"))
 ui.report_facts_table(facts, "resources")

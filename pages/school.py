@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_core import charts, queries, standard, ui
+from dashboard_core.i18n import t, tr
 from dashboard_core.filters import Filters
 
 v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
@@ -18,7 +19,7 @@ cat = ui.catalog(v.snapshot)
 known = set(cat.school_ids)
 label = ui.school_label(v)
 if not known:
-    st.info("快照中没有学校。")
+    st.info(t("快照中没有学校。"))
     st.stop()
 
 # The school in view lives in the URL (?school_id=…), so any table or chart can link here.
@@ -34,7 +35,7 @@ pool = ([sid for code in v.filters.townships for sid in cat.school_ids_by_townsh
 if len(pool) > ui.SCHOOL_OPTIONS:
     pool = cat.school_ids_by_township.get(ui.ask(v.snapshot, "school_info", school_id=current)["township_code"].iloc[0], [])
 ids = list(dict.fromkeys([current] + list(v.filters.schools) + list(pool)))
-school_id = st.selectbox("学校", ids, key="profile_school", format_func=label)
+school_id = st.selectbox(t("学校"), ids, key="profile_school", format_func=label)
 st.query_params["school_id"] = school_id
 st.session_state["_profile_url"] = school_id
 info = ui.ask(v.snapshot, "school_info", school_id=school_id).iloc[0]
@@ -42,47 +43,49 @@ info = ui.ask(v.snapshot, "school_info", school_id=school_id).iloc[0]
 year = v.filters.year
 stages = v.filters.stages
 mine = ui.card(v.snapshot, Filters(year=year, schools=(school_id,), stages=stages))
-st.markdown(f"### {info['school_name']}")
-st.caption(f"{info['township_name']} · {info['school_type']} · {info['urban_rural']} · 学校编号 {school_id}"
-           + (" · 校名为示例" if bool(info["name_is_example"]) else ""))
+st.markdown(f"### {tr(info['school_name'])}")
+st.caption(t("{township} · {type} · {setting} · 学校编号 {id}", township=info["township_name"], type=info["school_type"],
+             setting=info["urban_rural"], id=school_id) + (t(" · 校名为示例") if bool(info["name_is_example"]) else ""))
 
 if mine.inputs.empty:
-    st.info(f"{year} 年没有这所学校的数据。")
+    st.info(t("{year} 年没有这所学校的数据。", year=year))
     st.stop()
 
-st.subheader(f"基本情况（{year} 年）")
+st.subheader(t("基本情况（{year} 年）", year=year))
 inputs = mine.inputs
 first = inputs.iloc[0]
 cols = st.columns(4)
-cols[0].metric("在校学生", f"{int(inputs['students'].sum()):,} 人",
-               help="；".join(f"{r.stage} {int(r.students)} 人" for r in inputs.itertuples()))
-cols[1].metric("班级", f"{int(inputs['classes'].sum())} 个")
-cols[2].metric("专任教师", f"{int(inputs['full_time_teachers'].sum())} 人")
-cols[3].metric("教职工", f"{int(first['staff'])} 人")
+cols[0].metric(t("在校学生"), t("{n} 人", n=f"{int(inputs['students'].sum()):,}"),
+               help=t("；").join(t("{stage} {n} 人", stage=r.stage, n=int(r.students)) for r in inputs.itertuples()))
+cols[1].metric(t("班级"), t("{n} 个", n=int(inputs["classes"].sum())))
+cols[2].metric(t("专任教师"), t("{n} 人", n=int(inputs["full_time_teachers"].sum())))
+cols[3].metric(t("教职工"), t("{n} 人", n=int(first["staff"])))
 cols = st.columns(4)
-cols[0].metric("教学及辅助用房", f"{first['teaching_area_m2']:,.0f} ㎡")
-cols[1].metric("体育运动场馆", f"{first['sports_area_m2']:,.0f} ㎡")
-cols[2].metric("教学仪器设备值", f"{first['equipment_value_yuan'] / 10_000:,.1f} 万元")
-cols[3].metric("网络多媒体教室", f"{int(first['multimedia_rooms'])} 间")
-ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + f"（学校编号 {school_id}，{year} 年）")
+cols[0].metric(t("教学及辅助用房"), f"{first['teaching_area_m2']:,.0f} ㎡")
+cols[1].metric(t("体育运动场馆"), f"{first['sports_area_m2']:,.0f} ㎡")
+cols[2].metric(t("教学仪器设备值"), t("{n} 万元", n=f"{first['equipment_value_yuan'] / 10_000:,.1f}"))
+cols[3].metric(t("网络多媒体教室"), t("{n} 间", n=int(first["multimedia_rooms"])))
+ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year")
+                  + t("（学校编号 {id}，{year} 年）", id=school_id, year=year))
 
-st.subheader("国家标准 7 项指标")
+st.subheader(t("国家标准 7 项指标"))
 rules = ui.rules()
 for _, r in mine.results.iterrows():
     part = mine.values[mine.values["stage"] == r["stage"]]
-    head = f"**{r['stage']}**（{int(r['students'])} 名学生）："
+    head = t("**{stage}**（{n} 名学生）：", stage=r["stage"], n=int(r["students"]))
     if not r["has_students"]:
-        st.markdown(head + "无在校生。")
+        st.markdown(head + t("无在校生。"))
         continue
     if r["passes"]:
-        st.success(head + f"达到学校标准（{int(r['met_count'])} 项达到标准值）。", icon=":material/check_circle:")
+        st.success(head + t("达到学校标准（{n} 项达到标准值）。", n=int(r["met_count"])), icon=":material/check_circle:")
     else:
-        st.error(head + "未达到学校标准。" + standard.describe_lack(standard.what_it_lacks(part, rules)), icon=":material/cancel:")
+        st.error(head + t("未达到学校标准。") + tr(standard.describe_lack(standard.what_it_lacks(part, rules))),
+                 icon=":material/cancel:")
 grid = charts.status_grid_frame(mine.values)
-st.dataframe(grid.drop(columns=["学校编号"]), hide_index=True, width="stretch")
+ui.table_view(grid.drop(columns=["学校编号"]))
 ui.download_csv(grid, f"school_{school_id}_{year}_indicators.csv")
 
-st.subheader("与本乡镇、全县对比")
+st.subheader(t("与本乡镇、全县对比"))
 township = ui.card(v.snapshot, Filters(year=year, townships=(info["township_code"],), stages=stages))
 county = ui.card(v.snapshot, Filters(year=year, stages=stages))
 levels = []
@@ -93,11 +96,12 @@ for name, matrix in [("本校", mine.matrix), ("本乡镇", township.matrix), ("
 compare_levels = pd.concat(levels, ignore_index=True)
 for stage in mine.values["stage"].unique():
     part = compare_levels[compare_levels["学段"] == stage]
-    ui.show_chart(charts.grouped_bars(part, "范围", f"{stage}：本校、{info['township_name']}与全县（合计 ÷ 学生数，占标准值的比例）",
+    ui.show_chart(charts.grouped_bars(part, "范围", t("{stage}：本校、{township}与全县（合计 ÷ 学生数，占标准值的比例）",
+                                                     stage=stage, township=info["township_name"]),
                                       charts.LEVEL_COLORS), part,
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"school_{school_id}_{stage}_compare_{year}.csv")
 
-st.subheader("变化趋势")
+st.subheader(t("变化趋势"))
 trend = []
 for y in queries.years(v.snapshot):
     card = ui.card(v.snapshot, Filters(year=y, schools=(school_id,), stages=stages))
@@ -105,20 +109,20 @@ for y in queries.years(v.snapshot):
 trend_frame = charts.profile_trend_frame(pd.concat(trend, ignore_index=True))
 for stage in trend_frame["学段"].unique():
     part = trend_frame[trend_frame["学段"] == stage]
-    ui.show_chart(charts.profile_trend(part, f"{stage}：各项指标达到标准值的比例，逐年"), part,
+    ui.show_chart(charts.profile_trend(part, t("{stage}：各项指标达到标准值的比例，逐年", stage=stage)), part,
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"school_{school_id}_{stage}_trend.csv")
 
-st.subheader("多校对比（最多 5 所）")
-picked = st.multiselect("选择要对比的学校", list(dict.fromkeys(ids + [s for s in st.session_state.get("compare", [])])),
+st.subheader(t("多校对比（最多 5 所）"))
+picked = st.multiselect(t("选择要对比的学校"), list(dict.fromkeys(ids + [s for s in st.session_state.get("compare", [])])),
                         key="compare", bind="query-params", max_selections=5,
-                        format_func=label, placeholder="选择 2 至 5 所学校")
+                        format_func=label, placeholder=t("选择 2 至 5 所学校"))
 chosen = list(dict.fromkeys([school_id] + [p for p in picked if p != school_id]))[:5]
 if len(chosen) < 2:
-    st.caption("选择至少一所其他学校，与本校并排比较。")
+    st.caption(t("选择至少一所其他学校，与本校并排比较。"))
 else:
     others = ui.card(v.snapshot, Filters(year=year, schools=tuple(chosen), stages=stages))
     frame = charts.comparison_frame(others.values)
-    ui.show_chart(charts.comparison_chart(frame, "各校指标达到标准值的比例"), frame,
+    ui.show_chart(charts.comparison_chart(frame, t("各校指标达到标准值的比例")), frame,
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"schools_compare_{year}.csv")
-    wide = frame.pivot_table(index="指标", columns="学校（学段）", values="数值", sort=False)
-    st.dataframe(wide, width="stretch")
+    wide = frame.pivot_table(index="指标", columns="学校（学段）", values="数值", sort=False).reset_index()
+    ui.table_view(wide)

@@ -10,6 +10,7 @@ if _SRC not in sys.path:
 import streamlit as st
 
 from dashboard_core import charts, ui
+from dashboard_core.i18n import t
 from dashboard_core.facts import S_LEAD, S_SER
 
 v = ui.page_header("惠民服务", "教育公平、营养改善、校园安全、思政育人")
@@ -19,36 +20,38 @@ by_id = facts.set_index("fact_id")
 fact_metric = ui.fact_metric_writer(by_id)
 
 
-st.subheader("教育公平")
+st.subheader(t("教育公平"))
 equity = charts.standard_targets(ui.rules(), [
     ("G15", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
     ("Q02", "适龄残疾儿童少年入学率", by_id.loc["disabled_enrolment_rate", "value"], by_id.loc["disabled_enrolment_rate", "source_text"]),
 ])
-ui.show_chart(charts.target_bars(equity, "对照国家标准（黑色刻度为各项要求）"), equity,
-              ui.report_source(S_SER) + "；标准：政府保障第 15 项、教育质量第 2 项", "services_equity.csv")
+ui.show_chart(charts.target_bars(equity, t("对照国家标准（黑色刻度为各项要求）")), equity,
+              ui.report_source(S_SER) + t("；标准：政府保障第 15 项、教育质量第 2 项"), "services_equity.csv")
 fact_metric(st, "left_behind_children", "联合团委、卫健等部门护航留守儿童")
 
-st.subheader("营养改善计划（2024 年）")
+st.subheader(t("营养改善计划（2024 年）"))
 spend = by_id.loc["nutrition_spend", "value"] * 10_000
 pupils = by_id.loc["nutrition_students", "value"]
 cols = st.columns(4)
 fact_metric(cols[0], "nutrition_spend", "投入")
 fact_metric(cols[1], "nutrition_students", "惠及学生")
-cols[2].metric("每生每年", f"{spend / pupils:,.0f} 元", help="2274.91 万元 ÷ 20486 人（由报告两个数字计算）")
-days = cols[3].number_input("全年在校天数（假设）", min_value=150, max_value=260, value=200, step=5,
-                            help="报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改")
-st.metric(f"每生每个在校日（按 {days} 天计）", f"{spend / pupils / days:.2f} 元")
-st.caption(ui.report_source(S_SER) + "。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。")
+cols[2].metric(t("每生每年"), t("{n} 元", n=f"{spend / pupils:,.0f}"),
+               help=t("{spend} 万元 ÷ {pupils} 人（由报告两个数字计算）", spend=ui.num(by_id.loc["nutrition_spend", "value"]),
+                      pupils=ui.num(pupils)))
+days = cols[3].number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=200, step=5,
+                            help=t("报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改"))
+st.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{spend / pupils / days:.2f}"))
+st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。"))
 
-st.subheader("校园安全")
+st.subheader(t("校园安全"))
 safety = charts.facts_frame(facts, ["safety_inspections", "risk_meetings", "disputes_resolved", "safety_drills", "safety_campaigns"],
                             {"safety_inspections": "安全隐患排查（次）", "risk_meetings": "安全风险研判会（场次）",
                              "disputes_resolved": "化解涉校矛盾纠纷（个）", "safety_drills": "应急演练（场次）",
                              "safety_campaigns": "安全宣传活动（场次）"})
-ui.show_chart(charts.category_bars(safety, "校园安全工作量", "次数", "#be123c"), safety,
-              ui.report_source(S_SER) + "；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故", "services_safety.csv")
+ui.show_chart(charts.category_bars(safety, t("校园安全工作量"), t("次数"), "#be123c"), safety,
+              ui.report_source(S_SER) + t("；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故"), "services_safety.csv")
 
-st.subheader("思政育人")
+st.subheader(t("思政育人"))
 cols = st.columns(4)
 fact_metric(cols[0], "ideology_teachers_trained", "培养思政教师")
 fact_metric(cols[1], "ideology_lectures", "县级领导进校园讲思政课（2024）")
@@ -57,9 +60,9 @@ fact_metric(cols[3], "study_trips_xinjiang", "疆内研学（2024）")
 trips = charts.facts_frame(facts, ["study_trips_outside_people", "study_trips_xinjiang_people"],
                            {"study_trips_outside_people": "赴北京、江苏等省市研学（3 场）",
                             "study_trips_xinjiang_people": "疆内研学（65 场）"})
-ui.show_chart(charts.category_bars(trips, "2024 年研学参与人次", "人次", "#0f766e"), trips, ui.report_source(S_LEAD),
+ui.show_chart(charts.category_bars(trips, t("2024 年研学参与人次"), t("人次"), "#0f766e"), trips, ui.report_source(S_LEAD),
               "services_study_trips.csv")
-st.caption("以盐城实验学校为中心建立中小学思政一体化结对共建联盟。")
+st.caption(t("以盐城实验学校为中心建立中小学思政一体化结对共建联盟。"))
 
-st.subheader("工作汇报中的惠民服务数字")
+st.subheader(t("工作汇报中的惠民服务数字"))
 ui.report_facts_table(facts, "services")

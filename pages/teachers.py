@@ -12,6 +12,7 @@ import math
 import streamlit as st
 
 from dashboard_core import charts, standard, ui
+from dashboard_core.i18n import t, tr
 from dashboard_core.facts import S_QUA, S_RES, S_TEA
 
 v = ui.page_header("师资队伍", "编制与结构、交流轮岗、引进与培养、待遇与培训")
@@ -22,72 +23,73 @@ card = ui.card(v.snapshot, v.filters)
 fact_metric = ui.fact_metric_writer(by_id)
 
 
-st.subheader(f"教职工与专任教师（{v.scope_label} · {v.filters.year} 年）")
+st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
 inputs = card.inputs
 staff = ui.ask(v.snapshot, "staff_totals", v.filters)
 students = int(inputs["students"].sum()) if len(inputs) else 0
 teachers = int(inputs["full_time_teachers"].sum()) if len(inputs) else 0
 cols = st.columns(4)
-cols[0].metric("教职工", f"{ui.fmt(staff['staff'].iloc[0])} 人")
-cols[1].metric("专任教师", f"{ui.fmt(teachers)} 人")
-cols[2].metric("在校学生", f"{ui.fmt(students)} 人")
-cols[3].metric("生师比", f"{students / teachers:.1f} : 1" if teachers else "—")
+cols[0].metric(t("教职工"), t("{n} 人", n=ui.fmt(staff["staff"].iloc[0])))
+cols[1].metric(t("专任教师"), t("{n} 人", n=ui.fmt(teachers)))
+cols[2].metric(t("在校学生"), t("{n} 人", n=ui.fmt(students)))
+cols[3].metric(t("生师比"), f"{students / teachers:.1f} : 1" if teachers else "—")
 if len(inputs):
     ratio = charts.school_ratio_frame(inputs)
     on_show = ratio.head(ui.CHART_SCHOOLS)
     on_show = on_show.assign(档案=on_show["学校编号"].map(ui.profile_links(on_show["学校编号"])))
     if len(ratio) > len(on_show):
-        st.caption(f"共 {len(ratio):,} 所学校：图中画生师比最高的 {len(on_show)} 所，完整数据请下载 CSV。")
-    ui.show_chart(charts.ratio_bars(on_show, "各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）", students / teachers),
+        st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show)))
+    ui.show_chart(charts.ratio_bars(on_show, t("各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）"), students / teachers),
                   on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
                   data=ratio)
 
-st.subheader("逐校对照国家标准：学历、骨干、体育艺术教师")
+st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
-names = {i["code"]: f"{i['number']} {i['name']}" for i in ui.rules()["resource"]["indicators"]}
+names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in ui.rules()["resource"]["indicators"]}
 if card.matrix.empty:
-    st.info("所选范围没有学校数据。")
+    st.info(t("所选范围没有学校数据。"))
 else:
     shown = card.results["school_id"].nunique()
     if shown > ui.CHART_SCHOOLS:
-        st.caption(f"范围内共 {shown:,} 所学校：每张图只画最低的 {ui.CHART_SCHOOLS} 个学校（学段），完整数据请下载 CSV。")
+        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
+                     n=shown, shown=ui.CHART_SCHOOLS))
     # one chart at a time: the chosen indicator (kept in the URL), built only when shown
-    code = st.segmented_control("指标", teacher_codes, key="tea_indicator", bind="query-params", default=teacher_codes[0],
+    code = st.segmented_control(t("指标"), teacher_codes, key="tea_indicator", bind="query-params", default=teacher_codes[0],
                                 format_func=lambda c: names[c]) or teacher_codes[0]
     full = charts.indicator_frame(card.indicator(code))
     frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + "（点击条形打开学校档案）"), full,
-                  ui.snapshot_source(v.snapshot, "school_stage_year") + "；教师按任教学段计",
+    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（点击条形打开学校档案）")), full,
+                  ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"),
                   f"teachers_{code}_{v.filters.year}.csv")
 
-    st.subheader("总量超编、结构性短缺：体育艺术教师")
+    st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
     pe = card.indicator("pe_art_teachers_per100")
     totals = standard.group_values(card.matrix.assign(scope="all"), ["scope"], ui.rules())
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
     short = pe[(pe["status"] != standard.MET) & (pe["students"] > 0)].copy()
-    short["缺少（人）"] = [math.ceil(t * n / 100 - x - 1e-9) for t, n, x in
+    short["缺少（人）"] = [math.ceil(th * n / 100 - x - 1e-9) for th, n, x in
                         zip(short["threshold"], short["students"], short["numerator_value"])]
-    overall = "；".join(f"{r.stage}每百名学生 {r.value:.2f} 名（标准 {r.threshold:g}）" for r in totals.itertuples())
+    overall = t("；").join(t("{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）", stage=r.stage, value=r.value,
+                             threshold=r.threshold) for r in totals.itertuples())
     if len(short):
-        st.warning(f"所选范围合计：{overall}，总量达标；但 {len(short)} 个学校（学段）低于标准，"
-                   f"共缺 {int(short['缺少（人）'].sum())} 名体育、艺术专任教师。工作汇报也指出："
-                   "“中小学教师队伍整体超编、结构性短缺”。", icon=":material/warning:")
+        st.warning(t("所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。"
+                     "工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。", overall=overall, n=len(short),
+                     missing=int(short["缺少（人）"].sum())), icon=":material/warning:")
         table = short[["school_id", "school_name", "stage", "students", "numerator_value", "value", "threshold", "缺少（人）"]].rename(
             columns={"school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
                      "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值"})
         shown = table.head(ui.TABLE_ROWS)
         shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
         if len(table) > len(shown):
-            st.caption(f"共 {len(table):,} 个，表中列出前 {len(shown)} 个，完整名单请下载 CSV。")
-        st.dataframe(shown, hide_index=True, width="stretch",
-                     column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
-                                    "档案": st.column_config.LinkColumn(display_text="打开档案")})
+            st.caption(t("共 {n:,} 个，表中列出前 {shown} 个，完整名单请下载 CSV。", n=len(table), shown=len(shown)))
+        ui.table_view(shown, column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
+                                            "档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year"))
         ui.download_csv(table, f"teachers_pe_art_short_{v.filters.year}.csv")
     else:
-        st.success(f"所选范围合计：{overall}；范围内每个学校（学段）都达到标准。", icon=":material/check_circle:")
+        st.success(t("所选范围合计：{overall}；范围内每个学校（学段）都达到标准。", overall=overall), icon=":material/check_circle:")
 
-st.subheader("教师交流轮岗")
+st.subheader(t("教师交流轮岗"))
 series = ui.ask(v.snapshot, "county_series")
 year_series = series[series["year"] == v.filters.year].set_index("metric")
 if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
@@ -102,10 +104,10 @@ if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
     fact_metric(cols[0], "rotation_teachers", "交流轮岗教师")
     fact_metric(cols[1], "rotation_backbone_teachers", "其中骨干教师")
     fact_metric(cols[2], "rotation_schools", "参与学校")
-    ui.show_chart(charts.target_bars(target, "全县交流轮岗比例对照国家标准（黑色刻度为要求）"), target,
-                  ui.report_source(S_TEA) + "；标准：政府保障第 11 项", f"teachers_rotation_{v.filters.year}.csv")
+    ui.show_chart(charts.target_bars(target, t("全县交流轮岗比例对照国家标准（黑色刻度为要求）")), target,
+                  ui.report_source(S_TEA) + t("；标准：政府保障第 11 项"), f"teachers_rotation_{v.filters.year}.csv")
 else:
-    st.info(f"{v.filters.year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。")
+    st.info(t("{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。", year=v.filters.year))
 rotation = ui.ask(v.snapshot, "rotation_by_school", v.filters)
 if len(rotation):
     rotation["交流率（%）"] = (rotation["exchange_teachers"] / rotation["exchange_eligible_teachers"] * 100).round(1)
@@ -114,40 +116,41 @@ if len(rotation):
                                      "exchange_teachers": "交流轮岗教师", "exchange_backbone_teachers": "其中骨干教师"})
     shown = table.head(ui.TABLE_ROWS)
     shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
-    with st.expander(f"各校交流轮岗（{len(table):,} 所学校" + (f"，列出前 {len(shown)} 所）" if len(table) > len(shown) else "）")):
-        st.dataframe(shown, hide_index=True, width="stretch",
-                     column_config={"档案": st.column_config.LinkColumn(display_text="打开档案")})
+    heading = (t("各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）", n=len(table), shown=len(shown)) if len(table) > len(shown)
+               else t("各校交流轮岗（{n:,} 所学校）", n=len(table)))
+    with st.expander(heading):
+        ui.table_view(shown, column_config={"档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_year"))
         ui.download_csv(table, f"teachers_rotation_schools_{v.filters.year}.csv")
 
-st.subheader("2024 年教师补充与调配")
+st.subheader(t("2024 年教师补充与调配"))
 left, right = st.columns([2, 1])
 with left:
     channels = charts.facts_frame(facts, ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"],
                                   {"new_teachers_recruited": "招聘新教师", "sanqu_teachers": "三区人才支持计划教师",
                                    "silver_age_teachers": "银龄教师", "aid_principals": "援疆校长", "aid_teachers": "援疆教师"})
-    ui.show_chart(charts.category_bars(channels, "2024 年教师补充渠道", "人数"), channels, ui.report_source(S_TEA),
+    ui.show_chart(charts.category_bars(channels, t("2024 年教师补充渠道"), t("人数")), channels, ui.report_source(S_TEA),
                   "teachers_recruitment_2024.csv")
 with right:
     fact_metric(st, "teachers_reallocated", "统筹调配教师")
-    st.caption("打破编制和岗位设置的校际壁垒，在全县统筹调配。")
+    st.caption(t("打破编制和岗位设置的校际壁垒，在全县统筹调配。"))
 
-st.subheader("名师引领：工作室与骨干教师")
+st.subheader(t("名师引领：工作室与骨干教师"))
 left, right = st.columns([2, 1])
 with left:
     studios = charts.facts_frame(facts, ["principal_studios", "aid_teacher_studios", "county_teacher_studios", "prefecture_teacher_studios"])
-    ui.show_chart(charts.category_bars(studios, "名书记（校长）、名师、教学能手工作室", "个数", "#0f766e"), studios,
+    ui.show_chart(charts.category_bars(studios, t("名书记（校长）、名师、教学能手工作室"), t("个数"), "#0f766e"), studios,
                   ui.report_source(S_QUA), "teachers_studios.csv")
 with right:
     fact_metric(st, "backbone_teachers", "学科带头人、教学能手、骨干教师")
-    st.caption("工作汇报：实现校校达标（每校每百名学生至少 1 名骨干教师）。")
+    st.caption(t("工作汇报：实现校校达标（每校每百名学生至少 1 名骨干教师）。"))
 
-st.subheader("待遇与培训（2024 年）")
+st.subheader(t("待遇与培训（2024 年）"))
 cols = st.columns(3)
 fact_metric(cols[0], "teacher_pay_above_civil_servants", "教师年均工资高于公务员")
 fact_metric(cols[1], "teacher_training_spend", "教师培训支出")
 fact_metric(cols[2], "teacher_training_share_floor", "培训支出超过公用经费预算的")
-st.caption(f"来源：工作汇报 {S_RES}。国家标准：教师平均工资不低于当地公务员；培训经费不低于公用经费预算的 5%。")
+st.caption(t("来源：工作汇报 {section}。国家标准：教师平均工资不低于当地公务员；培训经费不低于公用经费预算的 5%。", section=S_RES))
 
-st.subheader("工作汇报中的师资队伍数字")
+st.subheader(t("工作汇报中的师资队伍数字"))
 ui.report_facts_table(facts, "teachers")

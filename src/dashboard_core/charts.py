@@ -14,6 +14,7 @@ from collections import OrderedDict
 import altair as alt
 import pandas as pd
 
+from . import i18n
 from .standard import BELOW, FLOOR, MET, NO_STUDENTS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -320,8 +321,14 @@ def facts_frame(facts: pd.DataFrame, fact_ids: list[str], labels: dict[str, str]
                 group: dict[str, str] | None = None) -> pd.DataFrame:
     """Chosen report facts in the given order, with the category label and the verbatim source."""
     rows = facts.set_index("fact_id").loc[fact_ids].reset_index()
+    labels = labels or {}
+    if i18n.english():  # a page's short label when it has an English word, else the fact's English name
+        names = [i18n.tr(labels[f]) if f in labels and not i18n.has_cjk(i18n.tr(labels[f])) else e
+                 for f, e in zip(rows["fact_id"], rows["metric_en"])]
+    else:
+        names = [labels.get(f, m) for f, m in zip(rows["fact_id"], rows["metric"])]
     out = pd.DataFrame({
-        "项目": [labels.get(f, m) if labels else m for f, m in zip(rows["fact_id"], rows["metric"])],
+        "项目": names,
         "数值": rows["value"], "单位": rows["unit"], "报告原文": rows["source_text"], "fact_id": rows["fact_id"],
     })
     if group:
@@ -377,11 +384,11 @@ def standard_targets(rules: dict, rows: list[tuple]) -> pd.DataFrame:
     from .standard import item_threshold
 
     return target_frame([{"项目": label, "数值": float(value), "要求": item_threshold(rules, item), "单位": "%",
-                          "来源": source} for item, label, value, source in rows])
+                          "报告原文": source} for item, label, value, source in rows])
 
 
 def target_frame(rows: list[dict]) -> pd.DataFrame:
-    """Rates against the standard's minimum: [{项目, 数值, 要求, 单位, 来源}]."""
+    """Rates against the standard's minimum: [{项目, 数值, 要求, 单位, 报告原文}]."""
     frame = pd.DataFrame(rows)
     frame["结果"] = ["达到 ✓" if v >= t else "未达到 ✗" for v, t in zip(frame["数值"], frame["要求"])]
     return frame
@@ -396,7 +403,7 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=enc_y, x=alt.X("数值:Q", title="%", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("结果:N", title=None, scale=alt.Scale(domain=["达到 ✓", "未达到 ✗"],
                                                                 range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW]])),
-        tooltip=tips("项目:N", "数值:Q", "要求:Q", "结果:N", "来源:N"))
+        tooltip=tips("项目:N", "数值:Q", "要求:Q", "结果:N", "报告原文:N"))
     ticks = alt.Chart(frame).mark_tick(color="#111827", thickness=4, size=44).encode(
         y=enc_y, x="要求:Q", tooltip=tips("项目:N", "要求:Q"))
     text = alt.Chart(frame).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(

@@ -24,6 +24,15 @@ TOWNSHIPS: list[tuple[str, str, str]] = [
     ("654022401", "安班巴格良繁场", "场"),
 ]
 
+# Romanised names for the English view (the Xibe names in pinyin, as on the county's road signs)
+TOWNSHIP_NAMES_EN: dict[str, str] = {
+    "察布查尔镇": "Qapqal Town", "爱新色里镇": "Aixinseli Town", "孙扎齐牛录镇": "Sunzhaqi Niulu Town",
+    "绰霍尔镇": "Chuohuoer Town", "加尕斯台镇": "Jiagasitai Town", "琼博拉镇": "Qiongbola Town",
+    "海努克镇": "Hainuke Town", "堆齐牛录乡": "Duiqi Niulu Township", "纳达齐牛录乡": "Nadaqi Niulu Township",
+    "扎库齐牛录乡": "Zhakuqi Niulu Township", "米粮泉回族乡": "Miliangquan Hui Ethnic Township",
+    "坎乡": "Kan Township", "阔洪奇乡": "Kuohongqi Township", "安班巴格良繁场": "Anbanbage Breeding Farm",
+}
+
 
 def townships_frame() -> pd.DataFrame:
     return pd.DataFrame(TOWNSHIPS, columns=["township_code", "township_name", "township_type"])

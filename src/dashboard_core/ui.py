@@ -12,7 +12,8 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from . import queries, scorecard, settings, snapshots, standard
+from . import i18n, queries, scorecard, settings, snapshots, standard
+from .i18n import t, tr
 from .filters import Filters
 from .snapshots import Snapshot
 
@@ -35,11 +36,12 @@ class View:
     @property
     def scope_label(self) -> str:
         if self.filters.schools:
-            names = [self.school_names.get(s, s) for s in self.filters.schools]
-            return "、".join(names[:3]) + (f" 等 {len(names)} 所学校" if len(names) > 3 else "")
+            names = [tr(self.school_names.get(s, s)) for s in self.filters.schools]
+            shown = t("、").join(names[:3])
+            return t("{names} 等 {n} 所学校", names=shown, n=len(names)) if len(names) > 3 else shown
         if self.filters.townships:
-            return "、".join(self.township_names.get(t, t) for t in self.filters.townships)
-        return "全县"
+            return t("、").join(tr(self.township_names.get(c, c)) for c in self.filters.townships)
+        return t("全县")
 
 
 # ---- data access, cached and bounded -------------------------------------------------------
@@ -103,36 +105,50 @@ def rules() -> dict:
     return standard.load_rules()
 
 
-# ---- the frame: snapshot, filters, marks ---------------------------------------------------
+# ---- the frame: language, snapshot, filters, marks -----------------------------------------
+
+def language_switch() -> str:
+    """中文 / English, in the URL as `lang=en`; sets the language of this run and returns it."""
+    # The URL shows the language's own name (lang=English); a short code (lang=en) is accepted too.
+    wanted = st.query_params.get("lang")
+    if wanted in i18n.LANGUAGES:
+        st.query_params["lang"] = i18n.LANGUAGES[wanted]
+        st.rerun()
+    with st.sidebar:
+        chosen = st.segmented_control("语言 / Language", list(i18n.LANGUAGES), default=i18n.DEFAULT, key="lang",
+                                      bind="query-params", format_func=i18n.LANGUAGES.get)
+    return i18n.set_language(chosen)
+
 
 def sidebar_filters() -> View:
     """Snapshot in view and the sidebar filters, all bound to the URL so a link reproduces the view."""
     good, bad = available_snapshots()
     if not good:
-        st.error("没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，"
-                 f"或检查数据目录 {settings.data_root()}。")
+        st.error(t("没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，"
+                   "或检查数据目录 {root}。", root=str(settings.data_root())))
         for p in bad:
-            st.warning(f"已跳过快照 {p.snapshot_id}：{p.message}")
+            st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id, message=p.message))
         st.stop()
     by_id = {s.snapshot_id: s for s in good}
     filter_box = st.sidebar.container()
     with st.sidebar:
         chosen_id = st.selectbox(
-            "数据快照", list(by_id), key="snapshot", bind="query-params",
-            format_func=lambda i: f"{i}（{by_id[i].created_date}{'，示例' if by_id[i].demo else ''}）",
-            help="默认显示最新的完好快照；在“数据”页可比较两个快照")
+            t("数据快照"), list(by_id), key="snapshot", bind="query-params",
+            format_func=i18n.fixed(lambda i: t("{id}（{date}，示例）" if by_id[i].demo else "{id}（{date}）",
+                                               id=i, date=by_id[i].created_date)),
+            help=t("默认显示最新的完好快照；在“数据”页可比较两个快照"))
     snapshot = by_id.get(chosen_id, good[0])
 
     cat = catalog(snapshot)
     township_label, school_label = cat.township_label, cat.school_label
 
     with filter_box:
-        st.markdown("**筛选**")
-        year = st.selectbox("年份", cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
-                            format_func=str, help="学校统计时点为当年 9 月 1 日")
-        chosen_townships = st.multiselect("乡镇", cat.township_codes, key="township",
-                                          bind="query-params", format_func=lambda c: township_label.get(c, c),
-                                          placeholder="全县（可多选）")
+        st.markdown(t("**筛选**"))
+        year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
+                            format_func=str, help=t("学校统计时点为当年 9 月 1 日"))
+        chosen_townships = st.multiselect(t("乡镇"), cat.township_codes, key="township",
+                                          bind="query-params", format_func=i18n.fixed(lambda c: tr(township_label.get(c, c))),
+                                          placeholder=t("全县（可多选）"))
         if chosen_townships:
             pool = [sid for code in chosen_townships for sid in cat.school_ids_by_township.get(code, [])]
         else:
@@ -143,16 +159,17 @@ def sidebar_filters() -> View:
             known = set(cat.school_ids)
             keep = [s for s in st.session_state.get("school", []) if s in known]
             wanted = [s for s in st.query_params.get_all("school")]
-            by_label = {v: k for k, v in school_label.items()} if wanted else {}
+            by_label = {tr(v): k for k, v in school_label.items()} if wanted else {}
             keep += [by_label[w] for w in wanted if w in by_label and by_label[w] not in keep]
             pool = keep
-            st.caption(f"共 {len(cat.school_ids):,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。")
-        chosen_schools = st.multiselect("学校", pool, key="school", bind="query-params",
-                                        format_func=lambda s: school_label.get(s, s),
-                                        placeholder="全部学校（可多选，可输入搜索）")
-        chosen_stages = st.pills("学段", STAGES, selection_mode="multi", key="stage", bind="query-params")
+            st.caption(t("共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。", n=len(cat.school_ids)))
+        chosen_schools = st.multiselect(t("学校"), pool, key="school", bind="query-params",
+                                        format_func=i18n.fixed(lambda s: tr(school_label.get(s, s))),
+                                        placeholder=t("全部学校（可多选，可输入搜索）"))
+        chosen_stages = st.pills(t("学段"), STAGES, selection_mode="multi", key="stage", bind="query-params",
+                                 format_func=i18n.fixed(tr))
         if chosen_townships or chosen_schools or chosen_stages:
-            st.button("清除筛选", on_click=_clear_filters, width="stretch")
+            st.button(t("清除筛选"), on_click=_clear_filters, width="stretch")
 
     filters = Filters(year=int(year), townships=tuple(chosen_townships),
                       schools=tuple(s for s in chosen_schools if s in set(pool)),
@@ -169,7 +186,7 @@ def _clear_filters() -> None:
 
 def school_label(v: "View"):
     """format_func for school pickers: the school's name, unique within the snapshot."""
-    return lambda school_id: v.school_names.get(school_id, school_id)
+    return i18n.fixed(lambda school_id: tr(v.school_names.get(school_id, school_id)))
 
 
 def view() -> View:
@@ -188,29 +205,30 @@ def view() -> View:
 
 def demo_mark(snapshot: Snapshot) -> None:
     if snapshot.demo:
-        st.warning(f"**{DEMO_MARK}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
-                   "县级数字引自工作汇报（见每项来源）。", icon=":material/science:")
+        st.warning(t("**{mark}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
+                     "县级数字引自工作汇报（见每项来源）。", mark=DEMO_MARK), icon=":material/science:")
 
 
 def page_header(title: str, subtitle: str | None = None) -> View:
     v = view()
-    st.title(title)
-    scope = f"范围：{v.scope_label} · {v.filters.year} 年"
+    st.title(t(title))
+    scope = t("范围：{scope} · {year} 年", scope=v.scope_label, year=v.filters.year)
     if v.filters.stages:
-        scope += " · " + "、".join(v.filters.stages)
-    st.caption((subtitle + " · " if subtitle else "") + scope + f" · 数据快照 {v.snapshot.snapshot_id}"
-               f"（{v.snapshot.created_date}）")
+        scope += " · " + t("、").join(tr(s) for s in v.filters.stages)
+    st.caption((t(subtitle) + " · " if subtitle else "") + scope
+               + t(" · 数据快照 {id}（{date}）", id=v.snapshot.snapshot_id, date=v.snapshot.created_date))
     demo_mark(v.snapshot)
     return v
 
 
 def snapshot_source(snapshot: Snapshot, tables: str) -> str:
-    kind = "示例数据" if snapshot.demo else "统计数据"
-    return f"来源：数据快照 {snapshot.snapshot_id}（{snapshot.created_date}，{kind}）表 {tables}"
+    kind = t("示例数据") if snapshot.demo else t("统计数据")
+    return t("来源：数据快照 {id}（{date}，{kind}）表 {tables}", id=snapshot.snapshot_id,
+             date=snapshot.created_date, kind=kind, tables=tables)
 
 
 def source_caption(text: str) -> None:
-    st.caption(text)
+    st.caption(tr(text))
 
 
 def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.DataFrame | None = None) -> None:
@@ -219,35 +237,53 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.
     from . import briefing
 
     table = frame if data is None else data
+    source = tr(source)
+    lang = i18n.language()
     draw_chart(chart)
     st.caption(source)
     stem = filename.rsplit(".", 1)[0]
     cols = st.columns([1, 1, 1, 1, 3])
     download_csv(table, filename, "CSV", container=cols[0])
-    cols[1].download_button("Excel", data=lambda: excel_bytes(table, source), file_name=f"{stem}.xlsx",
+    # Deferred downloads are built outside this run: they take the language along explicitly.
+    cols[1].download_button("Excel", data=lambda: _in(lang, excel_bytes, table, source), file_name=f"{stem}.xlsx",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             on_click="ignore", key=f"xlsx-{filename}", icon=":material/table:")
-    cols[2].download_button("PNG", data=lambda: briefing.chart_png(chart), file_name=f"{stem}.png", mime="image/png",
-                            on_click="ignore", key=f"png-{filename}", icon=":material/image:")
-    cols[3].download_button("SVG", data=lambda: briefing.chart_svg(chart), file_name=f"{stem}.svg",
+    cols[2].download_button("PNG", data=lambda: _in(lang, briefing.chart_png, chart), file_name=f"{stem}.png",
+                            mime="image/png", on_click="ignore", key=f"png-{filename}", icon=":material/image:")
+    cols[3].download_button("SVG", data=lambda: _in(lang, briefing.chart_svg, chart), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
-    with st.expander("查看图表数据（表格）"):
-        st.dataframe(table.head(TABLE_ROWS), hide_index=True, width="stretch")
+    with st.expander(t("查看图表数据（表格）")):
+        table_view(table.head(TABLE_ROWS))
+
+
+def _in(lang: str, build, *args):
+    with i18n.using(lang):
+        return build(*args)
 
 
 def draw_chart(chart) -> None:
-    """Render a built chart (an Altair chart or its cached spec) with the app's own theme."""
-    spec = chart.to_dict()
+    """Render a built chart (an Altair chart or its cached spec) with the app's own theme, in the
+    language of the run."""
+    spec = i18n.tr_spec(chart.to_dict())
     st.vega_lite_chart(spec, width="stretch", theme=None)
+
+
+def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None = None, **kwargs) -> None:
+    """A table in the language of the run; `column_config` is keyed by the Chinese column names and
+    `keep` names columns whose text stays as it is (verbatim report excerpts)."""
+    config = {tr(k): v for k, v in (column_config or {}).items()}
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(i18n.tr_frame(frame, keep), column_config=config or None, **kwargs)
 
 
 def excel_bytes(frame: pd.DataFrame, source: str = "") -> bytes:
     """A table as an Excel workbook, with its source on a second sheet."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name="数据")
-        pd.DataFrame({"说明": [source, "由察布查尔县义务教育优质均衡发展监测看板导出"]}).to_excel(
-            writer, index=False, sheet_name="来源")
+        i18n.tr_frame(frame, ("报告原文",)).to_excel(writer, index=False, sheet_name=t("数据"))
+        pd.DataFrame({t("说明"): [tr(source), t("由察布查尔县义务教育优质均衡发展监测看板导出")]}).to_excel(
+            writer, index=False, sheet_name=t("来源"))
     return buffer.getvalue()
 
 
@@ -258,33 +294,35 @@ def profile_links(school_ids) -> dict:
 
 
 def report_source(section: str) -> str:
-    return f"来源：工作汇报 {section}（原文见下载数据或悬停提示）"
+    return t("来源：工作汇报 {section}（原文见下载数据或悬停提示）", section=section)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    return i18n.tr_frame(frame, ("报告原文", "source_text")).to_csv(index=False).encode("utf-8-sig")
 
 
 def download_csv(frame: pd.DataFrame, filename: str, label: str = "下载数据（CSV）", container=None) -> None:
-    (container or st).download_button(label, data=lambda: csv_bytes(frame), file_name=filename, mime="text/csv",
-                                       on_click="ignore", key=f"dl-{filename}", icon=":material/download:")
+    lang = i18n.language()
+    (container or st).download_button(t(label), data=lambda: _in(lang, csv_bytes, frame), file_name=filename,
+                                       mime="text/csv", on_click="ignore", key=f"dl-{filename}",
+                                       icon=":material/download:")
 
 
 def report_facts_table(facts: pd.DataFrame, key: str) -> None:
     """The report's statements as a readable table: metric, value with unit, year and the excerpt."""
     if facts.empty:
-        st.info("工作汇报中没有这一部分的数字。")
+        st.info(t("工作汇报中没有这一部分的数字。"))
         return
     shown = pd.DataFrame({
-        "事项": facts["metric"],
-        "数值": [f"{num(v)} {u}" for v, u in zip(facts["value"], facts["unit"])],
+        "事项": facts["metric_en"] if i18n.english() else facts["metric"],
+        "数值": [f"{num(v)} {tr(u)}" for v, u in zip(facts["value"], facts["unit"])],
         "年份": facts["year"].astype("Int64").astype("string").fillna("—"),
         "报告原文": facts["source_text"],
         "章节": facts["section"],
     })
-    st.dataframe(shown, hide_index=True, width="stretch", height=min(35 * (len(shown) + 1) + 3, 900),
-                 column_config={"报告原文": st.column_config.TextColumn(width="large")})
-    st.caption("来源：察布查尔县推进义务教育优质均衡发展工作汇报（原文摘录，逐字引用）")
+    table_view(shown, keep=("报告原文",), height=min(35 * (len(shown) + 1) + 3, 900),
+               column_config={"报告原文": st.column_config.TextColumn(width="large")})
+    st.caption(t("来源：察布查尔县推进义务教育优质均衡发展工作汇报（原文摘录，逐字引用）"))
     download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")
 
 
@@ -292,8 +330,9 @@ def fact_metric_writer(facts_by_id: pd.DataFrame):
     """A function that shows one report fact as a metric, with the verbatim excerpt on hover."""
     def write(column, fact_id: str, label: str | None = None) -> None:
         row = facts_by_id.loc[fact_id]
-        column.metric(label or row["metric"], f"{num(row['value'])} {row['unit']}",
-                      help=f"工作汇报原文：“{row['source_text']}”")
+        name = row["metric_en"] if i18n.english() else (label or row["metric"])
+        column.metric(name, f"{num(row['value'])} {tr(row['unit'])}",
+                      help=t("工作汇报原文：“{excerpt}”", excerpt=i18n.Verbatim(row["source_text"])))
     return write
 
 
@@ -334,13 +373,13 @@ def presentation_bar(pages: dict, current_path: str) -> None:
     index = order.index(current_path) if current_path in order else -1
     cols = st.columns([1.2, 3, 1.2, 1.2])
     if index > 0:
-        cols[0].page_link(pages[order[index - 1]], label="上一页", icon=":material/arrow_back:")
-    cols[1].markdown(f"**演示 {index + 1} / {len(order)}**" if index >= 0 else "**演示模式**")
+        cols[0].page_link(pages[order[index - 1]], label=t("上一页"), icon=":material/arrow_back:")
+    cols[1].markdown(t("**演示 {i} / {n}**", i=index + 1, n=len(order)) if index >= 0 else t("**演示模式**"))
     if 0 <= index < len(order) - 1:
-        cols[2].page_link(pages[order[index + 1]], label="下一页", icon=":material/arrow_forward:")
+        cols[2].page_link(pages[order[index + 1]], label=t("下一页"), icon=":material/arrow_forward:")
     elif index < 0 and order:
-        cols[2].page_link(pages[order[0]], label="从头开始", icon=":material/play_arrow:")
-    cols[3].button("退出演示", on_click=lambda: st.session_state.update(present=False), icon=":material/close:")
+        cols[2].page_link(pages[order[0]], label=t("从头开始"), icon=":material/play_arrow:")
+    cols[3].button(t("退出演示"), on_click=lambda: st.session_state.update(present=False), icon=":material/close:")
 
 
 def briefing_downloads(v: View) -> None:
@@ -351,8 +390,8 @@ def briefing_downloads(v: View) -> None:
         doc = briefing.build(v.snapshot, v.filters, v.scope_label, rules())
         return briefing.to_pptx(doc) if kind == "pptx" else briefing.to_pdf(doc)
 
-    stem = f"简报_{v.scope_label}_{v.filters.year}".replace("、", "_")[:60]
-    st.markdown("**简报**")
+    stem = f"{t('简报')}_{v.scope_label}_{v.filters.year}".replace("、", "_").replace(", ", "_")[:60]
+    st.markdown(t("**简报**"))
     cols = st.columns(2)
     cols[0].download_button("PPTX", data=lambda: build("pptx"), file_name=f"{stem}.pptx", on_click="ignore",
                             mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",

@@ -1,0 +1,289 @@
+"""English wording of the app frame and the pages, keyed by the Chinese template each page uses."""
+
+PAGES: dict[str, str] = {
+    # frame and sidebar
+    "察布查尔县义务教育优质均衡发展监测": "Qapqal County compulsory education: high-quality balance monitor",
+    "### 察布查尔县\n义务教育优质均衡发展监测": "### Qapqal County\nHigh-quality balanced compulsory education",
+    "总览": "Overview", "达标评估": "Standard check", "办学条件": "Resources", "师资队伍": "Teachers",
+    "教育质量": "Quality", "惠民服务": "Services", "学校档案": "School profile", "数据": "Data", "使用说明": "Guide",
+    "演示模式": "Presentation mode",
+    "隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序逐页讲解；筛选保持不变":
+        "Hides the sidebar, enlarges the text and steps through Overview → Resources → Teachers → Quality → "
+        "Services → Standard check; the filters stay as they are",
+    "已跳过损坏的快照 {snapshot}：{message}": "Skipped damaged snapshot {snapshot}: {message}",
+    ":material/science: 当前为{mark}": ":material/science: Showing {mark}",
+    "数据快照": "Data snapshot", "{id}（{date}，示例）": "{id} ({date}, demo)", "{id}（{date}）": "{id} ({date})",
+    "默认显示最新的完好快照；在“数据”页可比较两个快照":
+        "The newest intact snapshot is shown by default; the Data page compares two snapshots",
+    "**筛选**": "**Filters**", "年份": "Year", "学校统计时点为当年 9 月 1 日": "School statistics as of 1 September of the year",
+    "乡镇": "Township", "全县（可多选）": "Whole county (choose one or more)",
+    "共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。":
+        "{n:,} schools: choose a township first, then type a school name in the school list to search.",
+    "学校": "School", "全部学校（可多选，可输入搜索）": "All schools (choose one or more, type to search)",
+    "学段": "Stage", "清除筛选": "Clear filters",
+    "没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，或检查数据目录 {root}。":
+        "No usable data snapshot. Run `python -m dashboard_core build-demo` in the project folder to build the demo "
+        "snapshot, or check the data folder {root}.",
+    "已跳过快照 {snapshot}：{message}": "Skipped snapshot {snapshot}: {message}",
+    "{names} 等 {n} 所学校": "{names} and others ({n} schools)", "、": ", ",
+    "**{mark}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；县级数字引自工作汇报（见每项来源）。":
+        "**{mark}** · School-level figures are demonstration data calibrated to the county totals of the work "
+        "report, not real statistics; county figures are quoted from the work report (see each source).",
+    "范围：{scope} · {year} 年": "Scope: {scope} · {year}",
+    " · 数据快照 {id}（{date}）": " · data snapshot {id} ({date})",
+    "来源：数据快照 {id}（{date}，{kind}）表 {tables}": "Source: data snapshot {id} ({date}, {kind}), tables {tables}",
+    "查看图表数据（表格）": "Chart data (table)",
+    "由察布查尔县义务教育优质均衡发展监测看板导出": "Exported from the Qapqal County compulsory education monitor",
+    "来源：工作汇报 {section}（原文见下载数据或悬停提示）":
+        "Source: work report {section} (excerpts in the download and on hover)",
+    "下载数据（CSV）": "Download data (CSV)", "下载报告数字（CSV）": "Download report figures (CSV)",
+    "工作汇报中没有这一部分的数字。": "The work report has no figures for this part.",
+    "来源：察布查尔县推进义务教育优质均衡发展工作汇报（原文摘录，逐字引用）":
+        "Source: Qapqal County work report on high-quality balanced compulsory education (excerpts quoted verbatim, in Chinese)",
+    "工作汇报原文：“{excerpt}”": "Report excerpt: “{excerpt}”",
+    "**演示 {i} / {n}**": "**Slide {i} / {n}**", "**演示模式**": "**Presentation mode**",
+    "上一页": "Previous", "下一页": "Next", "从头开始": "Start", "退出演示": "Exit presentation",
+    "简报": "briefing", "**简报**": "**Briefing**",
+
+    # page headers
+    "察布查尔锡伯自治县义务教育概况": "Compulsory education in Qapqal Xibe Autonomous County",
+    "对照《县域义务教育优质均衡发展督导评估办法》逐项评估":
+        "Item by item against the national supervision and evaluation measures for high-quality balance",
+    "资源配置：投入、布局、校舍、场地与装备": "Resources: investment, layout, buildings, grounds and equipment",
+    "编制与结构、交流轮岗、引进与培养、待遇与培训": "Staffing and structure, rotation, recruitment and development, pay and training",
+    "教研与竞赛、体育特色、课后服务、校园文化、城乡差距":
+        "Teaching research and contests, sports, after-school services, school culture, urban–rural gaps",
+    "教育公平、营养改善、校园安全、思政育人": "Equity, nutrition, school safety, civic education",
+    "一校一档：基本情况、达标情况、变化趋势与对比": "One file per school: basics, the standard, trends and comparison",
+    "数据快照、导入模板、导入与比较": "Data snapshots, import template, import and comparison",
+    "怎样使用本看板，以及无障碍声明": "How to use this dashboard, and the accessibility statement",
+    # shared wording
+    "所选范围没有学校数据。": "The selected scope has no school data.",
+    "所选范围内没有学校数据。": "The selected scope has no school data.",
+    "{n} 人": "{n} people", "{n} 个": "{n}", "{n} 元": "{n} yuan", "{n} 万元": "{n} × 10,000 yuan", "{n} 间": "{n} rooms",
+    "；": "; ", "打开档案": "Open profile", "个数": "Count", "项数": "Items", "人数": "People", "次数": "Times",
+    "范围": "Scope", "快照编号": "Snapshot", "创建时间": "Created", "交流率（%）": "Rotation rate (%)",
+    "符合条件教师": "Eligible teachers", "交流轮岗教师": "Rotating teachers", "其中骨干教师": "Of whom backbone teachers",
+    "缺少（人）": "Missing (people)", "每百名学生": "Per 100 students", "体育艺术教师": "PE and arts teachers",
+    "校园文化品牌": "School culture brand", "“树”文化": "“Tree” culture", "“三香”文化": "“Three fragrances” culture",
+    "“小白杨”文化": "“Little white poplar” culture", "问题": "Problem", "修改方法": "How to fix",
+    "一等奖": "First prizes", "二等奖": "Second prizes", "三等奖": "Third prizes",
+    "全国中小学国际式摔跤比赛（2025 年 1 月）": "National school wrestling championship (January 2025)",
+    "自治区摔跤比赛（先后 3 次参赛）": "Autonomous region wrestling championships (3 entries)",
+    "全国射箭 U18 锦标赛（2024 年，本县承办）": "National U18 archery championship (2024, hosted by the county)",
+    "交流轮岗教师占符合条件教师比例": "Rotating teachers among eligible teachers",
+    "骨干教师占交流轮岗教师比例": "Backbone teachers among rotating teachers",
+    "随迁子女在公办学校就读比例": "Migrant children in public schools",
+    "适龄残疾儿童少年入学率": "Enrolment of children with disabilities",
+    "demo data: 按工作汇报县级总数校准的演示数据": "demo data: calibrated to the county totals of the work report",
+    "示例数据：按工作汇报县级总数校准的演示数据": "demo data: calibrated to the county totals of the work report",
+    # overview
+    "**达标评估：{verdict}** — {scope}{total} 个学校（学段）中 {passing} 个达到学校标准，差异系数 {cv_passing}/{cv_total} 项在限值内，县级指标 {items_met} 项达到、{items_no_data} 项暂无数据。":
+        "**Standard check: {verdict}** — {scope}: {passing} of {total} school parts meet the school standard, "
+        "{cv_passing}/{cv_total} CVs are within their limits, {items_met} county items are met and {items_no_data} have no data yet.",
+    "查看逐项评估与学校差距": "See every item and what schools lack",
+    "县情": "The county", "行政区划": "Administrative units",
+    "{towns} 镇 {townships} 乡 {farms} 场": "{towns} towns, {townships} townships, {farms} farm",
+    "工作汇报原文：“{excerpt}”；另有 {villages} 个村（社区）、{companies} 个连队":
+        "Report excerpt: “{excerpt}”; also {villages} villages (communities) and {companies} farm companies",
+    "来源：工作汇报 一、基本情况。悬停数字可查看原文。": "Source: work report, 1. Basic facts. Hover a figure to see the excerpt.",
+    "义务教育规模（工作汇报）": "Compulsory education in numbers (work report)",
+    "来源：工作汇报 一、基本情况；二（一）坚持高位推动。": "Source: work report, 1. Basic facts; 2.1 Strong leadership.",
+    "所选范围 {first}—{year} 年变化（{scope}）": "Change {first}–{year} in the selected scope ({scope})",
+    "{delta:+,.0f}（较 {year} 年）": "{delta:+,.0f} (since {year})",
+    "（2024 年全县合计与工作汇报一致；此前年份为示例数据）": " (2024 county totals equal the work report; earlier years are demo data)",
+    "乡镇对比：学校、学生与达标情况": "Townships compared: schools, students and the standard",
+    "共 {n:,} 个乡镇：图中画学生最多的 {shown} 个，完整数据请下载 CSV。":
+        "{n:,} townships: the chart shows the {shown} with most students; download the CSV for all.",
+    "{year} 年各乡镇在校学生与达到学校标准的比例": "Students by township and share of school parts meeting the school standard, {year}",
+    "；达标按国家标准逐校（学段）判定": "; each school part judged against the national standard",
+    "所选范围的学校（{scope} · {year} 年）": "Schools in the selected scope ({scope} · {year})",
+    "工作汇报中的基本情况": "Basic facts in the work report",
+    # resources
+    "2022 年以来的投入与建设": "Investment and construction since 2022",
+    "来源：工作汇报 {section}。布局调整目标：“乡镇办小学，县城办中学”。":
+        "Source: work report {section}. Layout goal: primary schools in the townships, secondary schools in the county town.",
+    "教育经费：总支出与生均支出": "Education spending: total and per student",
+    "一般公共预算内教育总支出（亿元）": "Public-budget education spending (100 million yuan)",
+    "生均教育支出（元）": "Education spending per student (yuan)",
+    "；空心菱形为示例数据（报告未给出 2023 年）": "; hollow diamonds are demo data (the report gives no 2023 figure)",
+    "逐校对照国家标准：校舍、场馆、设备、多媒体教室":
+        "Each school against the national standard: buildings, sports grounds, equipment, multimedia rooms",
+    "范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。":
+        "{n:,} schools in scope: each chart shows the lowest {shown} school parts; download the CSV for all.",
+    "（按达到标准值的比例排序，点击条形打开学校档案）": " (sorted by share of the standard; click a bar to open the school profile)",
+    "；九年一贯制学校按学段加权学生数拆分": "; nine-year schools split by stage-weighted students",
+    "按乡镇汇总": "By township",
+    "乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。":
+        "Many townships: the chart shows the lowest {n}; download the CSV for all.",
+    "各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）":
+        "Resources per student by township as a share of the standard (township total ÷ township students)",
+    "工作汇报中的办学条件数字": "Resource figures in the work report",
+    # teachers
+    "教职工与专任教师（{scope} · {year} 年）": "Staff and full-time teachers ({scope} · {year})",
+    "共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。":
+        "{n:,} schools: the chart shows the {shown} with the highest ratios; download the CSV for all.",
+    "各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）":
+        "Student–teacher ratio by school (students ÷ full-time teachers; dashed line: selected scope overall)",
+    "逐校对照国家标准：学历、骨干、体育艺术教师":
+        "Each school against the national standard: qualifications, backbone teachers, PE and arts teachers",
+    "（点击条形打开学校档案）": " (click a bar to open the school profile)",
+    "；教师按任教学段计": "; teachers counted by the stage they teach",
+    "总量超编、结构性短缺：体育艺术教师": "Overstaffed in total, short in structure: PE and arts teachers",
+    "{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）": "{stage}: {value:.2f} per 100 students (standard {threshold:g})",
+    "所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。":
+        "Selected scope overall: {overall}, so the total meets the standard; but {n} school parts are below it, "
+        "missing {missing} PE and arts teachers in all. The work report says so too: the teaching staff is "
+        "overstaffed in total but short in structure.",
+    "共 {n:,} 个，表中列出前 {shown} 个，完整名单请下载 CSV。": "{n:,} in all; the table lists the first {shown}; download the CSV for all.",
+    "所选范围合计：{overall}；范围内每个学校（学段）都达到标准。":
+        "Selected scope overall: {overall}; every school part in scope meets the standard.",
+    "教师交流轮岗": "Teacher rotation",
+    "全县交流轮岗比例对照国家标准（黑色刻度为要求）": "County rotation rates against the national standard (black ticks: required)",
+    "；标准：政府保障第 11 项": "; standard: government guarantee item 11",
+    "{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。": "No county rotation data for {year} (the work report gives 2024).",
+    "各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）": "Rotation by school ({n:,} schools, first {shown} listed)",
+    "各校交流轮岗（{n:,} 所学校）": "Rotation by school ({n:,} schools)",
+    "2024 年教师补充与调配": "New teachers and reallocation, 2024",
+    "2024 年教师补充渠道": "Where new teachers came from, 2024",
+    "打破编制和岗位设置的校际壁垒，在全县统筹调配。": "Staff quotas and posts reallocated across schools county-wide.",
+    "名师引领：工作室与骨干教师": "Leading teachers: studios and backbone teachers",
+    "名书记（校长）、名师、教学能手工作室": "Studios of leading principals, teachers and teaching experts",
+    "工作汇报：实现校校达标（每校每百名学生至少 1 名骨干教师）。":
+        "Work report: every school meets the standard (at least 1 backbone teacher per 100 students).",
+    "待遇与培训（2024 年）": "Pay and training (2024)",
+    "来源：工作汇报 {section}。国家标准：教师平均工资不低于当地公务员；培训经费不低于公用经费预算的 5%。":
+        "Source: work report {section}. National standard: teachers' average pay not below local civil servants'; "
+        "training at least 5% of the public-funds budget.",
+    "工作汇报中的师资队伍数字": "Teacher figures in the work report",
+    # quality
+    "教研成果与教学竞赛": "Teaching research and teaching contests",
+    "伊犁州第十届苏伊杯比赛获奖": "Prizes at the 10th Suyi Cup of Ili Prefecture",
+    "课题结题": "Research projects completed",
+    "传统体育项目：摔跤、射箭、足球": "Traditional sports: wrestling, archery, football",
+    "奖牌榜": "Medal table",
+    "。足球代表队 2023 年获自治区青少年足球活动小学男子甲组冠军，2024 年获第三届中国青少年足球联赛亚军。":
+        ". The football team won the regional primary boys' A title in 2023 and was runner-up in the 3rd China Youth Football League in 2024.",
+    "“双减”与课后服务": "“Double reduction” and after-school services",
+    "。社团包括书法、射箭、戏曲、科技创新等；编程大赛获二等奖 1 个、三等奖 2 个。":
+        ". Clubs include calligraphy, archery, opera and science; the coding contest brought 1 second and 2 third prizes.",
+    "名师送教与校园文化": "Outreach teaching and school culture",
+    "**“一校一品”校园文化品牌**（工作汇报列举）": "**“One school, one brand” school culture** (named in the work report)",
+    "{source}：“{excerpt}”": "{source}: “{excerpt}”",
+    "国家标准：教育质量 9 项": "National standard: 9 education-quality items",
+    "县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。":
+        "County items are judged for the whole county; items neither the report nor the snapshot covers are marked “No data”.",
+    "城乡差距：城区、镇区、乡村学校的资源配置": "Urban–rural gaps: resources of urban, town and rural schools",
+    "工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。":
+        "The work report notes gaps in teaching quality between urban and rural schools and between schools. "
+        "With no attainment data yet, the 7 resource indicators compare the three kinds of school "
+        "(total of each kind ÷ its students, as a share of the standard).",
+    "{stage}：城区 / 镇区 / 乡村": "{stage}: urban / town / rural",
+    "工作汇报中的教育质量数字": "Quality figures in the work report",
+    # services
+    "教育公平": "Equity", "对照国家标准（黑色刻度为各项要求）": "Against the national standard (black ticks: required)",
+    "；标准：政府保障第 15 项、教育质量第 2 项": "; standard: government guarantee item 15, education quality item 2",
+    "营养改善计划（2024 年）": "Nutrition programme (2024)", "每生每年": "Per student per year",
+    "{spend} 万元 ÷ {pupils} 人（由报告两个数字计算）": "{spend} × 10,000 yuan ÷ {pupils} students (computed from two figures of the report)",
+    "全年在校天数（假设）": "School days a year (assumed)",
+    "报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改":
+        "The report gives no number of school days; the national nutrition programme assumes 200, change it to the county's own",
+    "每生每个在校日（按 {days} 天计）": "Per student per school day ({days} days)",
+    "。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。":
+        ". The daily amount is computed: spending ÷ students ÷ school days; the school days are an assumption.",
+    "校园安全": "School safety", "校园安全工作量": "School safety work",
+    "；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故":
+        "; the “four 100%” safety measures are routine, and the education system had no liability accidents",
+    "思政育人": "Civic education", "2024 年研学参与人次": "Study-trip participants, 2024",
+    "以盐城实验学校为中心建立中小学思政一体化结对共建联盟。":
+        "A civic-education partnership of primary and secondary schools is built around Yancheng Experimental School.",
+    "工作汇报中的惠民服务数字": "Service figures in the work report",
+    # school profile
+    "快照中没有学校。": "The snapshot has no schools.",
+    "{township} · {type} · {setting} · 学校编号 {id}": "{township} · {type} · {setting} · school ID {id}",
+    " · 校名为示例": " · the name is an example",
+    "{year} 年没有这所学校的数据。": "No data for this school in {year}.",
+    "基本情况（{year} 年）": "Basics ({year})", "班级": "Classes", "教学及辅助用房": "Teaching and auxiliary rooms",
+    "体育运动场馆": "Sports grounds and halls", "教学仪器设备值": "Teaching equipment value",
+    "网络多媒体教室": "Networked multimedia classrooms",
+    "{stage} {n} 人": "{stage} {n} students",
+    "（学校编号 {id}，{year} 年）": " (school ID {id}, {year})",
+    "国家标准 7 项指标": "The 7 indicators of the national standard",
+    "**{stage}**（{n} 名学生）：": "**{stage}** ({n} students): ",
+    "无在校生。": "no students.", "达到学校标准（{n} 项达到标准值）。": "meets the school standard ({n} indicators met).",
+    "未达到学校标准。": "does not meet the school standard. ",
+    "与本乡镇、全县对比": "Against its township and the county",
+    "{stage}：本校、{township}与全县（合计 ÷ 学生数，占标准值的比例）":
+        "{stage}: this school, {township} and the county (total ÷ students, as a share of the standard)",
+    "变化趋势": "Trend", "{stage}：各项指标达到标准值的比例，逐年": "{stage}: each indicator as a share of the standard, by year",
+    "多校对比（最多 5 所）": "Compare schools (up to 5)", "选择要对比的学校": "Schools to compare",
+    "选择 2 至 5 所学校": "Choose 2 to 5 schools", "选择至少一所其他学校，与本校并排比较。":
+        "Choose at least one other school to compare side by side.",
+    "各校指标达到标准值的比例": "Indicators as a share of the standard, by school",
+    # standards
+    "{stage} {total} 所中 {passing} 所达到学校标准": "{stage}: {passing} of {total} schools meet the school standard",
+    "{scope}{year} 年：{verdict}。": "{scope}, {year}: {verdict}. ",
+    "；差异系数 {cv_total} 项中 {cv_passing} 项在限值以内；县级 {items} 项中 {met} 项达到、{not_met} 项未达到、{no_data} 项暂无数据。":
+        "; {cv_passing} of {cv_total} CVs within their limits; of {items} county items {met} met, {not_met} not met and {no_data} without data.",
+    "**原因：**": "**Why:**",
+    "当前只看所选范围：学校达标情况和差异系数按范围内的学校重新计算（仅供分析，正式评估以全县为准）；县级指标始终按全县评估。":
+        "Only the selected scope is shown: school results and CVs are recomputed for the schools in scope (for analysis; "
+        "the official evaluation is for the whole county); county items are always for the whole county.",
+    "{stage}达标学校": "{stage} schools meeting the standard",
+    "未达到 {not_met} 项，无数据 {no_data} 项": "{not_met} not met, {no_data} without data",
+    "学校 × 指标达标情况": "Schools × indicators",
+    "✓ 达到标准值\u3000△ 未达到但不低于标准值的85%\u3000✗ 低于85%\u3000— 无在校生。学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。":
+        "✓ meets the standard value · △ below it but at least 85% · ✗ below 85% · — no students. School standard: at least 6 of "
+        "the 7 indicators meet the standard value and the other one reaches at least 85% of it. Hover for values; "
+        "click a cell to open the school profile.",
+    "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。":
+        "{n:,} schools in scope: the grid shows the {shown} failing or with fewest indicators met; download the CSV for all.",
+    "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分":
+        "; buildings, sports grounds, equipment and multimedia rooms of nine-year schools are split by stage-weighted students (junior × 1.1)",
+    "学校差距：还差多少才能达标": "What schools lack to meet the standard",
+    "选择学校": "School", "（未达标）": " (not met)",
+    "**{school} · {stage}**（{n} 名学生）：": "**{school} · {stage}** ({n} students): ",
+    "该学段无在校生，不计算指标。": "no students in this stage; no indicators computed.",
+    "未达到学校标准（{met} 项达到标准值，{floor} 项不低于85%，{below} 项低于85%）。":
+        "does not meet the school standard ({met} met, {floor} at least 85%, {below} below 85%). ",
+    "差异系数（校际均衡）": "Coefficients of variation (balance between schools)",
+    "所选范围（{scope}）内的学校，重新计算": "the schools in the selected scope ({scope}), recomputed",
+    "按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；教学点不参与计算。":
+        "For {scope}, weighted by students: CV = S / x̄. Limits: primary {primary:.2f}, junior secondary {junior:.2f}, "
+        "each of the 7 indicators; teaching points are not counted.",
+    "**{stage}**（{n} 所学校参与计算）": "**{stage}** ({n} schools counted)",
+    "范围内没有该学段的学校，无法计算。": "No schools of this stage in scope; nothing to compute.",
+    "县级指标：政府保障、教育质量、社会认可": "County items: government guarantees, education quality, public recognition",
+    "县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测。":
+        "County items are judged for the whole county. Values come from the work report or the data snapshot; items "
+        "neither covers are marked “No data”, never guessed.",
+    # data
+    "数据目录：{root}。当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。":
+        "Data folder: {root}. In view: {id} (switch in the sidebar under “Data snapshot”; it is kept in the address). "
+        "A snapshot is never changed once written; each file's row count and SHA-256 are recorded in manifest.json "
+        "and checked on opening, and a snapshot that does not match is skipped.",
+    "导入模板": "Import template", "下载空白导入模板（Excel）": "Download the blank import template (Excel)",
+    "下载当前快照为 Excel（{id}）": "Download the current snapshot as Excel ({id})",
+    "模板每张表一个工作表，表头为中文（也可用英文列名），“字段说明”工作表列出每一列的类型、单位和示例。也可以先下载当前快照，在 Excel 中修改后重新导入。":
+        "The template has one sheet per table with Chinese headers (English column names work too); the “字段说明” "
+        "sheet gives each column's type, unit and an example. You can also download the current snapshot, edit it "
+        "in Excel and import it again.",
+    "导入统计数据": "Import statistics",
+    "导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 `admin_password = \"你的密码\"`；在 Streamlit Community Cloud 上，在应用的 Settings → Secrets 中加入同样一行。设置后刷新本页即可上传。":
+        "Import is off until an administrator password is set. Locally, add the line `admin_password = \"your password\"` "
+        "to `.streamlit/secrets.toml` in the project; on Streamlit Community Cloud, add the same line under the app's "
+        "Settings → Secrets. Then reload this page to upload.",
+    "管理员密码": "Administrator password", "密码不正确。": "Wrong password.",
+    "上传填写好的模板（.xlsx，不超过 {mb} MB）": "Upload the filled-in template (.xlsx, at most {mb} MB)",
+    "导入为新快照": "Import as a new snapshot", "已导入为新快照 {id}，现在显示的就是它。": "Imported as new snapshot {id}, now in view.",
+    "比较两个快照": "Compare two snapshots",
+    "目前只有一个快照；导入新数据后可在这里比较前后变化。": "There is only one snapshot; after an import, compare before and after here.",
+    "原快照": "Old snapshot", "新快照": "New snapshot",
+    "两个快照没有相同的年份，无法比较。": "The two snapshots share no year; nothing to compare.",
+    "**{year} 年，全县**": "**{year}, whole county**",
+    "**结论变化的学校（学段）：{n} 个**": "**School parts whose verdict changed: {n}**",
+    "**数值或状态变化的指标：{n} 项**": "**Indicators whose value or status changed: {n}**",
+    # guide
+    "快速上手": "Getting started", "达标状态的表示": "How status is shown", "无障碍声明": "Accessibility statement",
+    "状态同时用颜色和符号（✓ △ ✗ —）表示，不单靠颜色区分。": "Status is shown by colour and by symbol (✓ △ ✗ —), never by colour alone.",
+}
