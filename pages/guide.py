@@ -24,7 +24,7 @@ st.markdown({"zh": """
 6. **学校档案**：点击图表中的学校条形、达标网格的格子或表格中的“打开档案”，进入该校档案；可并排比较最多 5 所学校。
 7. **下载**：每张图表下方可下载图表数据（CSV、Excel）和图表图片（PNG、SVG）。侧栏“简报”可下载当前视图的 PPTX 或 PDF 简报。
 8. **演示模式**：侧栏打开“演示模式”后，隐藏侧栏、放大文字，页面顶部出现“上一页 / 下一页”，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序讲解；地址中带 `present=true` 可直接进入。
-9. **语言**：侧栏顶部的“中文 / English”切换所有标签、图表和提示；地址中带 `lang=en` 直接打开英文界面。
+9. **语言**：侧栏顶部的“English”开关切换所有标签、图表和提示；地址中带 `lang=en` 直接打开英文界面。
 10. **导入数据**：在“数据”页下载模板、填写后由管理员上传；校验会列出全部问题，导入生成新的数据快照，旧数据不会被改动。
 """, "en": """
 1. **Choose the scope**: in the sidebar choose the year, townships (one or more), schools (one or more; type to search) and stages. Every page shows that scope, and it stays when you switch pages.
@@ -35,7 +35,7 @@ st.markdown({"zh": """
 6. **School profile**: click a school's bar in a chart, a cell of the status grid or “Open profile” in a table to open that school's profile; up to 5 schools can be compared side by side.
 7. **Downloads**: under each chart, download its data (CSV, Excel) and the chart itself (PNG, SVG). “Briefing” in the sidebar downloads the current view as PPTX or PDF.
 8. **Presentation mode**: switch on “Presentation mode” in the sidebar to hide the sidebar, enlarge the text and step with “Previous / Next” through Overview → Resources → Teachers → Quality → Services → Standard check; `present=true` in the address opens it directly.
-9. **Language**: “中文 / English” at the top of the sidebar switches every label, chart and message; `lang=en` in the address opens the English view.
+9. **Language**: the “English” switch at the top of the sidebar changes every label, chart and message; `lang=en` in the address opens the English view.
 10. **Import data**: on the “Data” page, download the template, fill it in, and an administrator uploads it; validation lists every problem, and an import creates a new data snapshot without changing the old ones.
 """}[i18n.language()])
 

@@ -94,3 +94,18 @@ def test_chart_images_render(county_briefing):
     assert png.startswith(b"\x89PNG")
     svg = briefing.chart_svg(chart)
     assert "<svg" in svg and "察布查尔镇" in svg
+
+
+def test_english_briefing_is_in_english_with_its_watermark(demo_snapshot):
+    from dashboard_core import i18n
+    from test_i18n import chinese_left
+
+    with i18n.using("en"):
+        doc = briefing.build(demo_snapshot, Filters(year=2024, townships=("654022205",)), "米粮泉回族乡")
+        data = briefing.to_pptx(doc)
+        svg = briefing.chart_svg(doc.sections[0].charts[0].chart)
+    texts = slide_texts(data)
+    assert "Miliangquan Hui Ethnic Township · 2024" in texts[0] and "briefing" in texts[0]
+    assert all(briefing.WATERMARK_EN in text for text in texts)
+    assert not chinese_left([line for text in texts for line in text.splitlines()])
+    assert "Miliangquan Hui Ethnic Township" in svg and "米粮泉" not in svg

@@ -102,3 +102,30 @@ def test_briefing_download_from_the_sidebar(app_url, browser, tmp_path):
     first = "\n".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
     assert "米粮泉回族乡" in first and len(prs.slides) == 7
     page.close()
+
+
+def test_english_switch_changes_the_words_and_keeps_the_filter(app_url, browser):
+    page = open_page(browser, app_url + "/?township=坎乡")
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    page.wait_for_selector("h1:has-text('Overview')", timeout=30_000)
+    page.wait_for_function("() => location.search.includes('lang=en')", timeout=20_000)
+    page.wait_for_selector(READY)
+    assert "Scope: Kan Township" in main_text(page)
+    assert page.locator('[data-testid="stSidebarNav"]').inner_text().count("Teachers") == 1
+    page.locator('[data-testid="stSidebarNav"] a:has-text("Teachers")').click()
+    page.wait_for_selector("h1:has-text('Teachers')", timeout=30_000)
+    page.wait_for_selector(READY)
+    text = main_text(page)
+    assert "Scope: Kan Township" in text and "demo data" in text
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+def test_presentation_mode_in_english_from_a_link(app_url, browser):
+    page = open_page(browser, app_url + "/standards?present=true&lang=en")
+    page.wait_for_selector("text=Slide 6 / 6", timeout=30_000)
+    page.wait_for_selector("h1:has-text('Standard check')")
+    page.get_by_text("Previous").click()
+    page.wait_for_selector("h1:has-text('Services')", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

@@ -13,13 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import charts, queries, scorecard, standard
+import re
+
+from . import charts, i18n, queries, scorecard, standard
+from .i18n import t, tr
 from .county import COUNTY_NAME
 from .facts import S_BASIC, S_QUA, S_RES, S_SER, S_TEA
 from .filters import Filters
 from .snapshots import Snapshot
 
 WATERMARK = "示例数据"
+WATERMARK_EN = "DEMO DATA"
 FONT_CANDIDATES = [
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
@@ -70,11 +74,13 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     card = scorecard.compute(snapshot, filters, rules)
     facts = queries.ask(snapshot, "report_facts_all").set_index("fact_id")
     series = queries.ask(snapshot, "county_series")
-    snap_src = f"数据快照 {snapshot.snapshot_id}（{snapshot.created_date}{'，示例数据' if snapshot.demo else ''}）"
+    snap_src = t("数据快照 {id}（{date}，示例数据）" if snapshot.demo else "数据快照 {id}（{date}）",
+                 id=snapshot.snapshot_id, date=snapshot.created_date)
 
     def fact(fid: str, label: str | None = None) -> Figure:
         r = facts.loc[fid]
-        return Figure(label or r["metric"], f"{_num(r['value'])} {r['unit']}", f"工作汇报 {r['section']}")
+        name = r["metric_en"] if i18n.english() else (label or r["metric"])
+        return Figure(name, f"{_num(r['value'])} {tr(r['unit'])}", f"工作汇报 {r['section']}")
 
     s = card.summary
     sections = []
@@ -82,12 +88,13 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     overview = Section("总览")
     stages = queries.ask(snapshot, "enrolment_by_stage", filters)
     overview.figures = [fact("schools_total"), fact("students_total"), fact("staff_total"), fact("teachers_total"),
-                        Figure(f"所选范围在校学生（{filters.year}）", f"{int(stages['students'].sum()):,} 人", snap_src)]
+                        Figure(t("所选范围在校学生（{year}）", year=filters.year),
+                               t("{n} 人", n=f"{int(stages['students'].sum()):,}"), snap_src)]
     towns = charts.township_comparison_frame(card.results, card.inputs)
     if len(towns):
         towns = towns.nlargest(15, "学生数").sort_values("乡镇代码")
-        overview.charts.append(ChartItem("各乡镇在校学生与达标比例", charts.township_comparison(towns, "各乡镇在校学生与达到学校标准的比例"), snap_src))
-    overview.notes.append(f"达标评估：{s['verdict_text']}。")
+        overview.charts.append(ChartItem("各乡镇在校学生与达标比例", charts.township_comparison(towns, t("各乡镇在校学生与达到学校标准的比例")), snap_src))
+    overview.notes.append(t("达标评估：{verdict}。", verdict=s["verdict_text"]))
     sections.append(overview)
 
     res = Section("办学条件")
@@ -129,19 +136,34 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     sections.append(ser)
 
     sta = Section("达标评估")
-    sta.figures = [Figure(f"{stage}达标学校", f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s["stages"].items()]
-    sta.figures += [Figure("差异系数达标", f"{s['cv_passing']} / {s['cv_total']}", snap_src),
-                    Figure("县级指标达到", f"{s['county_items_met']} / {s['county_items_total']}", "工作汇报与数据快照")]
+    sta.figures = [Figure(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s["stages"].items()]
+    sta.figures += [Figure(t("差异系数达标"), f"{s['cv_passing']} / {s['cv_total']}", snap_src),
+                    Figure(t("县级指标达到"), f"{s['county_items_met']} / {s['county_items_total']}", "工作汇报与数据快照")]
     cv = charts.cv_frame(card.cvs)
     for stage in ("小学", "初中"):
         part = cv[cv["学段"] == stage]
         if part["差异系数"].notna().any():
-            sta.charts.append(ChartItem(f"{stage}差异系数", charts.cv_chart(part), snap_src + "；学生数加权"))
-    sta.notes = [f"结论：{s['verdict_text']}。"] + s["reasons"][:3]
+            sta.charts.append(ChartItem(t("{stage}差异系数", stage=stage), charts.cv_chart(part),
+                                        snap_src + t("；") + t("学生数加权")))
+    sta.notes = [t("结论：{verdict}。", verdict=s["verdict_text"])] + s["reasons"][:3]
     sections.append(sta)
 
     scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")
-    return Briefing(f"{COUNTY_NAME}义务教育优质均衡发展简报", scope_text, snapshot, filters.year, snapshot.demo, sections)
+    briefing = Briefing(f"{COUNTY_NAME}义务教育优质均衡发展简报", scope_text, snapshot, filters.year, snapshot.demo, sections)
+    return _in_language(briefing) if i18n.english() else briefing
+
+
+def _in_language(b: Briefing) -> Briefing:
+    """The briefing's words in the language of the run (chart specs are translated when drawn)."""
+    for section in b.sections:
+        section.title = tr(section.title)
+        section.notes = [tr(n) for n in section.notes]
+        for f in section.figures:
+            f.label, f.value, f.source = tr(f.label), tr(f.value), tr(f.source)
+        for c in section.charts:
+            c.title, c.source = tr(c.title), tr(c.source)
+    b.title, b.scope = tr(b.title), tr(b.scope)
+    return b
 
 
 # ---- rendering ------------------------------------------------------------------------------
@@ -149,7 +171,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
 def chart_png(chart, scale: float = 2.0) -> bytes:
     import vl_convert as vlc
 
-    spec = chart.to_dict()
+    spec = i18n.tr_spec(chart.to_dict())
     spec["autosize"] = {"type": "pad", "contains": "padding"}
     _fix_width(spec)
     return vlc.vegalite_to_png(spec, scale=scale)
@@ -158,7 +180,7 @@ def chart_png(chart, scale: float = 2.0) -> bytes:
 def chart_svg(chart) -> str:
     import vl_convert as vlc
 
-    spec = chart.to_dict()
+    spec = i18n.tr_spec(chart.to_dict())
     spec["autosize"] = {"type": "pad", "contains": "padding"}
     _fix_width(spec)
     return vlc.vegalite_to_svg(spec)
@@ -188,6 +210,12 @@ def font_path() -> str:
     raise RuntimeError("找不到中文字体：请安装 fonts-noto-cjk（Debian：apt-get install fonts-noto-cjk）")
 
 
+def _title_lines(b: Briefing) -> list[str]:
+    return [t("范围：{scope}", scope=b.scope),
+            t("数据快照：{id}（{date}）", id=b.snapshot.snapshot_id, date=b.snapshot.created_date),
+            t("示例数据：学校层面数字为演示用途，非真实统计") if b.demo else t("数据来源：本县教育统计")]
+
+
 def to_pptx(b: Briefing) -> bytes:
     from pptx import Presentation
     from pptx.dml.color import RGBColor
@@ -214,23 +242,23 @@ def to_pptx(b: Briefing) -> bytes:
 
     def watermark(slide):
         if b.demo:
-            box = text(slide, int(W * 0.25), int(H * 0.38), int(W * 0.5), int(H * 0.2), WATERMARK, 80, True, (226, 232, 240))
+            box = text(slide, int(W * 0.25), int(H * 0.38), int(W * 0.5), int(H * 0.2), mark, 80, True, (226, 232, 240))
             box.rotation = -20
 
+    mark = WATERMARK_EN if i18n.english() else WATERMARK
     slide = prs.slides.add_slide(blank)
     watermark(slide)
     text(slide, Emu(700000), Emu(2000000), W - Emu(1400000), Emu(1000000), b.title, 36, True, (31, 78, 140))
     text(slide, Emu(700000), Emu(3200000), W - Emu(1400000), Emu(1600000),
-         [f"范围：{b.scope}", f"数据快照：{b.snapshot.snapshot_id}（{b.snapshot.created_date}）",
-          "示例数据：学校层面数字为演示用途，非真实统计" if b.demo else "数据来源：本县教育统计"], 18)
+         _title_lines(b), 18)
     for section in b.sections:
         slide = prs.slides.add_slide(blank)
         watermark(slide)
         text(slide, Emu(500000), Emu(300000), W - Emu(1000000), Emu(600000), section.title, 28, True, (31, 78, 140))
-        lines = [f"{f.label}：{f.value}" for f in section.figures] + section.notes
+        lines = [t("{label}：{value}", label=f.label, value=f.value) for f in section.figures] + section.notes
         text(slide, Emu(500000), Emu(1000000), Emu(3600000), H - Emu(1600000), lines, 14)
         sources = sorted({f.source for f in section.figures if f.source} | {c.source for c in section.charts})
-        text(slide, Emu(500000), H - Emu(650000), W - Emu(1000000), Emu(500000), "来源：" + "；".join(sources), 10, color=(75, 85, 99))
+        text(slide, Emu(500000), H - Emu(650000), W - Emu(1000000), Emu(500000), t("来源：") + t("；").join(sources), 10, color=(75, 85, 99))
         n = max(1, len(section.charts))
         area_w, area_h = W - Emu(4600000), H - Emu(1800000)
         for i, item in enumerate(section.charts):
@@ -271,19 +299,21 @@ def pdf_pages(b: Briefing) -> list:
         # over everything, half transparent, so no chart can hide it
         if b.demo:
             mark = Image.new("RGBA", (900, 260), (255, 255, 255, 0))
-            ImageDraw.Draw(mark).text((20, 20), WATERMARK, font=font(170), fill=(148, 163, 184, 90))
+            ImageDraw.Draw(mark).text((20, 20), WATERMARK_EN if i18n.english() else WATERMARK, font=font(170),
+                                      fill=(148, 163, 184, 90))
             mark = mark.rotate(20, expand=True)
             page.paste(mark, ((size[0] - mark.width) // 2, (size[1] - mark.height) // 2), mark)
         return page
 
     def wrap(draw, text, fnt, width):
+        # Chinese breaks between any two characters, English only between words
         lines, line = [], ""
-        for ch in text:
-            if draw.textlength(line + ch, font=fnt) > width:
-                lines.append(line)
-                line = ch
+        for piece in re.findall(r"[^\s\u3400-\u9fff]+\s*|\s+|.", text):
+            if line and draw.textlength(line + piece.rstrip(), font=fnt) > width:
+                lines.append(line.rstrip())
+                line = piece.lstrip()
             else:
-                line += ch
+                line += piece
         return lines + [line]
 
     pages = []
@@ -291,8 +321,7 @@ def pdf_pages(b: Briefing) -> list:
     d = ImageDraw.Draw(page)
     d.text((90, 300), b.title, font=font(52), fill=(31, 78, 140))
     y = 420
-    for line in [f"范围：{b.scope}", f"数据快照：{b.snapshot.snapshot_id}（{b.snapshot.created_date}）",
-                 "示例数据：学校层面数字为演示用途，非真实统计" if b.demo else "数据来源：本县教育统计"]:
+    for line in _title_lines(b):
         d.text((90, y), line, font=font(28), fill=(17, 24, 39))
         y += 50
     pages.append(page)
@@ -301,7 +330,7 @@ def pdf_pages(b: Briefing) -> list:
         d = ImageDraw.Draw(page)
         d.text((60, 40), section.title, font=font(44), fill=(31, 78, 140))
         y = 130
-        for line in [f"{f.label}：{f.value}" for f in section.figures] + section.notes:
+        for line in [t("{label}：{value}", label=f.label, value=f.value) for f in section.figures] + section.notes:
             for part in wrap(d, line, font(22), 470):
                 d.text((60, y), part, font=font(22), fill=(17, 24, 39))
                 y += 34
@@ -313,7 +342,7 @@ def pdf_pages(b: Briefing) -> list:
             img.thumbnail((size[0] - 600, box_h - 10))
             page.paste(img, (580, 130 + i * box_h))
         sources = sorted({f.source for f in section.figures if f.source} | {c.source for c in section.charts})
-        for j, part in enumerate(wrap(d, "来源：" + "；".join(sources), font(16), size[0] - 120)[:2]):
+        for j, part in enumerate(wrap(d, t("来源：") + t("；").join(sources), font(16), size[0] - 120)[:2]):
             d.text((60, size[1] - 70 + j * 24), part, font=font(16), fill=(75, 85, 99))
         pages.append(page)
     return [stamp(p) for p in pages]

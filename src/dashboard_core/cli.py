@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import demo, queries, scorecard, settings, snapshots
+from . import demo, i18n, queries, scorecard, settings, snapshots
 from .filters import Filters
 
 DEMO_SNAPSHOT_ID = "demo-2024"
@@ -122,8 +122,9 @@ def cmd_briefing(args) -> int:
     scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
     if filters.schools:
         scope += f"（{len(filters.schools)} 所学校）"
-    doc = briefing.build(snap, filters, scope)
-    data = briefing.to_pptx(doc) if args.format == "pptx" else briefing.to_pdf(doc)
+    with i18n.using(args.lang):
+        doc = briefing.build(snap, filters, scope)
+        data = briefing.to_pptx(doc) if args.format == "pptx" else briefing.to_pdf(doc)
     Path(args.out).write_bytes(data)
     print(f"已写入简报：{args.out}（{args.format.upper()}，{len(doc.sections) + 1} 页{'，含示例数据水印' if doc.demo else ''}）")
     return 0
@@ -182,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int)
     p.add_argument("--township", action="append")
     p.add_argument("--school", action="append")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="简报语言：zh 中文（默认），en 英文")
     p.set_defaults(func=cmd_briefing)
 
     p = sub.add_parser("bench", help="性能基准：县、地区、全国规模的页面与评估耗时和内存")

@@ -111,10 +111,13 @@ PHRASES: dict[str, str] = {}
 # are translated in turn
 PATTERNS: list[tuple[re.Pattern, str, tuple]] = [
     (re.compile(p), e, tuple(keep)) for p, e, *keep in [
+        (r"工作汇报 ([^：“]+)：“(.+)”", "Work report {0}: “{1}”", 1),
+        (r"工作汇报原文：“(.+)”", "Report excerpt: “{0}”", 0),
         (r"(\d[\d,]*) 个学校（学段）未达到学校标准：(.*?)( 等（共 ([\d,]+) 个）)?",
          "{0} school parts do not meet the school standard: {1}{2}"),
         (r" 等（共 ([\d,]+) 个）", " and others ({0} in all)"),
         (r"(\d+) 项差异系数超过限值：(.*)", "{0} CVs over their limits: {1}"),
+        (r"(\d[\d,]*) 所学校", "{0} schools"),
         (r"(小学|初中)(.+) (\d\.\d+)（限 (\d\.\d+)）", "{0} {1} {2} (limit {3})"),
         (r"(\d+) 项县级指标未达到：(.*)", "{0} county items not met: {1}"),
         (r"(\d+) 项县级指标暂无数据，需补充佐证后才能判定", "{0} county items have no data yet; evidence is needed before a verdict"),
@@ -131,10 +134,10 @@ PATTERNS: list[tuple[re.Pattern, str, tuple]] = [
         (r"(.+?)，并(.+)", "{0} and {1}"),
         (r"增加 ([\d,.]+) (.+)（达到标准值的85%）", "add {0} {1} (to reach 85% of the standard)"),
         (r"增加 ([\d,.]+) (.+)", "add {0} {1}"),
+        (r"([^“”]+?)；([^“”]+)", "{0}; {1}"),
+        (r"工作汇报 (.+)", "Work report {0}"),
         (r"([\d,.]+)(%|元|人|人/班)", "{0} {1}"),
         (r"(\d+) (.+)", "{0} {1}"),
-        (r"工作汇报 ([^：]+)：“(.+)”", "Work report {0}: “{1}”", 1),
-        (r"工作汇报原文：“(.+)”", "Report excerpt: “{0}”", 0),
     ]
 ]
 

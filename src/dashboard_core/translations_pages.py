@@ -7,6 +7,7 @@ PAGES: dict[str, str] = {
     "总览": "Overview", "达标评估": "Standard check", "办学条件": "Resources", "师资队伍": "Teachers",
     "教育质量": "Quality", "惠民服务": "Services", "学校档案": "School profile", "数据": "Data", "使用说明": "Guide",
     "演示模式": "Presentation mode",
+    "切换为英文界面；地址中带 lang=en 即打开英文界面": "Show the dashboard in English; lang=en in the address opens it in English",
     "隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序逐页讲解；筛选保持不变":
         "Hides the sidebar, enlarges the text and steps through Overview → Resources → Teachers → Quality → "
         "Services → Standard check; the filters stay as they are",
@@ -286,4 +287,20 @@ PAGES: dict[str, str] = {
     # guide
     "快速上手": "Getting started", "达标状态的表示": "How status is shown", "无障碍声明": "Accessibility statement",
     "状态同时用颜色和符号（✓ △ ✗ —）表示，不单靠颜色区分。": "Status is shown by colour and by symbol (✓ △ ✗ —), never by colour alone.",
+    # briefing
+    "察布查尔锡伯自治县义务教育优质均衡发展简报": "Qapqal Xibe Autonomous County: briefing on high-quality balanced compulsory education",
+    "范围：{scope}": "Scope: {scope}", "数据快照：{id}（{date}）": "Data snapshot: {id} ({date})",
+    "示例数据：学校层面数字为演示用途，非真实统计": "Demo data: school-level figures are for demonstration, not real statistics",
+    "数据来源：本县教育统计": "Data: the county's education statistics", "来源：": "Source: ", "{label}：{value}": "{label}: {value}",
+    "所选范围在校学生（{year}）": "Students in the selected scope ({year})",
+    "各乡镇在校学生与达标比例": "Students and the standard by township",
+    "各乡镇在校学生与达到学校标准的比例": "Students by township and share of school parts meeting the school standard",
+    "达标评估：{verdict}。": "Standard check: {verdict}.", "结论：{verdict}。": "Verdict: {verdict}.",
+    "教育总支出": "Education spending", "生均体育运动场馆面积": "Sports area per student",
+    "生均体育运动场馆面积（最低的 20 个学校学段）": "Sports area per student (the lowest 20 school parts)",
+    "教育公平对照国家标准": "Equity against the national standard", "对照国家标准（黑色刻度为要求）": "Against the national standard (black ticks: required)",
+    "工作汇报与数据快照": "Work report and data snapshot", "学生数加权": "weighted by students",
+    "空心菱形为示例数据": "hollow diamonds are demo data", "数据快照 {id}（{date}，示例数据）": "data snapshot {id} ({date}, demo data)",
+    "数据快照 {id}（{date}）": "data snapshot {id} ({date})",
+    "{stage}差异系数": "{stage} CVs",
 }

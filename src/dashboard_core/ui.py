@@ -23,6 +23,7 @@ SCHOOL_OPTIONS = 10_000  # the school filter lists at most this many schools at 
 TABLE_ROWS = 300  # rows sent to the browser in a table; the CSV download has them all
 DEMO_MARK = "示例数据"
 VIEW_KEY = "_dashboard_view"
+LANGUAGE_KEY = "_language"
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,27 @@ def rules() -> dict:
 # ---- the frame: language, snapshot, filters, marks -----------------------------------------
 
 def language_switch() -> str:
-    """中文 / English, in the URL as `lang=en`; sets the language of this run and returns it."""
-    # The URL shows the language's own name (lang=English); a short code (lang=en) is accepted too.
-    wanted = st.query_params.get("lang")
-    if wanted in i18n.LANGUAGES:
-        st.query_params["lang"] = i18n.LANGUAGES[wanted]
-        st.rerun()
+    """中文 / English: a switch kept in the URL as `lang=en`; sets the language of this run."""
+    # The choice lives outside the widget (a page run without the frame drops widget state): taken
+    # from the URL when the session starts, changed only by the switch, written back to the URL.
+    if LANGUAGE_KEY not in st.session_state:
+        wanted = st.query_params.get("lang")
+        st.session_state[LANGUAGE_KEY] = "en" if wanted in ("en", "English") else i18n.DEFAULT
+    st.session_state["lang_en"] = st.session_state[LANGUAGE_KEY] == "en"
+    i18n.set_language(st.session_state[LANGUAGE_KEY])
     with st.sidebar:
-        chosen = st.segmented_control("语言 / Language", list(i18n.LANGUAGES), default=i18n.DEFAULT, key="lang",
-                                      bind="query-params", format_func=i18n.LANGUAGES.get)
+        st.toggle("English", key="lang_en", on_change=_remember_language,
+                  help=t("切换为英文界面；地址中带 lang=en 即打开英文界面"))
+    chosen = st.session_state[LANGUAGE_KEY]
+    if chosen == i18n.DEFAULT:
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = chosen
     return i18n.set_language(chosen)
+
+
+def _remember_language() -> None:
+    st.session_state[LANGUAGE_KEY] = "en" if st.session_state["lang_en"] else i18n.DEFAULT
 
 
 def sidebar_filters() -> View:
@@ -200,6 +212,7 @@ def view() -> View:
     if PagesManager.uses_pages_directory or VIEW_KEY not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
+    i18n.set_language(st.session_state.get(LANGUAGE_KEY))  # a page run without the frame keeps the language
     return st.session_state[VIEW_KEY]
 
 
