@@ -130,6 +130,17 @@ def cmd_briefing(args) -> int:
     return 0
 
 
+def cmd_load(args) -> int:
+    from . import loadtest
+
+    extra = ["--data-dir", args.data_dir] if args.data_dir else None
+    result = loadtest.run(args.sessions, args.steps, args.seed, args.url, extra)
+    print(json.dumps(result, ensure_ascii=False, indent=1))
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return 0 if not result["failures"] and result["steps_done"] == result["steps_expected"] else 3
+
+
 def cmd_bench(args) -> int:
     from . import bench
 
@@ -194,6 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--data-dir", help=argparse.SUPPRESS)
     p.set_defaults(func=cmd_bench)
+
+    p = sub.add_parser("load", help="并发负载测试：多个会话同时随机切换页面、乡镇和语言")
+    p.add_argument("--sessions", type=int, default=50)
+    p.add_argument("--steps", type=int, default=6, help="每个会话的操作次数")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--url", help="已在运行的看板地址；不给则自动启动一个")
+    p.add_argument("--data-dir")
+    p.add_argument("--out", help="结果另存为 JSON")
+    p.set_defaults(func=cmd_load)
 
     args = parser.parse_args(argv)
     try:
