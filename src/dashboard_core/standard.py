@@ -189,9 +189,12 @@ def group_values(matrix: pd.DataFrame, keys: list[str], rules: dict) -> pd.DataF
 
 def weighted_cv(values: pd.Series, weights: pd.Series) -> float | None:
     """Student-weighted coefficient of variation, the official method (standards.md)."""
-    mask = values.notna() & weights.notna() & (weights > 0)
-    x = values[mask].astype("float64")
-    p = weights[mask].astype("float64")
+    return _weighted_cv(np.asarray(values, dtype="float64"), np.asarray(weights, dtype="float64"))
+
+
+def _weighted_cv(x: np.ndarray, p: np.ndarray) -> float | None:
+    mask = ~np.isnan(x) & ~np.isnan(p) & (p > 0)
+    x, p = x[mask], p[mask]
     total = p.sum()
     if total <= 0 or len(x) == 0:
         return None
@@ -206,19 +209,22 @@ def cv_table(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The weighted CV of every indicator in every stage over the school parts given (teaching points out)."""
     limits = rules["resource"]["cv_limits"]
     excluded = set(rules["resource"].get("cv_excluded_school_types", []))
-    pool = matrix[~matrix["school_type"].isin(excluded) & (matrix["students"] > 0)]
+    in_pool = (~matrix["school_type"].isin(excluded) & (matrix["students"] > 0)).to_numpy()
+    stages = matrix["stage"].astype(str).to_numpy()
+    students = matrix["students"].to_numpy(dtype="float64")
     rows = []
     for stage in rules["stages"]:
-        part = pool[pool["stage"] == stage]
-        weights = part["students"].astype("float64")
+        rows_of_stage = in_pool & (stages == stage)
+        weights = students[rows_of_stage]
+        total = float(weights.sum())
         for ind in rules["resource"]["indicators"]:
             code = ind["code"]
-            cv = weighted_cv(part[f"val_{code}"], weights)
-            total = float(weights.sum())
-            mean = float(part[f"num_{code}"].sum()) / total * ind["per_students"] if total > 0 else math.nan
+            cv = _weighted_cv(matrix[f"val_{code}"].to_numpy(dtype="float64")[rows_of_stage], weights)
+            numerators = matrix[f"num_{code}"].to_numpy(dtype="float64")[rows_of_stage]
+            mean = float(np.nansum(numerators)) / total * ind["per_students"] if total > 0 else math.nan
             limit = float(limits[stage])
             rows.append({"stage": stage, "indicator": code, "number": ind["number"], "short": ind["short"],
-                         "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(len(part)),
+                         "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(rows_of_stage.sum()),
                          "students": int(total), "mean": mean,
                          "passes": None if cv is None else bool(cv <= limit + _TOLERANCE)})
     return pd.DataFrame(rows)
