@@ -76,11 +76,23 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+# Large tables are stored in key order and in row groups of modest size: a query for one township or a
+# few schools then reads only the row groups whose key range it needs (min/max statistics), instead
+# of a whole country's file.
+SORT_KEYS = {"schools": ["township_code", "school_id"], "school_year": ["year", "school_id"],
+             "school_stage_year": ["year", "school_id"]}
+ROW_GROUP_ROWS = 16_384
+
+
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     # Same input, same bytes: no pandas index, fixed compression, no timestamps in the file.
+    keys = SORT_KEYS.get(path.stem, [])
+    if keys and set(keys) <= set(frame.columns):
+        frame = frame.sort_values(keys, kind="stable")  # stable: a school's stages keep their order
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.replace_schema_metadata(None)
-    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True)
+    pq.write_table(table, path, compression="zstd", use_dictionary=True, write_statistics=True,
+                   row_group_size=ROW_GROUP_ROWS)
 
 
 def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataFrame], *, source: str,
