@@ -32,15 +32,24 @@ fact_metric(st, "left_behind_children", "联合团委、卫健等部门护航留
 st.subheader(t("营养改善计划（2024 年）"))
 spend = by_id.loc["nutrition_spend", "value"] * 10_000
 pupils = by_id.loc["nutrition_students", "value"]
-cols = st.columns(4)
+cols = st.columns(3)
 fact_metric(cols[0], "nutrition_spend", "投入")
 fact_metric(cols[1], "nutrition_students", "惠及学生")
 cols[2].metric(t("每生每年"), t("{n} 元", n=f"{spend / pupils:,.0f}"),
                help=t("{spend} 万元 ÷ {pupils} 人（由报告两个数字计算）", spend=ui.num(by_id.loc["nutrition_spend", "value"]),
                       pupils=ui.num(pupils)))
-days = cols[3].number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=200, step=5,
-                            help=t("报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改"))
-st.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{spend / pupils / days:.2f}"))
+
+
+@ui.fragment
+def per_school_day() -> None:
+    """Changing the assumed school days recomputes this card alone."""
+    left, right = st.columns(2)
+    days = left.number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=200, step=5,
+                             help=t("报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改"))
+    right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{spend / pupils / days:.2f}"))
+
+
+per_school_day()
 st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。"))
 
 st.subheader(t("校园安全"))

@@ -69,7 +69,11 @@ results = card.results
 failing = results[results["passes"] == False]  # noqa: E712
 choices = card.ranked_school_ids(ui.CHART_SCHOOLS * 5)
 failing_ids = set(failing["school_id"])
-if choices:
+
+
+@ui.fragment
+def what_a_school_lacks() -> None:
+    """Choosing another school redraws only this part of the page."""
     default = v.filters.schools[0] if len(v.filters.schools) == 1 else choices[0]
     chosen = st.selectbox(t("选择学校"), choices, index=choices.index(default) if default in choices else 0,
                           format_func=i18n.fixed(lambda sid: tr(v.school_names.get(sid, sid)) +
@@ -92,6 +96,11 @@ if choices:
                                             "floor": "85%底线", "status": "状态", "unit": "单位"}),
                       column_config={"数值": st.column_config.NumberColumn(format="%.2f"),
                                      "85%底线": st.column_config.NumberColumn(format="%.3f")})
+
+
+if choices:
+    what_a_school_lacks()
+
 
 # 4. Coefficients of variation
 st.subheader(t("差异系数（校际均衡）"))

@@ -99,3 +99,18 @@ def test_snapshot_choice_in_the_url_is_kept_or_ignored():
     at.run()
     assert not at.exception
     assert at.session_state["snapshot"] == "demo-2024"
+
+
+def test_cards_that_rerun_alone_still_work():
+    at = new_app()
+    at.run()
+    at.switch_page("pages/services.py").run()
+    at.number_input[0].set_value(250).run()
+    assert not at.exception
+    assert any("250" in m.label for m in at.metric)
+    at.switch_page("pages/standards.py").run()
+    box = at.selectbox(key="lack_school")
+    other = box.options[1]
+    box.select(box.options[1]).run()
+    assert not at.exception
+    assert other.replace("（未达标）", "") in " ".join(m.value for m in at.markdown)

@@ -187,3 +187,13 @@ def test_switching_language_keeps_the_filters():
     at.toggle(key="lang_en").set_value(False).run()
     assert at.session_state["township"] == ["654022206"]
     assert "坎乡" in at.caption[0].value
+
+
+def test_a_card_that_reruns_alone_keeps_the_language():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/services.py").run()
+    at.number_input[0].set_value(250).run()
+    assert not at.exception
+    assert any(m.label == "Per student per school day (250 days)" for m in at.metric)

@@ -4,6 +4,7 @@ Pages import from here and from the pure modules; they never talk to DuckDB them
 """
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 from urllib.parse import quote
@@ -194,6 +195,17 @@ def sidebar_filters() -> View:
 def _clear_filters() -> None:
     for key in ("township", "school", "stage"):
         st.session_state[key] = []
+
+
+def fragment(function):
+    """A part of a page that reruns alone when its own widgets change (st.fragment), in the
+    language of the session (a fragment's rerun does not pass through app.py)."""
+    @st.fragment
+    @functools.wraps(function)
+    def run(*args, **kwargs):
+        i18n.set_language(st.session_state.get(LANGUAGE_KEY))
+        return function(*args, **kwargs)
+    return run
 
 
 def school_label(v: "View"):
