@@ -80,7 +80,7 @@ else:
             (st.success if report.ok else st.error)(report.summary())
             if report.problems:
                 problems = report.frame()
-                ui.table_view(problems, column_config={"问题": st.column_config.TextColumn(width="large"),
+                ui.table_view(problems, keep=("工作表", "列"), column_config={"问题": st.column_config.TextColumn(width="large"),
                                                        "修改方法": st.column_config.TextColumn(width="large")})
                 ui.download_csv(problems, "校验结果.csv", "下载校验结果（CSV）")
             if report.ok:

@@ -259,3 +259,17 @@ def test_random_damage_never_crashes_or_touches_snapshots(damage, workbook, data
         assert after == before
     else:
         assert {k: v for k, v in after.items() if not k.startswith(f"snapshots/{snap.snapshot_id}/")} == before
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_problems_are_told_in_english_in_the_english_view(case, workbook):
+    from dashboard_core import i18n
+    from test_i18n import chinese_left
+
+    CASES[case][0](workbook)
+    with i18n.using("en"):
+        report = importer.validate(workbook)
+        texts = [report.summary()] + [p.text() for p in report.problems]
+    assert not report.ok
+    # the workbook's own sheet and column names stay as written, in quotes
+    assert not chinese_left(texts), chinese_left(texts)

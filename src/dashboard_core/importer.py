@@ -18,6 +18,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import facts, snapshots
+from .i18n import Verbatim as V
+from .i18n import t
 from .schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -34,15 +36,16 @@ class Problem:
     fix: str
 
     def text(self) -> str:
-        where = f"工作表“{self.sheet}”" if self.sheet else "文件"
+        where = t("工作表“{sheet}”", sheet=V(self.sheet)) if self.sheet else t("文件")
         if self.row:
-            where += f"第 {self.row} 行"
+            where += t("第 {row} 行", row=self.row)
         if self.column:
-            where += f"“{self.column}”列"
-        tag = "错误" if self.level == ERROR else "提醒"
-        return f"【{tag}】{where}：{self.message}。{self.fix}"
+            where += t("“{column}”列", column=V(self.column))
+        tag = t("错误") if self.level == ERROR else t("提醒")
+        return t("【{tag}】{where}：{message}。{fix}", tag=V(tag), where=V(where), message=V(self.message), fix=V(self.fix))
 
     def as_dict(self) -> dict:
+        # sheet and column keep the workbook's own names: they are what the user looks for in the file
         return {"级别": "错误" if self.level == ERROR else "提醒", "工作表": self.sheet, "行": self.row,
                 "列": self.column, "问题": self.message, "修改方法": self.fix}
 
@@ -77,8 +80,11 @@ class Report:
 
     def summary(self) -> str:
         if self.ok:
-            return f"{self.source_name}：校验通过" + (f"，有 {len(self.warnings)} 条提醒" if self.warnings else "") + "。"
-        return f"{self.source_name}：发现 {len(self.errors)} 个错误、{len(self.warnings)} 条提醒，未导入。请按提示修改后重新上传。"
+            if self.warnings:
+                return t("{file}：校验通过，有 {n} 条提醒。", file=V(self.source_name), n=len(self.warnings))
+            return t("{file}：校验通过。", file=V(self.source_name))
+        return t("{file}：发现 {errors} 个错误、{warnings} 条提醒，未导入。请按提示修改后重新上传。",
+                 file=V(self.source_name), errors=len(self.errors), warnings=len(self.warnings))
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -103,8 +109,8 @@ def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        report.error("", None, None, f"无法作为 Excel 工作簿打开（{type(exc).__name__}）",
-                     "请上传用模板填写的 .xlsx 文件；如是 .xls 或 WPS 格式，请另存为“Excel 工作簿（*.xlsx）”后再上传")
+        report.error("", None, None, t("无法作为 Excel 工作簿打开（{kind}）", kind=type(exc).__name__),
+                     t("请上传用模板填写的 .xlsx 文件；如是 .xls 或 WPS 格式，请另存为“Excel 工作簿（*.xlsx）”后再上传"))
         return None
     sheets = {}
     try:
@@ -126,7 +132,7 @@ def _read_csv_folder(path: Path, report: Report) -> dict[str, list[list]]:
             except UnicodeDecodeError:
                 continue
         else:
-            report.error(file.name, None, None, "文件编码无法识别", "请用 Excel“另存为 CSV UTF-8”后再导入")
+            report.error(file.name, None, None, t("文件编码无法识别"), t("请用 Excel“另存为 CSV UTF-8”后再导入"))
             continue
         sheets[file.stem] = [[c if c != "" else None for c in row] for row in csv.reader(io.StringIO(text))]
     return sheets
@@ -138,23 +144,24 @@ def read_source(path: Path, report: Report) -> dict[str, list[list]] | None:
     if path.is_dir():
         sheets = _read_csv_folder(path, report)
         if not sheets:
-            report.error("", None, None, "文件夹中没有 CSV 文件", "每张表一个 CSV 文件，文件名用表名，如 学校.csv 或 schools.csv")
+            report.error("", None, None, t("文件夹中没有 CSV 文件"), t("每张表一个 CSV 文件，文件名用表名，如 学校.csv 或 schools.csv"))
             return None
         return sheets
     if not path.is_file():
-        report.error("", None, None, f"找不到文件 {path}", "请检查文件路径")
+        report.error("", None, None, t("找不到文件 {path}", path=V(str(path))), t("请检查文件路径"))
         return None
     size = path.stat().st_size
     if size == 0:
-        report.error("", None, None, "文件是空的（0 字节）", "请上传填写好的模板文件")
+        report.error("", None, None, t("文件是空的（0 字节）"), t("请上传填写好的模板文件"))
         return None
     if size > MAX_BYTES:
-        report.error("", None, None, f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_BYTES // 1024 // 1024} MB）",
-                     "请删除无关的工作表、图片和格式后再上传")
+        report.error("", None, None, t("文件过大（{size:.1f} MB，上限 {limit} MB）", size=size / 1024 / 1024,
+                                        limit=MAX_BYTES // 1024 // 1024),
+                     t("请删除无关的工作表、图片和格式后再上传"))
         return None
     with open(path, "rb") as handle:
         if handle.read(4) != b"PK\x03\x04":
-            report.error("", None, None, "不是 Excel（.xlsx）文件", "请上传用模板填写的 .xlsx 文件，或另存为“Excel 工作簿（*.xlsx）”")
+            report.error("", None, None, t("不是 Excel（.xlsx）文件"), t("请上传用模板填写的 .xlsx 文件，或另存为“Excel 工作簿（*.xlsx）”"))
             return None
     return _read_excel(path, report)
 
@@ -163,6 +170,10 @@ def read_source(path: Path, report: Report) -> dict[str, list[list]] | None:
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "") or (isinstance(value, float) and math.isnan(value))
+
+
+def _fill_in(col: Column) -> str:
+    return t("请填写{kind}，例如 {example}", kind=TYPE_LABELS[col.kind], example=V(str(col.example)))
 
 
 def _parse(value, col: Column):
@@ -177,9 +188,9 @@ def _parse(value, col: Column):
             return True, None, ""
         if text in ("否", "false", "0", "n", "no"):
             return False, None, ""
-        return None, f"“{value}”不是“是”或“否”", "请填写“是”或“否”，或留空表示否"
+        return None, t("“{value}”不是“是”或“否”", value=V(str(value))), t("请填写“是”或“否”，或留空表示否")
     if isinstance(value, bool):
-        return None, f"“{value}”不是数字", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}"
+        return None, t("“{value}”不是数字", value=V(str(value))), _fill_in(col)
     if isinstance(value, (int, float)):
         number = float(value)
     else:
@@ -187,26 +198,28 @@ def _parse(value, col: Column):
         try:
             number = float(text)
         except ValueError:
-            unit = f"，单位为{col.unit}" if col.unit else ""
-            return None, f"“{value}”不是数字", f"请只填写数字{unit}，例如 {col.example}；不要带单位或文字"
+            fix = (t("请只填写数字，单位为{unit}，例如 {example}；不要带单位或文字", unit=col.unit, example=V(str(col.example)))
+                   if col.unit else t("请只填写数字，例如 {example}；不要带单位或文字", example=V(str(col.example))))
+            return None, t("“{value}”不是数字", value=V(str(value))), fix
     if math.isnan(number) or math.isinf(number):
-        return None, f"“{value}”不是有效数字", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}"
+        return None, t("“{value}”不是有效数字", value=V(str(value))), _fill_in(col)
     if abs(number) >= 1e15:
-        return None, f"数值过大（{value}）", "请检查是否多填了位数或粘贴了其他内容"
+        return None, t("数值过大（{value}）", value=V(str(value))), t("请检查是否多填了位数或粘贴了其他内容")
     if col.name == "year" and not 1990 <= number <= 2100:
-        return None, f"年份“{value}”不合理", "请填写四位数的统计年度，例如 2025"
+        return None, t("年份“{value}”不合理", value=V(str(value))), t("请填写四位数的统计年度，例如 2025")
     if number < 0 and not col.signed:
-        return None, f"不能为负数（{value}）", "请检查是否录入错误，人数、面积、金额都应为 0 或正数"
+        return None, t("不能为负数（{value}）", value=V(str(value))), t("请检查是否录入错误，人数、面积、金额都应为 0 或正数")
     if col.kind == INT:
         if not float(number).is_integer():
-            return None, f"须为整数（{value}）", f"{col.header}是计数，请填写整数，例如 {col.example}"
+            return None, t("须为整数（{value}）", value=V(str(value))), t("“{header}”是计数，请填写整数，例如 {example}",
+                                                                      header=V(col.header), example=V(str(col.example)))
         return int(number), None, ""
     return number, None, ""
 
 
 def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> pd.DataFrame | None:
     if not rows or all(_blank(c) for c in rows[0]):
-        report.error(sheet, 1, None, "第一行没有表头", f"请从模板复制“{table.sheet}”表的表头行")
+        report.error(sheet, 1, None, t("第一行没有表头"), t("请从模板复制“{sheet}”表的表头行", sheet=V(table.sheet)))
         return None
     headers = [_normalise(h) for h in rows[0]]
     positions = {}
@@ -216,12 +229,15 @@ def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> 
         if found:
             positions[col.name] = found[0]
         elif col.required:
-            report.error(sheet, 1, col.header, f"缺少“{col.template_header}”列（英文名 {col.name}）",
-                         f"请在表头行加上“{col.header}”列；表头可用中文或英文，见“{FIELD_SHEET}”表")
+            report.error(sheet, 1, col.header, t("缺少“{header}”列（英文名 {name}）", header=V(col.template_header),
+                                                 name=col.name),
+                         t("请在表头行加上“{header}”列；表头可用中文或英文，见“{fields}”表", header=V(col.header),
+                           fields=V(FIELD_SHEET)))
     known = {_normalise(c.header) for c in table.columns} | {_normalise(c.name) for c in table.columns}
     for i, h in enumerate(rows[0]):
         if not _blank(h) and _normalise(h) not in known:
-            report.warn(sheet, 1, str(h), "这一列不是模板中的列，导入时将忽略", f"如是拼写错误，请改成“{FIELD_SHEET}”表中的列名")
+            report.warn(sheet, 1, str(h), t("这一列不是模板中的列，导入时将忽略"),
+                        t("如是拼写错误，请改成“{fields}”表中的列名", fields=V(FIELD_SHEET)))
     if any(c.required and c.name not in positions for c in table.columns):
         return None
     records = []
@@ -237,20 +253,21 @@ def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> 
             value = row[i] if i < len(row) else None
             if _blank(value):
                 if col.required:
-                    report.error(sheet, number, col.header, "不能为空", f"请填写{TYPE_LABELS[col.kind]}，例如 {col.example}")
+                    report.error(sheet, number, col.header, t("不能为空"), _fill_in(col))
                 record[col.name] = None
                 continue
             parsed, message, fix = _parse(value, col)
             if message:
                 report.error(sheet, number, col.header, message, fix)
             elif col.choices and parsed not in col.choices:
-                report.error(sheet, number, col.header, f"“{parsed}”不在可选值中", "只能填写：" + "、".join(col.choices))
+                report.error(sheet, number, col.header, t("“{value}”不在可选值中", value=V(str(parsed))),
+                             t("只能填写：{choices}", choices=V("、".join(f"“{c}”" for c in col.choices))))
                 parsed = None
             record[col.name] = parsed
         records.append(record)
     frame = pd.DataFrame(records, columns=["_row"] + [c.name for c in table.columns])
     if frame.empty:
-        report.error(sheet, 2, None, "这张表没有数据行", f"请在表头下方填写数据（见“{FIELD_SHEET}”表中的示例）")
+        report.error(sheet, 2, None, t("这张表没有数据行"), t("请在表头下方填写数据（见“{fields}”表中的示例）", fields=V(FIELD_SHEET)))
     return frame
 
 
@@ -263,8 +280,9 @@ def _check_unique(table: Table, frame: pd.DataFrame, report: Report) -> None:
         rows = group["_row"].tolist()
         key = "、".join(str(group.iloc[0][k]) for k in table.key)
         headers = "+".join(table.column(k).header for k in table.key)
-        report.error(table.sheet, rows[1], headers, f"“{key}”重复出现（第 {'、'.join(map(str, rows))} 行）",
-                     "每个编号（或编号与年份、学段的组合）只能出现一次，请删除或合并重复的行")
+        report.error(table.sheet, rows[1], headers, t("“{key}”重复出现（第 {rows} 行）", key=V(key),
+                                                      rows=t("、").join(map(str, rows))),
+                     t("每个编号（或编号与年份、学段的组合）只能出现一次，请删除或合并重复的行"))
 
 
 def _check_references(frames: dict, report: Report) -> None:
@@ -272,8 +290,8 @@ def _check_references(frames: dict, report: Report) -> None:
     if towns is not None and schools is not None:
         known = set(towns["township_code"].dropna())
         for _, r in schools[schools["township_code"].notna() & ~schools["township_code"].isin(known)].iterrows():
-            report.error("学校", r["_row"], "乡镇代码", f"乡镇代码“{r['township_code']}”不在“乡镇”表中",
-                         "请改成“乡镇”表中已有的代码，或先在“乡镇”表中补上这个乡镇")
+            report.error("学校", r["_row"], "乡镇代码", t("乡镇代码“{code}”不在“乡镇”表中", code=V(str(r["township_code"]))),
+                         t("请改成“乡镇”表中已有的代码，或先在“乡镇”表中补上这个乡镇"))
     if schools is None:
         return
     ids = set(schools["school_id"].dropna())
@@ -282,8 +300,8 @@ def _check_references(frames: dict, report: Report) -> None:
         if frame is None:
             continue
         for _, r in frame[frame["school_id"].notna() & ~frame["school_id"].isin(ids)].iterrows():
-            report.error(sheet, r["_row"], "学校编号", f"学校编号“{r['school_id']}”不在“学校”表中",
-                         "请核对编号，或先在“学校”表中补上这所学校")
+            report.error(sheet, r["_row"], "学校编号", t("学校编号“{id}”不在“学校”表中", id=V(str(r["school_id"]))),
+                         t("请核对编号，或先在“学校”表中补上这所学校"))
 
 
 def _check_plausibility(frames: dict, report: Report) -> None:
@@ -300,25 +318,26 @@ def _check_plausibility(frames: dict, report: Report) -> None:
         name = info.loc[r["school_id"], "school_name"]
         students = r["students"]
         if kind in ("小学", "教学点") and r["stage"] == "初中" and pd.notna(students) and students > 0:
-            report.error(sheet, r["_row"], "学段", f"{name}是{kind}，不应有初中学生",
-                         "请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校")
+            report.error(sheet, r["_row"], "学段", t("“{name}”是{kind}，不应有初中学生", name=V(str(name)), kind=kind),
+                         t("请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校"))
         if kind == "初级中学" and r["stage"] == "小学" and pd.notna(students) and students > 0:
-            report.error(sheet, r["_row"], "学段", f"{name}是初级中学，不应有小学学生",
-                         "请把学段改为“初中”，或在“学校”表中修改学校类型")
+            report.error(sheet, r["_row"], "学段", t("“{name}”是初级中学，不应有小学学生", name=V(str(name))),
+                         t("请把学段改为“初中”，或在“学校”表中修改学校类型"))
         if pd.notna(students) and students == 0 and not closed:
-            report.error(sheet, r["_row"], "在校学生数", f"{name}在校学生数为 0",
-                         "如学校已停办，请在“学校”表“是否停办”填“是”；否则请填写实际学生数")
+            report.error(sheet, r["_row"], "在校学生数", t("“{name}”在校学生数为 0", name=V(str(name))),
+                         t("如学校已停办，请在“学校”表“是否停办”填“是”；否则请填写实际学生数"))
         if pd.notna(students) and pd.notna(r["classes"]):
             if students > 0 and r["classes"] == 0:
-                report.error(sheet, r["_row"], "班级数", "有学生但班级数为 0", "请填写实际班级数")
+                report.error(sheet, r["_row"], "班级数", t("有学生但班级数为 0"), t("请填写实际班级数"))
             elif r["classes"] > 0 and students / r["classes"] > 100:
-                report.error(sheet, r["_row"], "班级数", f"平均每班 {students / r['classes']:.0f} 人，超过 100 人",
-                             "请核对学生数和班级数是否填反或多填了一位")
+                report.error(sheet, r["_row"], "班级数", t("平均每班 {n:.0f} 人，超过 100 人", n=students / r["classes"]),
+                             t("请核对学生数和班级数是否填反或多填了一位"))
         for col in ("teachers_above_degree", "backbone_teachers", "pe_art_teachers"):
             if pd.notna(r[col]) and pd.notna(r["full_time_teachers"]) and r[col] > r["full_time_teachers"]:
                 header = next(c.header for c in TABLES[2].columns if c.name == col)
-                report.error(sheet, r["_row"], header, f"{header}（{r[col]}）多于专任教师数（{r['full_time_teachers']}）",
-                             "这些教师都包含在专任教师中，请核对")
+                report.error(sheet, r["_row"], header, t("“{header}”（{n}）多于专任教师数（{teachers}）", header=V(header),
+                                                         n=r[col], teachers=r["full_time_teachers"]),
+                             t("这些教师都包含在专任教师中，请核对"))
     if year is None:
         return
     teachers = stage.groupby(["school_id", "year"])["full_time_teachers"].sum()
@@ -327,34 +346,36 @@ def _check_plausibility(frames: dict, report: Report) -> None:
     for _, r in year.iterrows():
         key = (r["school_id"], r["year"])
         if key in teachers.index and pd.notna(r["staff"]) and teachers[key] > r["staff"]:
-            report.error(sheet, r["_row"], "教职工数", f"专任教师合计 {int(teachers[key])} 人，多于教职工数 {int(r['staff'])} 人",
-                         "教职工数应包含专任教师，请核对")
+            report.error(sheet, r["_row"], "教职工数", t("专任教师合计 {teachers} 人，多于教职工数 {staff} 人",
+                                                         teachers=int(teachers[key]), staff=int(r["staff"])),
+                         t("教职工数应包含专任教师，请核对"))
         if pd.notna(r["exchange_teachers"]) and pd.notna(r["exchange_eligible_teachers"]) and r["exchange_teachers"] > r["exchange_eligible_teachers"]:
-            report.error(sheet, r["_row"], "交流轮岗教师数", "交流轮岗教师多于符合交流条件的教师", "请核对这两列")
+            report.error(sheet, r["_row"], "交流轮岗教师数", t("交流轮岗教师多于符合交流条件的教师"), t("请核对这两列"))
         if pd.notna(r["exchange_backbone_teachers"]) and pd.notna(r["exchange_teachers"]) and r["exchange_backbone_teachers"] > r["exchange_teachers"]:
-            report.error(sheet, r["_row"], "交流轮岗骨干教师数", "交流轮岗骨干教师多于交流轮岗教师", "骨干教师包含在交流轮岗教师中，请核对")
+            report.error(sheet, r["_row"], "交流轮岗骨干教师数", t("交流轮岗骨干教师多于交流轮岗教师"),
+                         t("骨干教师包含在交流轮岗教师中，请核对"))
         n = students.get(key)
         if n and n > 0:
             per_equipment = r["equipment_value_yuan"] / n if pd.notna(r["equipment_value_yuan"]) else None
             if per_equipment is not None and per_equipment < 50:
-                report.warn(sheet, r["_row"], "教学仪器设备值", f"生均仅 {per_equipment:.2f} 元，像是按“万元”填写的",
-                            "本列单位是“元”；如填的是万元，请乘以 10000")
+                report.warn(sheet, r["_row"], "教学仪器设备值", t("生均仅 {n:.2f} 元，像是按“万元”填写的", n=per_equipment),
+                            t("本列单位是“元”；如填的是万元，请乘以 10000"))
             per_area = r["teaching_area_m2"] / n if pd.notna(r["teaching_area_m2"]) else None
             if per_area is not None and per_area > 100:
-                report.warn(sheet, r["_row"], "教学及辅助用房面积", f"生均 {per_area:.0f} ㎡，明显偏大",
-                            "本列单位是“㎡”；请核对是否多填了位数")
+                report.warn(sheet, r["_row"], "教学及辅助用房面积", t("生均 {n:.0f} ㎡，明显偏大", n=per_area),
+                            t("本列单位是“㎡”；请核对是否多填了位数"))
             if per_area is not None and 0 < per_area < 0.1:
-                report.warn(sheet, r["_row"], "教学及辅助用房面积", f"生均仅 {per_area:.3f} ㎡，像是按“万㎡”填写的",
-                            "本列单位是“㎡”；如填的是万㎡，请乘以 10000")
+                report.warn(sheet, r["_row"], "教学及辅助用房面积", t("生均仅 {n:.3f} ㎡，像是按“万㎡”填写的", n=per_area),
+                            t("本列单位是“㎡”；如填的是万㎡，请乘以 10000"))
     county = frames.get("county_year")
     if county is not None:
         for _, r in county.iterrows():
             if r["unit"] == "元" and pd.notna(r["value"]) and str(r["metric"]).startswith("per_student") and r["value"] < 100:
-                report.warn("县级年度指标", r["_row"], "数值", f"生均支出只有 {r['value']} 元，像是按“万元”填写的",
-                            "“单位”为元时请填写元；或把单位改为万元")
+                report.warn("县级年度指标", r["_row"], "数值", t("生均支出只有 {n} 元，像是按“万元”填写的", n=r["value"]),
+                            t("“单位”为元时请填写元；或把单位改为万元"))
             if r["unit"] == "亿元" and pd.notna(r["value"]) and r["value"] > 1000:
-                report.warn("县级年度指标", r["_row"], "数值", f"{r['value']} 亿元明显偏大，像是按“万元”填写的",
-                            "请核对单位列与数值是否一致")
+                report.warn("县级年度指标", r["_row"], "数值", t("{n} 亿元明显偏大，像是按“万元”填写的", n=r["value"]),
+                            t("请核对单位列与数值是否一致"))
 
 
 # ---- typed tables for the snapshot ----------------------------------------------------------
@@ -388,8 +409,8 @@ def validate(path: Path, source_name: str | None = None) -> Report:
     for table in TABLES:
         sheet = _sheet_for(table, list(sheets))
         if sheet is None:
-            report.error(table.sheet, None, None, f"缺少工作表“{table.sheet}”（英文名 {table.name}）",
-                         "请使用导入模板，不要删除或改名其中的工作表")
+            report.error(table.sheet, None, None, t("缺少工作表“{sheet}”（英文名 {name}）", sheet=V(table.sheet), name=table.name),
+                         t("请使用导入模板，不要删除或改名其中的工作表"))
             continue
         frame = _parse_sheet(table, sheets[sheet], table.sheet, report)
         if frame is not None:
@@ -398,7 +419,7 @@ def validate(path: Path, source_name: str | None = None) -> Report:
     _check_references(frames, report)
     _check_plausibility(frames, report)
     if report.ok:
-        report.tables = {t.name: _typed(t, frames[t.name]) for t in TABLES}
+        report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES}
     return report
 
 

@@ -113,6 +113,16 @@ PATTERNS: list[tuple[re.Pattern, str, tuple]] = [
     (re.compile(p), e, tuple(keep)) for p, e, *keep in [
         (r"工作汇报 ([^：“]+)：“(.+)”", "Work report {0}: “{1}”", 1),
         (r"工作汇报原文：“(.+)”", "Report excerpt: “{0}”", 0),
+        # why a snapshot was skipped (found when the data folder is scanned)
+        (r"缺少 manifest\.json", "manifest.json is missing"),
+        (r"manifest\.json 无法读取（(.+)）", "manifest.json cannot be read ({0})", 0),
+        (r"manifest\.json 缺少字段 (.+)", "manifest.json lacks the field {0}", 0),
+        (r"清单中没有数据表 (.+)", "the manifest lists no table {0}", 0),
+        (r"缺少文件 (.+)", "the file {0} is missing", 0),
+        (r"文件 (.+) 的校验值与清单不符（文件已损坏或未复制完整）",
+         "the checksum of {0} does not match the manifest (the file is damaged or was not copied completely)", 0),
+        (r"文件 (.+) 有 (\d+) 行，清单记录为 (\d+) 行", "{0} has {1} rows; the manifest records {2}", 0),
+        (r"文件夹名“(.+)”与清单中的编号“(.+)”不一致", "the folder name “{0}” differs from the manifest's ID “{1}”", 0, 1),
         (r"(\d[\d,]*) 个学校（学段）未达到学校标准：(.*?)( 等（共 ([\d,]+) 个）)?",
          "{0} school parts do not meet the school standard: {1}{2}"),
         (r" 等（共 ([\d,]+) 个）", " and others ({0} in all)"),
