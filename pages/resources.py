@@ -64,11 +64,12 @@ else:
     # one chart at a time: the chosen indicator (kept in the URL), built only when shown
     code = st.segmented_control(t("指标"), resource_codes, key="res_indicator", bind="query-params", default=resource_codes[0],
                                 format_func=lambda c: names[c]) or resource_codes[0]
-    full = charts.indicator_frame(card.indicator(code))
-    frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（按达到标准值的比例排序，点击条形打开学校档案）")), full,
+    lowest = charts.indicator_frame(card.indicator(code, lowest=ui.TABLE_ROWS))
+    frame = lowest.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（按达到标准值的比例排序，点击条形打开学校档案）")), lowest,
                   ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
-                  t("；九年一贯制学校按学段加权学生数拆分"), f"resources_{code}_{v.filters.year}.csv")
+                  t("；九年一贯制学校按学段加权学生数拆分"), f"resources_{code}_{v.filters.year}.csv",
+                  data=lambda: charts.indicator_frame(card.indicator(code)))
 
     st.subheader(t("按乡镇汇总"))
     grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())

@@ -16,24 +16,23 @@ from dashboard_core.filters import Filters
 
 v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
 cat = ui.catalog(v.snapshot)
-known = set(cat.school_ids)
 label = ui.school_label(v)
-if not known:
+if not cat.school_count:
     st.info(t("快照中没有学校。"))
     st.stop()
 
 # The school in view lives in the URL (?school_id=…), so any table or chart can link here.
 from_url = st.query_params.get("school_id")
-if from_url in known and from_url != st.session_state.get("_profile_url"):
+if from_url is not None and cat.has_school(from_url) and from_url != st.session_state.get("_profile_url"):
     st.session_state["profile_school"] = from_url  # a link or an edited URL chose the school
-elif st.session_state.get("profile_school") not in known:
-    st.session_state["profile_school"] = v.filters.schools[0] if v.filters.schools else cat.school_ids[0]
+elif not cat.has_school(st.session_state.get("profile_school")):
+    st.session_state["profile_school"] = v.filters.schools[0] if v.filters.schools else cat.first_school()
 current = st.session_state["profile_school"]
 # the schools of the townships in view (all schools in a small area), never tens of thousands at once
-pool = ([sid for code in v.filters.townships for sid in cat.school_ids_by_township.get(code, [])]
-        if v.filters.townships else cat.school_ids)
-if len(pool) > ui.SCHOOL_OPTIONS:
-    pool = cat.school_ids_by_township.get(ui.ask(v.snapshot, "school_info", school_id=current)["township_code"].iloc[0], [])
+pool = (cat.schools_in(v.filters.townships) if v.filters.townships
+        else cat.all_schools() if cat.school_count <= ui.SCHOOL_OPTIONS else [])
+if len(pool) > ui.SCHOOL_OPTIONS or not pool:
+    pool = cat.schools_in([ui.ask(v.snapshot, "school_info", school_id=current)["township_code"].iloc[0]])
 ids = list(dict.fromkeys([current] + list(v.filters.schools) + list(pool)))
 school_id = st.selectbox(t("学校"), ids, key="profile_school", format_func=label)
 st.query_params["school_id"] = school_id

@@ -41,7 +41,7 @@ if len(inputs):
         st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show)))
     ui.show_chart(charts.ratio_bars(on_show, t("各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）"), students / teachers),
                   on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
-                  data=ratio)
+                  data=lambda: charts.school_ratio_frame(card.inputs))
 
 st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
@@ -56,15 +56,15 @@ else:
     # one chart at a time: the chosen indicator (kept in the URL), built only when shown
     code = st.segmented_control(t("指标"), teacher_codes, key="tea_indicator", bind="query-params", default=teacher_codes[0],
                                 format_func=lambda c: names[c]) or teacher_codes[0]
-    full = charts.indicator_frame(card.indicator(code))
-    frame = full.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（点击条形打开学校档案）")), full,
+    lowest = charts.indicator_frame(card.indicator(code, lowest=ui.TABLE_ROWS))
+    frame = lowest.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
+    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（点击条形打开学校档案）")), lowest,
                   ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"),
-                  f"teachers_{code}_{v.filters.year}.csv")
+                  f"teachers_{code}_{v.filters.year}.csv", data=lambda: charts.indicator_frame(card.indicator(code)))
 
     st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
     pe = card.indicator("pe_art_teachers_per100")
-    totals = standard.group_values(card.matrix.assign(scope="all"), ["scope"], ui.rules())
+    totals = standard.group_values(card.matrix, [], ui.rules())  # the whole scope, by stage
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
     short = pe[(pe["status"] != standard.MET) & (pe["students"] > 0)].copy()
     short["缺少（人）"] = [math.ceil(th * n / 100 - x - 1e-9) for th, n, x in

@@ -70,18 +70,43 @@ def query_names() -> list[str]:
     return sorted(p.stem for p in SQL_DIR.glob("*.sql"))
 
 
-def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
-    """Run the named query against a snapshot with bound parameters; return a DataFrame."""
+def _bound(name: str, params: dict) -> tuple[str, dict]:
     sql = sql_text(name)
     wanted = set(_PARAM.findall(sql))
     missing = wanted - params.keys()
     if missing:
         raise TypeError(f"query {name!r} needs parameters {sorted(missing)}")
-    bound = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items() if k in wanted}
+    return sql, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items() if k in wanted}
+
+
+def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
+    """Run the named query against a snapshot with bound parameters; return a DataFrame."""
+    sql, bound = _bound(name, params)
     schema = schema_for(snapshot)
     cur = connection().cursor()
     try:
         cur.execute(f'SET search_path = {_literal(schema)}')
         return cur.execute(sql, bound).df()
+    finally:
+        cur.close()
+
+
+CHUNK_VECTORS = 32  # DuckDB vectors of 2,048 rows: about 65,000 rows a chunk
+
+
+def run_chunks(snapshot: Snapshot, name: str, **params):
+    """The named query's rows as DataFrames of at most ~65,000 rows each: for a country's rows,
+    which would cost far more memory as one DataFrame built in one go."""
+    sql, bound = _bound(name, params)
+    schema = schema_for(snapshot)
+    cur = connection().cursor()
+    try:
+        cur.execute(f'SET search_path = {_literal(schema)}')
+        result = cur.execute(sql, bound)
+        while True:
+            chunk = result.fetch_df_chunk(CHUNK_VECTORS)
+            if chunk is None or chunk.empty:
+                break
+            yield chunk
     finally:
         cur.close()

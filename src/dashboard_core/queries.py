@@ -15,6 +15,13 @@ def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params)
     return db.run(snapshot, name, **merged)
 
 
+def ask_in_chunks(snapshot: Snapshot, name: str, filters: Filters | None = None, **params):
+    """The same answer in pieces (see db.run_chunks)."""
+    merged = dict(filters.params()) if filters is not None else {}
+    merged.update(params)
+    return db.run_chunks(snapshot, name, **merged)
+
+
 def years(snapshot: Snapshot) -> list[int]:
     return [int(y) for y in ask(snapshot, "available_years")["year"]]
 

@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from . import queries, standard
@@ -17,12 +18,16 @@ class Scorecard:
     filters: Filters
     snapshot: Snapshot
     rules: dict
-    inputs: pd.DataFrame
     matrix: pd.DataFrame
     results: pd.DataFrame
     cvs: pd.DataFrame
     county_items: pd.DataFrame
     summary: dict
+
+    @property
+    def inputs(self) -> pd.DataFrame:
+        """The raw figures of each school part (the matrix carries them beside the indicators)."""
+        return self.matrix
 
     @cached_property
     def values(self) -> pd.DataFrame:
@@ -34,17 +39,24 @@ class Scorecard:
         wanted = set(school_ids)
         return standard.values_long(self.matrix[self.matrix["school_id"].isin(wanted)], self.rules)
 
-    def indicator(self, code: str) -> pd.DataFrame:
-        """One indicator for every school part in view, without building the long form."""
+    def indicator(self, code: str, lowest: int | None = None) -> pd.DataFrame:
+        """One indicator for every school part in view (or only the `lowest` parts with students, by
+        share of the standard), without building the long form."""
         ind = next(i for i in self.rules["resource"]["indicators"] if i["code"] == code)
         share = self.rules["resource"]["floor_share"]
-        frame = self.matrix[[c for c in standard.IDENTITY if c in self.matrix.columns]].copy()
-        frame["numerator_value"] = self.matrix[f"num_{code}"]
-        frame["value"] = self.matrix[f"val_{code}"]
+        rows = self.matrix
+        if lowest is not None:
+            threshold = rows["stage"].map(ind["thresholds"]).astype("float64")
+            order = pd.DataFrame({"share": rows[f"val_{code}"] / threshold, "stage": rows["stage"]})
+            order = order[rows["students"] > 0].sort_values(["share", "stage"], kind="stable")
+            rows = rows.loc[order.index[:lowest]]
+        frame = rows[[c for c in standard.IDENTITY if c in rows.columns]].copy()
+        frame["numerator_value"] = rows[f"num_{code}"]
+        frame["value"] = rows[f"val_{code}"]
         frame["threshold"] = frame["stage"].map(ind["thresholds"]).astype("float64")
         frame["floor"] = frame["threshold"] * share
         frame["share_of_threshold"] = frame["value"] / frame["threshold"]
-        frame["status"] = self.matrix[f"st_{code}"].astype(str)
+        frame["status"] = rows[f"st_{code}"].astype(str)
         frame["unit"] = ind["unit"]
         return frame
 
@@ -52,10 +64,16 @@ class Scorecard:
     def ranked_school_ids(self, limit: int | None = None) -> list:
         """Schools in view, those that fall short first (fewest indicators met), for views that
         cannot show every school of a large area."""
-        order = self.results.assign(_fails=(self.results["passes"] == False).astype(int))  # noqa: E712
-        order = order.sort_values(["_fails", "met_count", "below_count"], ascending=[False, True, False], kind="stable")
-        ids = list(dict.fromkeys(order["school_id"]))
+        r = self.results
+        fails = (r["passes"] == False).to_numpy()  # noqa: E712
+        # stable sort: failing first, then fewest indicators met, then most below the floor
+        order = np.lexsort((-r["below_count"].to_numpy(), r["met_count"].to_numpy(), ~fails))
+        ids = list(pd.unique(r["school_id"].to_numpy()[order]))
         return ids if limit is None else ids[:limit]
+
+    @property
+    def school_count(self) -> int:
+        return int(self.results["school_id"].nunique())
 
 
 def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
@@ -68,13 +86,16 @@ def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
 def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
             items: pd.DataFrame | None = None) -> Scorecard:
     rules = rules or standard.load_rules()
-    inputs = queries.ask(snapshot, "school_stage_inputs", filters)
-    matrix = standard.indicator_matrix(inputs, rules)
+    # Built piece by piece: a country's school parts never exist twice in memory (raw and evaluated)
+    pieces = [standard.indicator_matrix(chunk, rules)
+              for chunk in queries.ask_in_chunks(snapshot, "school_stage_inputs", filters)]
+    matrix = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0] if pieces
+              else standard.indicator_matrix(queries.ask(snapshot, "school_stage_inputs", filters), rules))
     results = standard.school_results(matrix, rules)
     cvs = standard.cv_table(matrix, rules)
     items = county_items(snapshot, filters.year, rules) if items is None else items
     summary = standard.summarise(results, cvs, items, rules)
-    return Scorecard(filters, snapshot, rules, inputs, matrix, results, cvs, items, summary)
+    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, summary)
 
 
 def _clean(value):

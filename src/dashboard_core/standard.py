@@ -95,7 +95,7 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """
     jw = rules["resource"]["junior_student_weight"]
     share = rules["resource"]["floor_share"]
-    out = inputs[[c for c in IDENTITY if c in inputs.columns]].copy()
+    out = inputs.copy()  # the inputs stay beside the indicators: one frame per view, not two
     students = inputs["students"].to_numpy(dtype="float64")
     weighted = (inputs["school_primary_students"].to_numpy(dtype="float64")
                 + jw * inputs["school_junior_students"].to_numpy(dtype="float64"))
@@ -172,7 +172,8 @@ def group_values(matrix: pd.DataFrame, keys: list[str], rules: dict) -> pd.DataF
     """Indicator values of groups of school parts (a township, 城区/镇区/乡村, the county): the groups'
     total resource divided by their total students, which is also the student-weighted mean."""
     codes = [i["code"] for i in rules["resource"]["indicators"]]
-    pool = matrix[matrix["students"] > 0]
+    columns = list(dict.fromkeys(keys + ["stage", "students", "school_id"] + [f"num_{c}" for c in codes]))
+    pool = matrix.loc[matrix["students"] > 0, columns]  # only the columns summed: a country's matrix is large
     sums = pool.groupby(keys + ["stage"], sort=False, observed=True).agg(
         students=("students", "sum"), schools=("school_id", "nunique"),
         **{f"num_{c}": (f"num_{c}", "sum") for c in codes}).reset_index()

@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -32,7 +33,7 @@ class View:
     snapshot: Snapshot
     filters: Filters
     township_names: dict
-    school_names: dict
+    school_names: "pd.Series | dict"  # label by school id; .get(id, default)
     skipped: tuple = ()
 
     @property
@@ -80,27 +81,50 @@ def card(snapshot: Snapshot, filters: Filters) -> scorecard.Scorecard:
 
 @dataclass(frozen=True)
 class Catalog:
-    """What the sidebar needs of a snapshot, built once and shared read-only by all sessions."""
+    """What the sidebar needs of a snapshot, built once and shared read-only by all sessions.
+
+    Schools are kept as one compact Series (label by school id) with positions per township, not as
+    Python dicts and lists: a country's 200,000 schools would otherwise take hundreds of MB."""
     years: list
     township_codes: list
     township_label: dict
-    school_ids_by_township: dict
-    school_ids: list
-    school_label: dict
+    school_label: pd.Series  # label by school id, unique within the snapshot; .get(id, default) as a dict
+    rows_by_township: dict  # township code → positions in school_label
+
+    @property
+    def school_count(self) -> int:
+        return len(self.school_label)
+
+    def has_school(self, school_id) -> bool:
+        return school_id in self.school_label.index
+
+    def schools_in(self, townships) -> list:
+        rows = [self.rows_by_township[c] for c in townships if c in self.rows_by_township]
+        return list(self.school_label.index[np.concatenate(rows)]) if rows else []
+
+    def all_schools(self) -> list:
+        return list(self.school_label.index)
+
+    def first_school(self):
+        return self.school_label.index[0]
+
+    def schools_named(self, labels) -> list:
+        """School ids whose label is one of `labels` (as a link writes them), or which are ids themselves."""
+        found = list(self.school_label.index[self.school_label.isin(list(labels))])
+        return found + [w for w in labels if w not in found and self.has_school(w)]
 
 
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def catalog(snapshot: Snapshot) -> Catalog:
     townships = queries.ask(snapshot, "township_list")
-    schools = queries.ask(snapshot, "school_list")
+    schools = queries.ask(snapshot, "school_list")[["school_id", "school_name", "township_code"]]
     counts = schools["school_name"].value_counts()
     dup = schools["school_name"].map(counts) > 1
     labels = schools["school_name"].where(~dup, schools["school_name"] + "（" + schools["school_id"] + "）")
-    by_township = {code: list(ids) for code, ids in schools.groupby("township_code", sort=False)["school_id"]}
     return Catalog(years=queries.years(snapshot), township_codes=list(townships["township_code"]),
                    township_label=dict(zip(townships["township_code"], townships["township_name"])),
-                   school_ids_by_township=by_township, school_ids=list(schools["school_id"]),
-                   school_label=dict(zip(schools["school_id"], labels)))
+                   school_label=pd.Series(labels.to_numpy(), index=pd.Index(schools["school_id"]), name="label"),
+                   rows_by_township=schools.groupby("township_code", sort=False).indices)
 
 
 def rules() -> dict:
@@ -163,19 +187,19 @@ def sidebar_filters() -> View:
                                           bind="query-params", format_func=i18n.fixed(lambda c: tr(township_label.get(c, c))),
                                           placeholder=t("全县（可多选）"))
         if chosen_townships:
-            pool = [sid for code in chosen_townships for sid in cat.school_ids_by_township.get(code, [])]
+            pool = cat.schools_in(chosen_townships)
+        elif cat.school_count <= SCHOOL_OPTIONS:
+            pool = cat.all_schools()
         else:
-            pool = cat.school_ids
-        if len(pool) > SCHOOL_OPTIONS:
+            pool = None
+        if pool is None or len(pool) > SCHOOL_OPTIONS:
             # Tens of thousands of options would freeze the browser: ask for a township first, but keep
             # the schools already chosen (or named in the URL) so that a link still reproduces the view.
-            known = set(cat.school_ids)
-            keep = [s for s in st.session_state.get("school", []) if s in known]
-            wanted = [s for s in st.query_params.get_all("school")]
-            by_label = {tr(v): k for k, v in school_label.items()} if wanted else {}
-            keep += [by_label[w] for w in wanted if w in by_label and by_label[w] not in keep]
+            keep = [s for s in st.session_state.get("school", []) if cat.has_school(s)]
+            wanted = st.query_params.get_all("school")
+            keep += [s for s in (cat.schools_named(wanted) if wanted else []) if s not in keep]
             pool = keep
-            st.caption(t("共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。", n=len(cat.school_ids)))
+            st.caption(t("共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。", n=cat.school_count))
         chosen_schools = st.multiselect(t("学校"), pool, key="school", bind="query-params",
                                         format_func=i18n.fixed(lambda s: tr(school_label.get(s, s))),
                                         placeholder=t("全部学校（可多选，可输入搜索）"))
@@ -184,8 +208,9 @@ def sidebar_filters() -> View:
         if chosen_townships or chosen_schools or chosen_stages:
             st.button(t("清除筛选"), on_click=_clear_filters, width="stretch")
 
+    in_pool = set(pool)
     filters = Filters(year=int(year), townships=tuple(chosen_townships),
-                      schools=tuple(s for s in chosen_schools if s in set(pool)),
+                      schools=tuple(s for s in chosen_schools if s in in_pool),
                       stages=tuple(s for s in STAGES if s in (chosen_stages or [])))
     view = View(snapshot, filters, township_label, school_label, tuple(bad))
     st.session_state[VIEW_KEY] = view
@@ -256,9 +281,10 @@ def source_caption(text: str) -> None:
     st.caption(tr(text))
 
 
-def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.DataFrame | None = None) -> None:
+def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None) -> None:
     """A chart, the source under it, its data as a table, and downloads: the table as CSV and Excel
-    (`data`, when the chart shows only part of a larger table), the chart as PNG and SVG."""
+    (`data`, when the chart shows only part of a larger table: a frame, or a function that builds it
+    when the download is clicked, so a country's table is not held in memory), the chart as PNG and SVG."""
     from . import briefing
 
     table = frame if data is None else data
@@ -278,7 +304,7 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data: pd.
     cols[3].download_button("SVG", data=lambda: _in(lang, briefing.chart_svg, chart), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
     with st.expander(t("查看图表数据（表格）")):
-        table_view(table.head(TABLE_ROWS))
+        table_view((frame if callable(table) else table).head(TABLE_ROWS))
 
 
 def _in(lang: str, build, *args):
@@ -302,8 +328,9 @@ def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None
     st.dataframe(i18n.tr_frame(frame, keep), column_config=config or None, **kwargs)
 
 
-def excel_bytes(frame: pd.DataFrame, source: str = "") -> bytes:
-    """A table as an Excel workbook, with its source on a second sheet."""
+def excel_bytes(frame, source: str = "") -> bytes:
+    """A table (or a function that builds it) as an Excel workbook, with its source on a second sheet."""
+    frame = frame() if callable(frame) else frame
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         i18n.tr_frame(frame, ("报告原文",)).to_excel(writer, index=False, sheet_name=t("数据"))
@@ -322,11 +349,13 @@ def report_source(section: str) -> str:
     return t("来源：工作汇报 {section}（原文见下载数据或悬停提示）", section=section)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
+def csv_bytes(frame) -> bytes:
+    frame = frame() if callable(frame) else frame
     return i18n.tr_frame(frame, ("报告原文", "source_text")).to_csv(index=False).encode("utf-8-sig")
 
 
-def download_csv(frame: pd.DataFrame, filename: str, label: str = "下载数据（CSV）", container=None) -> None:
+def download_csv(frame, filename: str, label: str = "下载数据（CSV）", container=None) -> None:
+    """A CSV download of a frame, or of what a function builds when the button is clicked."""
     lang = i18n.language()
     (container or st).download_button(t(label), data=lambda: _in(lang, csv_bytes, frame), file_name=filename,
                                        mime="text/csv", on_click="ignore", key=f"dl-{filename}",
