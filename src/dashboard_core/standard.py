@@ -332,9 +332,9 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
             source = "示例数据（demo）" if src == "demo" else sources.get(src, src)
             shown = f"{_fmt(value)}{item['unit']}"
         elif kind == "school_size" and len(school_parts):
-            totals = school_parts.groupby("school_id", as_index=False, sort=False).agg(
-                school_name=("school_name", "first"), school_type=("school_type", "first"), students=("students", "sum"))
-            totals["limit"] = totals["school_type"].map(lambda t: item["limits"].get(t, item["limits"]["小学"]))
+            totals = school_parts.drop_duplicates("school_id").set_index("school_id")[["school_name", "school_type"]]
+            totals["students"] = school_parts.groupby("school_id", sort=False)["students"].sum()
+            totals["limit"] = totals["school_type"].map(item["limits"]).fillna(item["limits"]["小学"]).astype("float64")
             over = totals[totals["students"] > totals["limit"]]
             worst = totals.loc[(totals["students"] / totals["limit"]).idxmax()]
             value = float(worst["students"])
@@ -342,7 +342,9 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
             status = ITEM_NOT_MET if len(over) else ITEM_MET
             shown = f"规模最大：{worst['school_name']} {int(worst['students'])}人"
             if len(over):
-                shown = "超规模：" + "、".join(f"{r.school_name}（{int(r.students)}人）" for r in over.itertuples())
+                listed = over.head(REASON_NAMES)
+                shown = "超规模：" + "、".join(f"{r.school_name}（{int(r.students)}人）" for r in listed.itertuples())
+                shown += f" 等（共 {len(over):,} 个）" if len(over) > len(listed) else ""
             source = "数据快照 school_stage_year（学生数）"
         elif kind == "class_size" and len(school_parts):
             parts = school_parts[school_parts["classes"] > 0].copy()
@@ -355,7 +357,9 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
             status = ITEM_NOT_MET if len(over) else ITEM_MET
             shown = f"平均班额最大：{worst['school_name']}（{worst['stage']}）{worst['avg']:.1f}人/班"
             if len(over):
-                shown = "平均班额超标：" + "、".join(f"{r.school_name}{r.stage}（{r.avg:.1f}）" for r in over.itertuples())
+                listed = over.head(REASON_NAMES)
+                shown = "平均班额超标：" + "、".join(f"{r.school_name}（{r.stage}，{r.avg:.1f}）" for r in listed.itertuples())
+                shown += f" 等（共 {len(over):,} 个）" if len(over) > len(listed) else ""
             source = "数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）"
         rows.append({"part": item["part"], "part_name": rules["parts"][item["part"]], "item": item["item"],
                      "text": item["text"], "value": value, "value_text": shown, "threshold": threshold,
