@@ -167,6 +167,17 @@ def test_county_items_use_sources_and_never_guess():
     assert items.loc["G01", "status"] == "no_data"
 
 
+def test_size_items_name_ten_schools_and_count_the_rest():
+    county = pd.DataFrame(columns=["year", "metric", "value", "unit", "source"])
+    parts = pd.DataFrame([{"school_id": f"S{i:02d}", "school_name": f"学校{i:02d}", "school_type": "小学", "stage": "小学",
+                           "students": 2001 + i, "classes": 40} for i in range(15)])
+    items = standard.evaluate_county_items(RULES, county, 2024, parts).set_index("item")
+    text = items.loc["G04", "value_text"]
+    assert items.loc["G04", "status"] == "not_met" and text.endswith("等（共 15 个）")
+    assert text.count("学校") == standard.REASON_NAMES
+    assert items.loc["G05", "value_text"].endswith("等（共 15 个）")  # 50 a class > 45, all fifteen
+
+
 def _cli(*args):
     env = {**__import__("os").environ, "PYTHONPATH": REPO_SRC}
     return subprocess.run([sys.executable, "-m", "dashboard_core", *args], capture_output=True, text=True, env=env)
