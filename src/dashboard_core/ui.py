@@ -274,7 +274,7 @@ def page_header(title: str, subtitle: str | None = None) -> View:
 def snapshot_source(snapshot: Snapshot, tables: str) -> str:
     kind = t("示例数据") if snapshot.demo else t("统计数据")
     return t("来源：数据快照 {id}（{date}，{kind}）表 {tables}", id=snapshot.snapshot_id,
-             date=snapshot.created_date, kind=kind, tables=tables)
+             date=snapshot.created_date, kind=kind, tables=tables.replace("、", t("、")))
 
 
 def source_caption(text: str) -> None:
