@@ -200,8 +200,9 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(extra_args: list[str] | None = None):
-    """The dashboard on a free loopback port, as a child process: (base URL, pid)."""
+def server(extra_args: list[str] | None = None, env: dict | None = None):
+    """The dashboard on a free loopback port, as a child process: (base URL, pid). The browser tests
+    and the screenshots use it too."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = tempfile.NamedTemporaryFile("w+", prefix="dashboard-load-", suffix=".log", delete=False)
@@ -209,7 +210,7 @@ def server(extra_args: list[str] | None = None):
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     if extra_args:
         cmd += ["--", *extra_args]
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=os.environ.copy())
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})})
     try:
         deadline = time.time() + 90
         while True:
