@@ -80,7 +80,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     def fact(fid: str, label: str | None = None) -> Figure:
         r = facts.loc[fid]
         name = r["metric_en"] if i18n.english() else (label or r["metric"])
-        return Figure(name, f"{_num(r['value'])} {tr(r['unit'])}", f"工作汇报 {r['section']}")
+        return Figure(name, i18n.amount(r["value"], r["unit"], _num), f"工作汇报 {r['section']}")
 
     s = card.summary
     sections = []

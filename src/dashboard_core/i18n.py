@@ -134,7 +134,21 @@ def _translate(text: str) -> str:
             out.append(_translate(piece))
         else:
             out.append(piece)
-    return re.sub(r"\s{2,}", " ", "".join(out)).strip()
+    joined = re.sub(r"\s*\(\s*\)", "", "".join(out))  # a unit that has no English word (个) leaves "()"
+    return re.sub(r"\s{2,}", " ", joined).strip()
+
+
+# Chinese counts in 万 (10^4) and 亿 (10^8); English readers get the plain number and unit
+_SCALED_UNITS = {"万元": (1e4, "yuan"), "亿元": (1e8, "yuan"), "万人": (1e4, "people"), "万㎡": (1e4, "㎡")}
+
+
+def amount(value: float, unit: str, number) -> str:
+    """A figure with its unit for display: `number` formats the value (e.g. ui.num). In English,
+    amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)."""
+    if english() and unit in _SCALED_UNITS:
+        factor, base = _SCALED_UNITS[unit]
+        return f"{number(round(float(value) * factor, 2))} {base}"
+    return f"{number(value)} {tr(unit)}".strip()
 
 
 def tr_frame(frame: pd.DataFrame, keep: tuple = ()) -> pd.DataFrame:

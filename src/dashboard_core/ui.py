@@ -369,7 +369,7 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
         return
     shown = pd.DataFrame({
         "事项": facts["metric_en"] if i18n.english() else facts["metric"],
-        "数值": [f"{num(v)} {tr(u)}" for v, u in zip(facts["value"], facts["unit"])],
+        "数值": [i18n.amount(v, u, num) for v, u in zip(facts["value"], facts["unit"])],
         "年份": facts["year"].astype("Int64").astype("string").fillna("—"),
         "报告原文": facts["source_text"],
         "章节": facts["section"],
@@ -385,7 +385,7 @@ def fact_metric_writer(facts_by_id: pd.DataFrame):
     def write(column, fact_id: str, label: str | None = None) -> None:
         row = facts_by_id.loc[fact_id]
         name = row["metric_en"] if i18n.english() else (label or row["metric"])
-        column.metric(name, f"{num(row['value'])} {tr(row['unit'])}",
+        column.metric(name, i18n.amount(row["value"], row["unit"], num),
                       help=t("工作汇报原文：“{excerpt}”", excerpt=i18n.Verbatim(row["source_text"])))
     return write
 
