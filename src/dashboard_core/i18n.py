@@ -71,6 +71,8 @@ def fixed(function):
     """`function` bound to the language of this moment: for callbacks Streamlit may call outside the
     run (a widget's format_func, a deferred download)."""
     lang = language()
+    if lang == DEFAULT:  # Chinese is what any thread speaks by default: nothing to carry along
+        return function
 
     def call(*args, **kwargs):
         with using(lang):
