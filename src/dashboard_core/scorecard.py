@@ -46,14 +46,14 @@ class Scorecard:
         share = self.rules["resource"]["floor_share"]
         rows = self.matrix
         if lowest is not None:
-            threshold = rows["stage"].map(ind["thresholds"]).astype("float64")
+            threshold = standard.lookup(rows["stage"], ind["thresholds"], np.nan)
             order = pd.DataFrame({"share": rows[f"val_{code}"] / threshold, "stage": rows["stage"]})
             order = order[rows["students"] > 0].sort_values(["share", "stage"], kind="stable")
             rows = rows.loc[order.index[:lowest]]
         frame = rows[[c for c in standard.IDENTITY if c in rows.columns]].copy()
         frame["numerator_value"] = rows[f"num_{code}"]
         frame["value"] = rows[f"val_{code}"]
-        frame["threshold"] = frame["stage"].map(ind["thresholds"]).astype("float64")
+        frame["threshold"] = standard.lookup(frame["stage"], ind["thresholds"], np.nan)
         frame["floor"] = frame["threshold"] * share
         frame["share_of_threshold"] = frame["value"] / frame["threshold"]
         frame["status"] = rows[f"st_{code}"].astype(str)
