@@ -9,7 +9,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard_core import standard
+from dashboard_core import scorecard, standard
+from dashboard_core.filters import Filters
 from dashboard_core.standard import BELOW, FLOOR, MET, NO_STUDENTS
 
 RULES = standard.load_rules()
@@ -242,3 +243,16 @@ def test_cv_agrees_with_an_independent_computation(demo_snapshot):
             mean = sum(p * x for p, x in zip(ps, xs)) / total
             s = math.sqrt(sum(p / total * (x - mean) ** 2 for p, x in zip(ps, xs)))
             assert round(got[(st_name, ind["code"])], 4) == round(s / mean, 4), (st_name, ind["code"])
+
+
+def test_a_narrowed_scorecard_equals_one_computed_for_that_view(demo_snapshot):
+    whole = scorecard.compute(demo_snapshot, Filters(year=2024))
+    for view in [Filters(year=2024, townships=("654022100",)), Filters(year=2024, stages=("初中",)),
+                 Filters(year=2024, townships=("654022205", "654022206"), stages=("小学",)),
+                 Filters(year=2024, schools=("DEMO-06", "DEMO-22"))]:
+        direct = scorecard.compute(demo_snapshot, view, items=whole.county_items)
+        cut = whole.narrow(view)
+        pd.testing.assert_frame_equal(cut.matrix, direct.matrix, check_like=True)
+        pd.testing.assert_frame_equal(cut.results, direct.results)
+        pd.testing.assert_frame_equal(cut.cvs, direct.cvs)
+        assert cut.summary == direct.summary

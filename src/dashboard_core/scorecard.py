@@ -71,6 +71,25 @@ class Scorecard:
         ids = list(pd.unique(r["school_id"].to_numpy()[order]))
         return ids if limit is None else ids[:limit]
 
+    def narrow(self, filters: Filters) -> "Scorecard":
+        """The scorecard of a part of this view (some townships, schools or stages of the same year),
+        without asking the database again: a school part's indicators do not depend on the view (the
+        九年一贯制 split always uses both stages), so its rows are those of the whole area."""
+        if filters.year != self.filters.year or not self.filters.is_whole_county or self.filters.stages:
+            raise ValueError("only a whole area's scorecard of the same year can be narrowed")
+        keep = np.ones(len(self.matrix), dtype=bool)
+        if filters.townships:
+            keep &= self.matrix["township_code"].isin(list(filters.townships)).to_numpy()
+        if filters.schools:
+            keep &= self.matrix["school_id"].isin(list(filters.schools)).to_numpy()
+        if filters.stages:
+            keep &= self.matrix["stage"].isin(list(filters.stages)).to_numpy()
+        matrix = self.matrix[keep].reset_index(drop=True)
+        results = self.results[keep].reset_index(drop=True)  # one row per matrix row, in the same order
+        cvs = standard.cv_table(matrix, self.rules)
+        summary = standard.summarise(results, cvs, self.county_items, self.rules)
+        return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, summary)
+
     @property
     def school_count(self) -> int:
         return int(self.results["school_id"].nunique())

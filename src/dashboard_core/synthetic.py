@@ -27,7 +27,8 @@ def build_tables(n_schools: int, seed: int = 7) -> dict[str, pd.DataFrame]:
     ids = np.array([f"S{i:07d}" for i in range(n_schools)])
     schools = pd.DataFrame({
         "school_id": ids, "school_name": [f"合成学校{i:07d}" for i in range(n_schools)],
-        "township_code": town_codes[rng.integers(0, n_town, n_schools)], "school_type": kinds,
+        # sorted: like real school codes, which are issued area by area, a township's ids are adjacent
+        "township_code": np.sort(town_codes[rng.integers(0, n_town, n_schools)]), "school_type": kinds,
         "urban_rural": rng.choice(["城区", "镇区", "乡村"], n_schools, p=[0.25, 0.3, 0.45]),
         "name_is_example": True, "closed": False})
     has_primary = np.isin(kinds, ["小学", "九年一贯制学校", "教学点"])

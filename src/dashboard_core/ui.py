@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import io
+import threading
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote
 from dataclasses import dataclass
@@ -76,7 +78,22 @@ def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def card(snapshot: Snapshot, filters: Filters) -> scorecard.Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
-    return scorecard.compute(snapshot, filters, rules(), items=county_items(snapshot, filters.year))
+    # A part of an area already evaluated (a township after the whole county) is cut from it.
+    whole = _whole_areas.get((snapshot, filters.year))
+    if whole is not None and filters != whole.filters:
+        return whole.narrow(filters)
+    result = scorecard.compute(snapshot, filters, rules(), items=county_items(snapshot, filters.year))
+    if filters.is_whole_county and not filters.stages:
+        with _whole_areas_lock:
+            _whole_areas[(snapshot, filters.year)] = result
+            while len(_whole_areas) > 4:
+                _whole_areas.popitem(last=False)
+    return result
+
+
+# The whole-area scorecards computed so far (bounded): the parents that narrower views are cut from
+_whole_areas: "OrderedDict[tuple, scorecard.Scorecard]" = OrderedDict()
+_whole_areas_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
