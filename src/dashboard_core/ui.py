@@ -86,7 +86,7 @@ def card(snapshot: Snapshot, filters: Filters) -> scorecard.Scorecard:
     if filters.is_whole_county and not filters.stages:
         with _whole_areas_lock:
             _whole_areas[(snapshot, filters.year)] = result
-            while len(_whole_areas) > 4:
+            while len(_whole_areas) > 2:
                 _whole_areas.popitem(last=False)
     return result
 
