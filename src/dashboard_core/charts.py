@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import hashlib
+import json
 import os
 import threading
 from collections import OrderedDict
@@ -68,6 +70,32 @@ def _fingerprint(value) -> object:
     return value
 
 
+_PENDING = threading.local()
+
+
+def data(frame: pd.DataFrame):
+    """A chart's data by name; the rows go into the spec's datasets once, in `cached`. Altair would
+    otherwise clean and copy the same frame again for every layer of a chart."""
+    pending = getattr(_PENDING, "datasets", None)
+    if pending is None:  # a builder called on its own (not through `cached`): Altair takes the frame
+        return frame
+    text = frame.to_json(orient="records", force_ascii=False)
+    name = "data-" + hashlib.sha1(text.encode()).hexdigest()[:16]
+    if name not in pending:  # the same object each time: layers of one frame share it, as facets need
+        pending[name] = (json.loads(text), alt.NamedData(name=name))
+    return pending[name][1]
+
+
+def _build(builder, args, kwargs) -> dict:
+    _PENDING.datasets = {}
+    try:
+        spec = builder(*args, **kwargs).to_dict(validate=VALIDATE)
+        spec.setdefault("datasets", {}).update({k: rows for k, (rows, _) in _PENDING.datasets.items()})
+    finally:
+        _PENDING.datasets = None
+    return spec
+
+
 def cached(builder):
     """Build each distinct chart once: building and validating an Altair chart costs ~0.1 s, which
     every rerun of a page with several charts would otherwise pay again. Bounded LRU, thread-safe."""
@@ -79,7 +107,7 @@ def cached(builder):
             if spec is not None:
                 _SPECS.move_to_end(key)
                 return Spec(spec)
-        spec = finish(builder(*args, **kwargs).to_dict(validate=VALIDATE))
+        spec = finish(_build(builder, args, kwargs))
         with _SPECS_LOCK:
             _SPECS[key] = spec
             while len(_SPECS) > SPEC_CACHE_SIZE:
@@ -136,7 +164,7 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
     schools = list(dict.fromkeys(grid["学校（学段）"]))
     indicators = list(dict.fromkeys(grid["指标"]))
-    base = alt.Chart(grid).encode(
+    base = alt.Chart(data(grid)).encode(
         x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=-30)),
         y=alt.Y("学校（学段）:N", sort=schools, title=None),
     )
@@ -164,7 +192,7 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
 @cached
 def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     indicators = list(dict.fromkeys(frame["指标"]))
-    bars = alt.Chart(frame).mark_bar().encode(
+    bars = alt.Chart(data(frame)).mark_bar().encode(
         y=alt.Y("指标:N", sort=indicators, title=None),
         x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
         color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
@@ -172,9 +200,9 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
                         title="结果"),
         tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"),
     )
-    labels = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=13).encode(
+    labels = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=13).encode(
         y=alt.Y("指标:N", sort=indicators), x="差异系数:Q", text=alt.Text("差异系数:Q", format=".3f"))
-    limit = alt.Chart(frame).mark_rule(color="#111827", strokeDash=[6, 4], size=2).encode(
+    limit = alt.Chart(data(frame)).mark_rule(color="#111827", strokeDash=[6, 4], size=2).encode(
         x="限值:Q", tooltip=tips("学段:N", "限值:Q"))
     return themed(alt.layer(bars, labels, limit).properties(height=36 * len(indicators) + 20, width="container"))
 
@@ -219,12 +247,12 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     )
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
-    bars = alt.Chart(frame).mark_bar(cursor="pointer" if "档案" in frame.columns else "default").encode(
+    bars = alt.Chart(data(frame)).mark_bar(cursor="pointer" if "档案" in frame.columns else "default").encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
-    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+    text = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=12).encode(
         y=alt.Y("学校（学段）:N", sort=order), x="达到标准值的比例:Q",
         text=alt.Text("label:N")).transform_calculate(label="format(datum['数值'], ',.2f') + ' ' + datum['单位']")
-    rules = alt.Chart(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})).mark_rule(
+    rules = alt.Chart(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]}))).mark_rule(
         strokeDash=[6, 4], size=2).encode(x="x:Q", color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
     height = max(140, 24 * len(order))
     return themed(alt.layer(bars, text, rules).properties(title=title, height=height, width="container"))
@@ -256,7 +284,7 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
                          文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]])
     rows = list(dict.fromkeys(frame["行"]))
     indicators = list(dict.fromkeys(frame["指标"]))
-    base = alt.Chart(frame).encode(x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
+    base = alt.Chart(data(frame)).encode(x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
                                    y=alt.Y("行:N", sort=rows, title=None))
     tooltip = tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q")
     cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
@@ -273,14 +301,14 @@ def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dic
     indicators = list(dict.fromkeys(frame["指标"]))
     enc_x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
     offset = alt.XOffset(f"{group_label}:N", sort=groups)
-    bars = alt.Chart(frame).mark_bar().encode(
+    bars = alt.Chart(data(frame)).mark_bar().encode(
         x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
         color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
                         scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
         tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
-    text = alt.Chart(frame).mark_text(dy=-8, fontSize=11).encode(
+    text = alt.Chart(data(frame)).mark_text(dy=-8, fontSize=11).encode(
         x=enc_x, xOffset=offset, y="达到标准值的比例:Q", text=alt.Text("达到标准值的比例:Q", format=".0f"))
-    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827", size=2).encode(y=alt.datum(100))
+    rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827", size=2).encode(y=alt.datum(100))
     return themed(alt.layer(bars, text, rule).properties(title=title, height=300, width="container"))
 
 
@@ -303,7 +331,7 @@ def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:
 @cached
 def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     """Lines by year; filled points are the report's figures, hollow points are demo values."""
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(data(frame)).encode(
         x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=False)),
         color=alt.Color("指标:N", title=None, scale=alt.Scale(range=[PRIMARY, "#0f766e", ACCENT])),
@@ -339,7 +367,7 @@ def facts_frame(facts: pd.DataFrame, fact_ids: list[str], labels: dict[str, str]
 @cached
 def category_bars(frame: pd.DataFrame, title: str, x_title: str, color: str = PRIMARY) -> alt.Chart:
     order = list(frame["项目"])
-    bars = alt.Chart(frame).mark_bar(color=color).encode(
+    bars = alt.Chart(data(frame)).mark_bar(color=color).encode(
         y=alt.Y("项目:N", sort=order, title=None), x=alt.X("数值:Q", title=x_title),
         tooltip=tips("项目:N", "数值:Q", "单位:N", "报告原文:N"))
     text = bars.mark_text(align="left", dx=4, fontSize=13, color="#111827").encode(text=alt.Text("数值:Q", format=",.2~f"))
@@ -350,7 +378,7 @@ def category_bars(frame: pd.DataFrame, title: str, x_title: str, color: str = PR
 def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Medal tables: one row per competition, gold / silver / bronze stacked in their colours."""
     events = list(dict.fromkeys(frame["类别"]))
-    bars = alt.Chart(frame).mark_bar().encode(
+    bars = alt.Chart(data(frame)).mark_bar().encode(
         y=alt.Y("类别:N", sort=events, title=None), x=alt.X("数值:Q", title="奖牌数（枚）", stack="zero"),
         color=alt.Color("项目:N", title=None, sort=list(MEDAL_COLORS),
                         scale=alt.Scale(domain=list(MEDAL_COLORS), range=list(MEDAL_COLORS.values()))),
@@ -399,14 +427,14 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Rates as bars on a 0–100% scale, each with its required minimum as a black tick."""
     order = list(frame["项目"])
     enc_y = alt.Y("项目:N", sort=order, title=None, axis=alt.Axis(labelLimit=320))
-    bars = alt.Chart(frame).mark_bar(size=30).encode(
+    bars = alt.Chart(data(frame)).mark_bar(size=30).encode(
         y=enc_y, x=alt.X("数值:Q", title="%", scale=alt.Scale(domain=[0, 100])),
         color=alt.Color("结果:N", title=None, scale=alt.Scale(domain=["达到 ✓", "未达到 ✗"],
                                                                 range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW]])),
         tooltip=tips("项目:N", "数值:Q", "要求:Q", "结果:N", "报告原文:N"))
-    ticks = alt.Chart(frame).mark_tick(color="#111827", thickness=4, size=44).encode(
+    ticks = alt.Chart(data(frame)).mark_tick(color="#111827", thickness=4, size=44).encode(
         y=enc_y, x="要求:Q", tooltip=tips("项目:N", "要求:Q"))
-    text = alt.Chart(frame).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(
+    text = alt.Chart(data(frame)).mark_text(align="left", dx=6, fontSize=14, fontWeight="bold", color="#111827").encode(
         y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
         label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + format(datum['要求'], '.0f') + '%）'")
     return themed(alt.layer(bars, ticks, text).properties(title=title, height=70 * len(order), width="container"))
@@ -433,10 +461,10 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Char
                tooltip=tips("学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"))
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
-    bars = alt.Chart(frame).mark_bar().encode(**enc)
-    text = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=12).encode(
+    bars = alt.Chart(data(frame)).mark_bar().encode(**enc)
+    text = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=12).encode(
         y=alt.Y("学校:N", sort=order), x="生师比:Q", text=alt.Text("生师比:Q", format=".1f"))
-    rule = alt.Chart(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})).mark_rule(
+    rule = alt.Chart(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]}))).mark_rule(
         strokeDash=[6, 4], size=2, color="#111827").encode(x="x:Q", tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
     return themed(alt.layer(bars, text, rule).properties(title=title, height=max(140, 24 * len(order)), width="container"))
 
@@ -454,7 +482,7 @@ def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd
 @cached
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     order = list(frame["乡镇"])
-    base = alt.Chart(frame).encode(y=alt.Y("乡镇:N", sort=order, title=None))
+    base = alt.Chart(data(frame)).encode(y=alt.Y("乡镇:N", sort=order, title=None))
     students = base.mark_bar(color=PRIMARY).encode(
         x=alt.X("学生数:Q", title="在校学生（人）"), tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
     students_text = base.mark_text(align="left", dx=4, fontSize=12).encode(x="学生数:Q", text=alt.Text("学生数:Q", format=","))
@@ -486,7 +514,7 @@ def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
 def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
     labels, colors = status_legend_domain()
     indicators = list(dict.fromkeys(frame["指标"]))
-    base = alt.Chart(frame).encode(
+    base = alt.Chart(data(frame)).encode(
         x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(zero=False)),
         detail="指标:N")
@@ -494,7 +522,7 @@ def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
     points = base.mark_point(size=90, filled=True).encode(
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
         tooltip=tips("年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
-    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
+    rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(line, points, rule).properties(width=150, height=150)
     return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
 
@@ -513,13 +541,13 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     schools = list(dict.fromkeys(frame["学校（学段）"]))
     indicators = list(dict.fromkeys(frame["指标"]))
     labels, colors = status_legend_domain()
-    bars = alt.Chart(frame).mark_bar().encode(
+    bars = alt.Chart(data(frame)).mark_bar().encode(
         x=alt.X("学校（学段）:N", sort=schools, title=None, axis=alt.Axis(labels=False, ticks=False)),
         y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
         color=alt.Color("学校（学段）:N", sort=schools, title="学校（学段）",
                         scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#d97706", "#7c3aed", "#be123c", "#475569"])),
         stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
         tooltip=tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
-    rule = alt.Chart(frame).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
+    rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(bars, rule).properties(width=110, height=180)
     return themed(layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))

@@ -310,15 +310,16 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None
     draw_chart(chart)
     st.caption(source)
     stem = filename.rsplit(".", 1)[0]
-    cols = st.columns([1, 1, 1, 1, 3])
-    download_csv(table, filename, "CSV", container=cols[0])
+    # one row of buttons that wraps in a narrow column (fixed columns cut the labels short)
+    row = st.container(horizontal=True, gap="small")
+    download_csv(table, filename, "CSV", container=row)
     # Deferred downloads are built outside this run: they take the language along explicitly.
-    cols[1].download_button("Excel", data=lambda: _in(lang, excel_bytes, table, source), file_name=f"{stem}.xlsx",
+    row.download_button("Excel", data=lambda: _in(lang, excel_bytes, table, source), file_name=f"{stem}.xlsx",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             on_click="ignore", key=f"xlsx-{filename}", icon=":material/table:")
-    cols[2].download_button("PNG", data=lambda: _in(lang, briefing.chart_png, chart), file_name=f"{stem}.png",
+    row.download_button("PNG", data=lambda: _in(lang, briefing.chart_png, chart), file_name=f"{stem}.png",
                             mime="image/png", on_click="ignore", key=f"png-{filename}", icon=":material/image:")
-    cols[3].download_button("SVG", data=lambda: _in(lang, briefing.chart_svg, chart), file_name=f"{stem}.svg",
+    row.download_button("SVG", data=lambda: _in(lang, briefing.chart_svg, chart), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
     with st.expander(t("查看图表数据（表格）")):
         table_view((frame if callable(table) else table).head(TABLE_ROWS))
