@@ -116,6 +116,17 @@ def cached(builder):
     return wrapper
 
 
+def part(d, mark: dict, transform: list | None = None, **encoding) -> alt.Chart:
+    """One layer built in a single step. Chained `.mark_*().encode()` calls deep-copy the chart at every
+    step, which made up most of a chart's build time; the spec is the same."""
+    return alt.Chart(d, mark=alt.MarkDef(**mark), encoding=alt.FacetedEncoding(**encoding),
+                     **({"transform": transform} if transform else {}))
+
+
+def calculate(expression: str, name: str) -> alt.CalculateTransform:
+    return alt.CalculateTransform(calculate=expression, **{"as": name})
+
+
 def tips(*fields) -> list:
     # Channel objects, not strings: Altair converts each string through a slow schema lookup.
     return [f if isinstance(f, alt.Tooltip) else alt.Tooltip(f) for f in fields]
@@ -240,22 +251,24 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Each school part's value as a share of its threshold; rules at 100% and at the 85% floor."""
     labels, colors = status_legend_domain()
     order = list(frame["学校（学段）"])
+    d = data(frame)
+    linked = "档案" in frame.columns
     enc = dict(
         y=alt.Y("学校（学段）:N", sort=order, title=None),
         x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(domainMin=0)),
         tooltip=tips("学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"),
     )
-    if "档案" in frame.columns:
+    if linked:
         enc["href"] = alt.Href("档案:N")
-    bars = alt.Chart(data(frame)).mark_bar(cursor="pointer" if "档案" in frame.columns else "default").encode(
-        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
-    text = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=12).encode(
-        y=alt.Y("学校（学段）:N", sort=order), x="达到标准值的比例:Q",
-        text=alt.Text("label:N")).transform_calculate(label="format(datum['数值'], ',.2f') + ' ' + datum['单位']")
-    rules = alt.Chart(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]}))).mark_rule(
-        strokeDash=[6, 4], size=2).encode(x="x:Q", color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
+    bars = part(d, {"type": "bar", "cursor": "pointer" if linked else "default"},
+                color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
+    text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                [calculate("format(datum['数值'], ',.2f') + ' ' + datum['单位']", "label")],
+                y=alt.Y("学校（学段）:N", sort=order), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
+    rules = part(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})), {"type": "rule", "strokeDash": [6, 4], "size": 2},
+                 x=alt.X("x:Q"), color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
     height = max(140, 24 * len(order))
-    return themed(alt.layer(bars, text, rules).properties(title=title, height=height, width="container"))
+    return themed(alt.LayerChart(layer=[bars, text, rules], title=title, height=height, width="container"))
 
 
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
@@ -284,13 +297,15 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
                          文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]])
     rows = list(dict.fromkeys(frame["行"]))
     indicators = list(dict.fromkeys(frame["指标"]))
-    base = alt.Chart(data(frame)).encode(x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
-                                   y=alt.Y("行:N", sort=rows, title=None))
+    d = data(frame)
+    x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    y = alt.Y("行:N", sort=rows, title=None)
     tooltip = tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q")
-    cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
-        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
-    text = base.mark_text(fontSize=13, color="white", fontWeight="bold").encode(text="文本:N", tooltip=tooltip)
-    return themed((cells + text).properties(title=title, height=max(100, 28 * len(rows)), width="container"))
+    cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
+                 color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
+    text = part(d, {"type": "text", "fontSize": 13, "color": "white", "fontWeight": "bold"}, x=x, y=y,
+                text=alt.Text("文本:N"), tooltip=tooltip)
+    return themed(alt.LayerChart(layer=[cells, text], title=title, height=max(100, 28 * len(rows)), width="container"))
 
 
 @cached
@@ -456,17 +471,19 @@ def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.Da
 @cached
 def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
     order = list(frame["学校"])
+    d = data(frame)
     enc = dict(y=alt.Y("学校:N", sort=order, title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
                tooltip=tips("学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"))
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
-    bars = alt.Chart(data(frame)).mark_bar().encode(**enc)
-    text = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=12).encode(
-        y=alt.Y("学校:N", sort=order), x="生师比:Q", text=alt.Text("生师比:Q", format=".1f"))
-    rule = alt.Chart(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]}))).mark_rule(
-        strokeDash=[6, 4], size=2, color="#111827").encode(x="x:Q", tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
-    return themed(alt.layer(bars, text, rule).properties(title=title, height=max(140, 24 * len(order)), width="container"))
+    bars = part(d, {"type": "bar"}, **enc)
+    text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                y=alt.Y("学校:N", sort=order), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
+    rule = part(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})),
+                {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
+                x=alt.X("x:Q"), tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
+    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=max(140, 24 * len(order)), width="container"))
 
 
 def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
@@ -482,23 +499,25 @@ def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd
 @cached
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     order = list(frame["乡镇"])
-    base = alt.Chart(data(frame)).encode(y=alt.Y("乡镇:N", sort=order, title=None))
-    students = base.mark_bar(color=PRIMARY).encode(
-        x=alt.X("学生数:Q", title="在校学生（人）"), tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
-    students_text = base.mark_text(align="left", dx=4, fontSize=12).encode(x="学生数:Q", text=alt.Text("学生数:Q", format=","))
-    share = base.mark_bar().encode(
-        x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100])),
-        color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
-                                                             range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
-        tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"),
-    ).transform_calculate(状态="datum['达标比例'] >= 100 ? '全部达标' : '部分未达标'")
-    share_text = base.mark_text(align="left", dx=4, fontSize=12).encode(
-        x="达标比例:Q", text=alt.Text("label:N")).transform_calculate(
-        label="datum['达标学校学段数'] + ' / ' + datum['学校学段数']")
+    d = data(frame)
+    y = alt.Y("乡镇:N", sort=order, title=None)
+    students = part(d, {"type": "bar", "color": PRIMARY}, y=y, x=alt.X("学生数:Q", title="在校学生（人）"),
+                    tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
+    students_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                         y=y, x=alt.X("学生数:Q"), text=alt.Text("学生数:Q", format=","))
+    share = part(d, {"type": "bar"}, [calculate("datum['达标比例'] >= 100 ? '全部达标' : '部分未达标'", "状态")],
+                 y=y, x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100])),
+                 color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
+                                                                     range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
+                 tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"))
+    share_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                      [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
+                      y=y, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
     height = max(120, 26 * len(order))
-    left = alt.layer(students, students_text).properties(height=height, width=360)
-    right = alt.layer(share, share_text).properties(height=height, width=360)
-    return themed(alt.hconcat(left, right).properties(title=title).resolve_scale(color="independent"))
+    left = alt.LayerChart(layer=[students, students_text], height=height, width=360)
+    right = alt.LayerChart(layer=[share, share_text], height=height, width=360)
+    return themed(alt.HConcatChart(hconcat=[left, right], title=title,
+                                   resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent"))))
 
 
 def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
