@@ -489,8 +489,10 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Char
 def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
     schools = inputs.groupby(["township_code", "township_name"], as_index=False).agg(
         学校数=("school_id", "nunique"), 学生数=("students", "sum"))
-    parts = results[results["has_students"]].groupby("township_code", as_index=False).agg(
-        学校学段数=("passes", "size"), 达标学校学段数=("passes", lambda s: int((s == True).sum())))  # noqa: E712
+    counted = results.loc[results["has_students"], ["township_code"]].assign(
+        passing=(results.loc[results["has_students"], "passes"] == True).astype("int64"))  # noqa: E712
+    parts = counted.groupby("township_code", as_index=False).agg(学校学段数=("passing", "size"),
+                                                                  达标学校学段数=("passing", "sum"))
     out = schools.merge(parts, on="township_code", how="left")
     out["达标比例"] = (out["达标学校学段数"] / out["学校学段数"] * 100).round(1)
     return out.rename(columns={"township_code": "乡镇代码", "township_name": "乡镇"}).sort_values("乡镇代码").reset_index(drop=True)
