@@ -175,19 +175,18 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
     schools = list(dict.fromkeys(grid["学校（学段）"]))
     indicators = list(dict.fromkeys(grid["指标"]))
-    base = alt.Chart(data(grid)).encode(
-        x=alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=-30)),
-        y=alt.Y("学校（学段）:N", sort=schools, title=None),
-    )
+    d = data(grid)
+    x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=-30))
+    y = alt.Y("学校（学段）:N", sort=schools, title=None)
     tooltip = tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N")
     extra = {"href": alt.Href("档案:N")} if "档案" in grid.columns else {}
-    cells = base.mark_rect(stroke="white", strokeWidth=1.5).encode(
-        color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
-        tooltip=tooltip, **extra,
-    )
-    marks = base.mark_text(fontSize=15, fontWeight="bold", color="white").encode(text="标记:N", tooltip=tooltip)
+    cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
+                 color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
+                 tooltip=tooltip, **extra)
+    marks = part(d, {"type": "text", "fontSize": 15, "fontWeight": "bold", "color": "white"}, x=x, y=y,
+                 text=alt.Text("标记:N"), tooltip=tooltip)
     height = max(120, 26 * len(schools))
-    return themed((cells + marks).properties(height=height, width="container"))
+    return themed(alt.LayerChart(layer=[cells, marks], height=height, width="container"))
 
 
 def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
@@ -203,19 +202,19 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
 @cached
 def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     indicators = list(dict.fromkeys(frame["指标"]))
-    bars = alt.Chart(data(frame)).mark_bar().encode(
-        y=alt.Y("指标:N", sort=indicators, title=None),
-        x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
-        color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
-                                                 range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
-                        title="结果"),
-        tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"),
-    )
-    labels = alt.Chart(data(frame)).mark_text(align="left", dx=4, fontSize=13).encode(
-        y=alt.Y("指标:N", sort=indicators), x="差异系数:Q", text=alt.Text("差异系数:Q", format=".3f"))
-    limit = alt.Chart(data(frame)).mark_rule(color="#111827", strokeDash=[6, 4], size=2).encode(
-        x="限值:Q", tooltip=tips("学段:N", "限值:Q"))
-    return themed(alt.layer(bars, labels, limit).properties(height=36 * len(indicators) + 20, width="container"))
+    d = data(frame)
+    bars = part(d, {"type": "bar"},
+                y=alt.Y("指标:N", sort=indicators, title=None),
+                x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
+                color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
+                                                         range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
+                                title="结果"),
+                tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
+    labels = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
+                  y=alt.Y("指标:N", sort=indicators), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
+    limit = part(d, {"type": "rule", "color": "#111827", "strokeDash": [6, 4], "size": 2},
+                 x=alt.X("限值:Q"), tooltip=tips("学段:N", "限值:Q"))
+    return themed(alt.LayerChart(layer=[bars, labels, limit], height=36 * len(indicators) + 20, width="container"))
 
 
 # ---- frames and charts shared by the domain pages ------------------------------------------
@@ -314,17 +313,18 @@ def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dic
     county), as a share of the threshold, with the threshold drawn at 100%."""
     groups = [g for g in palette if g in set(frame[group_label])]
     indicators = list(dict.fromkeys(frame["指标"]))
+    d = data(frame)
     enc_x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
     offset = alt.XOffset(f"{group_label}:N", sort=groups)
-    bars = alt.Chart(data(frame)).mark_bar().encode(
-        x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
-        color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
-                        scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
-        tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
-    text = alt.Chart(data(frame)).mark_text(dy=-8, fontSize=11).encode(
-        x=enc_x, xOffset=offset, y="达到标准值的比例:Q", text=alt.Text("达到标准值的比例:Q", format=".0f"))
-    rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827", size=2).encode(y=alt.datum(100))
-    return themed(alt.layer(bars, text, rule).properties(title=title, height=300, width="container"))
+    bars = part(d, {"type": "bar"},
+                x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
+                color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
+                                scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
+                tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
+    text = part(d, {"type": "text", "dy": -8, "fontSize": 11},
+                x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q"), text=alt.Text("达到标准值的比例:Q", format=".0f"))
+    rule = part(d, {"type": "rule", "strokeDash": [6, 4], "color": "#111827", "size": 2}, y=alt.datum(100))
+    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=300, width="container"))
 
 
 @cached
