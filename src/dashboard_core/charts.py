@@ -87,12 +87,13 @@ def data(frame: pd.DataFrame):
 
 
 def _build(builder, args, kwargs) -> dict:
+    outer = getattr(_PENDING, "datasets", None)  # a builder may call another cached builder
     _PENDING.datasets = {}
     try:
         spec = builder(*args, **kwargs).to_dict(validate=VALIDATE)
         spec.setdefault("datasets", {}).update({k: rows for k, (rows, _) in _PENDING.datasets.items()})
     finally:
-        _PENDING.datasets = None
+        _PENDING.datasets = outer
     return spec
 
 
