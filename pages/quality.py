@@ -74,10 +74,7 @@ st.caption(t("{source}：“{excerpt}”", source=SOURCE, excerpt=i18n.Verbatim(
     "形成县初级中学“树”文化、米粮泉回族乡中心校“三香”文化、扎库齐牛录乡中心校“小白杨”文化等校园文化品牌")))
 
 st.subheader(t("国家标准：教育质量 9 项"))
-items = card.county_items[card.county_items["part"] == "quality"].copy()
-items["状态"] = items["status"].map({"met": "✓ 达到", "not_met": "✗ 未达到", "no_data": "… 无数据"})
-table = items[["item", "text", "value_text", "状态", "source"]].rename(
-    columns={"item": "编号", "text": "要求", "value_text": "数值", "source": "来源"}).fillna({"数值": "—"})
+table = charts.county_items_frame(card.county_items[card.county_items["part"] == "quality"], with_part=False)
 ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large")})
 st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
 ui.download_csv(table, "quality_items.csv")

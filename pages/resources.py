@@ -10,7 +10,7 @@ if _SRC not in sys.path:
 import streamlit as st
 
 from dashboard_core import charts, standard, ui
-from dashboard_core.i18n import t, tr
+from dashboard_core.i18n import t
 from dashboard_core.facts import S_RES
 
 v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、场地与装备")
@@ -53,23 +53,12 @@ st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体�
 card = ui.card(v.snapshot, v.filters)
 resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
                   "multimedia_rooms_per100"]
-names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in ui.rules()["resource"]["indicators"]}
 if card.matrix.empty:
     st.info(t("所选范围没有学校数据。"))
 else:
-    shown = card.results["school_id"].nunique()
-    if shown > ui.CHART_SCHOOLS:
-        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
-                     n=shown, shown=ui.CHART_SCHOOLS))
-    # one chart at a time: the chosen indicator (kept in the URL), built only when shown
-    code = st.segmented_control(t("指标"), resource_codes, key="res_indicator", bind="query-params", default=resource_codes[0],
-                                format_func=lambda c: names[c]) or resource_codes[0]
-    lowest = charts.indicator_frame(card.indicator(code, lowest=ui.TABLE_ROWS))
-    frame = lowest.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（按达到标准值的比例排序，点击条形打开学校档案）")), lowest,
-                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
-                  t("；九年一贯制学校按学段加权学生数拆分"), f"resources_{code}_{v.filters.year}.csv",
-                  data=lambda: charts.indicator_frame(card.indicator(code)))
+    ui.indicator_chart(v, card, resource_codes, "res_indicator", "（按达到标准值的比例排序，点击条形打开学校档案）",
+                       ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
+                       t("；九年一贯制学校按学段加权学生数拆分"), "resources")
 
     st.subheader(t("按乡镇汇总"))
     grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())

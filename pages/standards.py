@@ -124,11 +124,7 @@ ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
 
 # 5. County items
 st.subheader(t("县级指标：政府保障、教育质量、社会认可"))
-items = card.county_items.copy()
-items["状态"] = items["status"].map({"met": "✓ 达到", "not_met": "✗ 未达到", "no_data": "… 无数据"})
-items["一票否决"] = items["veto"].map({True: "是", False: ""})
-table = items[["part_name", "item", "text", "value_text", "状态", "一票否决", "source"]].rename(columns={
-    "part_name": "部分", "item": "编号", "text": "要求", "value_text": "数值", "source": "来源"}).fillna({"数值": "—"})
+table = charts.county_items_frame(card.county_items)
 ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large"),
                                     "来源": st.column_config.TextColumn(width="large")})
 st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测。"))

@@ -7,12 +7,13 @@ _SRC = str(Path(__file__).resolve().parents[1] / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 
+import functools
 import math
 
 import streamlit as st
 
 from dashboard_core import charts, standard, ui
-from dashboard_core.i18n import t, tr
+from dashboard_core.i18n import t
 from dashboard_core.facts import S_QUA, S_RES, S_TEA
 
 v = ui.page_header("师资队伍", "编制与结构、交流轮岗、引进与培养、待遇与培训")
@@ -41,26 +42,15 @@ if len(inputs):
         st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show)))
     ui.show_chart(charts.ratio_bars(on_show, t("各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）"), students / teachers),
                   on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
-                  data=lambda: charts.school_ratio_frame(card.inputs))
+                  data=functools.partial(charts.school_ratio_frame, card.inputs))
 
 st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
-names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in ui.rules()["resource"]["indicators"]}
 if card.matrix.empty:
     st.info(t("所选范围没有学校数据。"))
 else:
-    shown = card.results["school_id"].nunique()
-    if shown > ui.CHART_SCHOOLS:
-        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
-                     n=shown, shown=ui.CHART_SCHOOLS))
-    # one chart at a time: the chosen indicator (kept in the URL), built only when shown
-    code = st.segmented_control(t("指标"), teacher_codes, key="tea_indicator", bind="query-params", default=teacher_codes[0],
-                                format_func=lambda c: names[c]) or teacher_codes[0]
-    lowest = charts.indicator_frame(card.indicator(code, lowest=ui.TABLE_ROWS))
-    frame = lowest.head(ui.CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(ui.profile_links(f["学校编号"])))
-    ui.show_chart(charts.indicator_bars(frame, names[code] + t("（点击条形打开学校档案）")), lowest,
-                  ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"),
-                  f"teachers_{code}_{v.filters.year}.csv", data=lambda: charts.indicator_frame(card.indicator(code)))
+    ui.indicator_chart(v, card, teacher_codes, "tea_indicator", "（点击条形打开学校档案）",
+                       ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"), "teachers")
 
     st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
     pe = card.indicator("pe_art_teachers_per100")

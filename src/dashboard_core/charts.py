@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from . import i18n
-from .standard import BELOW, FLOOR, MET, NO_STUDENTS, STATUS_LABELS
+from .standard import BELOW, FLOOR, ITEM_LABELS, MET, NO_STUDENTS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
         "'WenQuanYi Micro Hei', sans-serif")
@@ -244,6 +244,24 @@ def indicator_frame(part: pd.DataFrame, links: dict | None = None, limit: int | 
     if links is not None:
         out["档案"] = out["学校编号"].map(links)
     return out.reset_index(drop=True)
+
+
+def indicator_table(card, code: str) -> pd.DataFrame:
+    """Every school part of a scorecard for one indicator, as indicator_frame shapes it."""
+    return indicator_frame(card.indicator(code))
+
+
+ITEM_MARKS = {"met": "✓", "not_met": "✗", "no_data": "…"}
+
+
+def county_items_frame(items: pd.DataFrame, with_part: bool = True) -> pd.DataFrame:
+    """The county items as a table: requirement, value, status (mark and word), veto, source."""
+    out = items.assign(状态=[f"{ITEM_MARKS[s]} {ITEM_LABELS[s]}" for s in items["status"]],
+                       一票否决=items["veto"].map({True: "是", False: ""}))
+    columns = (["part_name"] if with_part else []) + ["item", "text", "value_text", "状态"] + (
+        ["一票否决"] if with_part else []) + ["source"]
+    return out[columns].rename(columns={"part_name": "部分", "item": "编号", "text": "要求", "value_text": "数值",
+                                        "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 
 
 @cached

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from . import i18n, queries, scorecard, settings, snapshots, standard
+from . import charts, i18n, queries, scorecard, settings, snapshots, standard
 from .i18n import t, tr
 from .filters import Filters
 from .snapshots import Snapshot
@@ -323,6 +323,23 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
     with st.expander(t("查看图表数据（表格）")):
         table_view((frame if callable(table) else table).head(TABLE_ROWS))
+
+
+def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, source: str, stem: str) -> None:
+    """One of the standard's indicators at a time (chosen by the user, kept in the URL, built only when
+    shown): the lowest school parts as bars linked to their profiles, the full table on download."""
+    names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in rules()["resource"]["indicators"]}
+    if card.school_count > CHART_SCHOOLS:
+        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
+                     n=card.school_count, shown=CHART_SCHOOLS))
+    code = st.segmented_control(t("指标"), codes, key=key, bind="query-params", default=codes[0],
+                                format_func=lambda c: names[c]) or codes[0]
+    lowest = charts.indicator_frame(card.indicator(code, lowest=TABLE_ROWS))
+    frame = lowest.head(CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
+    # the whole table only when downloaded; a partial holds the shared scorecard, not this run's frames
+    full = functools.partial(charts.indicator_table, card, code)
+    show_chart(charts.indicator_bars(frame, names[code] + t(title_note)), lowest, source,
+               f"{stem}_{code}_{v.filters.year}.csv", data=full)
 
 
 def _in(lang: str, build, *args):
