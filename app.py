@@ -10,7 +10,7 @@ if str(_SRC) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from dashboard_core import ui  # noqa: E402
+from dashboard_core import memory, ui  # noqa: E402
 from dashboard_core.i18n import t  # noqa: E402
 
 heading = st.sidebar.container()
@@ -44,3 +44,4 @@ with st.sidebar:
 if present:
     ui.presentation_bar(PAGES, next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview"))
 page.run()
+memory.give_back()  # what the run freed goes back to the system, not kept for the next run

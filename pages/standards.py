@@ -7,6 +7,8 @@ _SRC = str(Path(__file__).resolve().parents[1] / "src")
 if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 
+import functools
+
 import streamlit as st
 
 from dashboard_core import charts, i18n, standard, ui
@@ -56,12 +58,11 @@ else:
     if card.school_count > len(on_show):
         st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
                      n=card.school_count, shown=len(on_show)))
-    grid_full = charts.status_grid_frame(card.values_for(card.ranked_school_ids(GRID_CSV_SCHOOLS)))
-    grid = grid_full[grid_full["学校编号"].isin(on_show)].assign(档案=lambda f: f["学校编号"].map(ui.profile_links(on_show)))
+    grid = charts.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
     ui.draw_chart(charts.status_grid(grid))
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
                       t("；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分"))
-    ui.download_csv(grid_full, f"standards_grid_{v.filters.year}.csv")
+    ui.download_csv(functools.partial(charts.status_grid_table, card, GRID_CSV_SCHOOLS), f"standards_grid_{v.filters.year}.csv")
 
 # 3. What a school lacks
 st.subheader(t("学校差距：还差多少才能达标"))

@@ -98,20 +98,19 @@ if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
                   ui.report_source(S_TEA) + t("；标准：政府保障第 11 项"), f"teachers_rotation_{v.filters.year}.csv")
 else:
     st.info(t("{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。", year=v.filters.year))
-rotation = ui.ask(v.snapshot, "rotation_by_school", v.filters)
+rotation = ui.ask(v.snapshot, "rotation_by_school", v.filters, limit=ui.TABLE_ROWS)
 if len(rotation):
-    rotation["交流率（%）"] = (rotation["exchange_teachers"] / rotation["exchange_eligible_teachers"] * 100).round(1)
-    table = rotation.rename(columns={"school_id": "学校编号", "school_name": "学校", "school_type": "类型", "urban_rural": "城乡",
-                                     "township_name": "乡镇", "exchange_eligible_teachers": "符合条件教师",
-                                     "exchange_teachers": "交流轮岗教师", "exchange_backbone_teachers": "其中骨干教师"})
-    shown = table.head(ui.TABLE_ROWS)
+    shown = charts.rotation_table(rotation)
     shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
-    heading = (t("各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）", n=len(table), shown=len(shown)) if len(table) > len(shown)
-               else t("各校交流轮岗（{n:,} 所学校）", n=len(table)))
+    total = int(rotation["schools_in_view"].iloc[0])
+    heading = (t("各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）", n=total, shown=len(shown)) if total > len(shown)
+               else t("各校交流轮岗（{n:,} 所学校）", n=total))
     with st.expander(heading):
         ui.table_view(shown, column_config={"档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_year"))
-        ui.download_csv(table, f"teachers_rotation_schools_{v.filters.year}.csv")
+        # every school only when downloaded: a country has over 150,000 of them
+        ui.download_csv(functools.partial(ui.asked, charts.rotation_table, v.snapshot, "rotation_by_school", v.filters,
+                                          limit=None), f"teachers_rotation_schools_{v.filters.year}.csv")
 
 st.subheader(t("2024 年教师补充与调配"))
 left, right = st.columns([2, 1])

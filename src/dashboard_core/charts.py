@@ -171,6 +171,11 @@ def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.Dat
     return out
 
 
+def status_grid_table(card, limit: int) -> pd.DataFrame:
+    """The grid's table for the `limit` schools most in need (what its CSV holds)."""
+    return status_grid_frame(card.values_for(card.ranked_school_ids(limit)))
+
+
 @cached
 def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
@@ -472,6 +477,16 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
         label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + format(datum['要求'], '.0f') + '%）'")
     return themed(alt.layer(bars, ticks, text).properties(title=title, height=70 * len(order), width="container"))
+
+
+def rotation_table(rotation: pd.DataFrame) -> pd.DataFrame:
+    """Each school's rotation figures (the rotation_by_school query) as a table with its rate."""
+    table = rotation.drop(columns="schools_in_view").rename(columns={
+        "school_id": "学校编号", "school_name": "学校", "school_type": "类型", "urban_rural": "城乡",
+        "township_name": "乡镇", "exchange_eligible_teachers": "符合条件教师", "exchange_teachers": "交流轮岗教师",
+        "exchange_backbone_teachers": "其中骨干教师"})
+    table["交流率（%）"] = (table["交流轮岗教师"] / table["符合条件教师"] * 100).round(1)
+    return table
 
 
 def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:

@@ -22,6 +22,14 @@ def ask_in_chunks(snapshot: Snapshot, name: str, filters: Filters | None = None,
     return db.run_chunks(snapshot, name, **merged)
 
 
+def ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
+    """The same answer as `ask`, fetched in Arrow batches: for a country's schools."""
+    chunks = list(ask_in_chunks(snapshot, name, filters, **params))
+    if not chunks:
+        return ask(snapshot, name, filters, **params)  # no rows: the columns, typed as usual
+    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+
+
 def years(snapshot: Snapshot) -> list[int]:
     return [int(y) for y in ask(snapshot, "available_years")["year"]]
 

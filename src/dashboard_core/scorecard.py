@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from . import queries, standard
+from . import memory, queries, standard
 from .filters import Filters
 from .snapshots import Snapshot
 
@@ -68,8 +68,10 @@ class Scorecard:
         fails = (r["passes"] == False).to_numpy()  # noqa: E712
         # stable sort: failing first, then fewest indicators met, then most below the floor
         order = np.lexsort((-r["below_count"].to_numpy(), r["met_count"].to_numpy(), ~fails))
-        ids = list(pd.unique(r["school_id"].to_numpy()[order]))
-        return ids if limit is None else ids[:limit]
+        # on codes, not on the ids themselves: a country's ids would each become a Python string
+        codes, ids = pd.factorize(r["school_id"])
+        first_seen = pd.unique(codes[order])
+        return list(ids.take(first_seen if limit is None else first_seen[:limit]))
 
     def narrow(self, filters: Filters) -> "Scorecard":
         """The scorecard of a part of this view (some townships, schools or stages of the same year),
@@ -98,7 +100,7 @@ class Scorecard:
 def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
     """The county items are judged for the whole county, whatever schools are in view."""
     return standard.evaluate_county_items(rules, queries.ask(snapshot, "county_series"), year,
-                                          queries.ask(snapshot, "school_part_sizes", year=year),
+                                          queries.ask_large(snapshot, "school_part_sizes", year=year),
                                           queries.fact_sources(snapshot))
 
 
@@ -110,6 +112,9 @@ def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
               for chunk in queries.ask_in_chunks(snapshot, "school_stage_inputs", filters)]
     matrix = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0] if pieces
               else standard.indicator_matrix(queries.ask(snapshot, "school_stage_inputs", filters), rules))
+    if len(pieces) > 1:
+        del pieces
+        memory.give_back()  # the chunks were as large as the matrix: hand their memory back
     results = standard.school_results(matrix, rules)
     cvs = standard.cv_table(matrix, rules)
     items = county_items(snapshot, filters.year, rules) if items is None else items

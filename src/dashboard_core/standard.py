@@ -99,8 +99,8 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     students = inputs["students"].to_numpy(dtype="float64")
     weighted = (inputs["school_primary_students"].to_numpy(dtype="float64")
                 + jw * inputs["school_junior_students"].to_numpy(dtype="float64"))
-    stage = inputs["stage"].astype(str).to_numpy()
-    stage_weight = np.where(stage == "初中", jw, 1.0)
+    junior = inputs["stage"].eq("初中").to_numpy(dtype=bool)  # compared in Arrow: no Python string per row
+    stage_weight = np.where(junior, jw, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         facility_share = np.where(weighted > 0, stage_weight * students / weighted, np.nan)
     out["facility_share"] = facility_share
@@ -109,7 +109,7 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
         code = ind["code"]
         raw = inputs[ind["numerator"]].to_numpy(dtype="float64")
         numerator = raw if ind["numerator_level"] == "stage" else raw * facility_share
-        threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in ("小学", "初中")])[np.where(stage == "初中", 1, 0)]
+        threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in ("小学", "初中")])[junior.astype("int8")]
         with np.errstate(divide="ignore", invalid="ignore"):
             value = np.where(has_students, numerator / students * ind["per_students"], np.nan)
         floor = threshold * share
@@ -154,12 +154,12 @@ def school_results(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The school rule per school part: at least `min_met` met and the rest at least the floor."""
     codes = [i["code"] for i in rules["resource"]["indicators"]]
     min_met = rules["resource"]["min_met"]
-    out = matrix[[c for c in IDENTITY if c in matrix.columns]].copy()
+    out = matrix[[c for c in IDENTITY if c in matrix.columns]]  # shares the matrix's columns (copy on write)
     codes_matrix = (np.column_stack([matrix[f"st_{c}"].cat.codes.to_numpy() for c in codes]) if len(matrix)
                     else np.empty((0, len(codes)), dtype="int8"))
     for name, status in (("met_count", MET), ("floor_count", FLOOR), ("below_count", BELOW),
                          ("no_student_count", NO_STUDENTS)):
-        out[name] = (codes_matrix == STATUS_CATEGORIES.index(status)).sum(axis=1)
+        out[name] = (codes_matrix == STATUS_CATEGORIES.index(status)).sum(axis=1, dtype="int8")  # at most 7
     has_students = out["no_student_count"].to_numpy() == 0
     passes = (out["met_count"] >= min_met) & (out["met_count"] + out["floor_count"] == len(codes))
     out["passes"] = pd.Series(np.where(has_students, passes, None), index=out.index, dtype="object")

@@ -70,6 +70,11 @@ def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params)
     return queries.ask(snapshot, name, filters, **params)
 
 
+def asked(shape, snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
+    """A named query's answer shaped for a download, uncached: for tables too large to keep."""
+    return shape(queries.ask(snapshot, name, filters, **params))
+
+
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
 def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
     return scorecard.county_items(snapshot, year, rules())
@@ -134,13 +139,13 @@ class Catalog:
 @st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
 def catalog(snapshot: Snapshot) -> Catalog:
     townships = queries.ask(snapshot, "township_list")
-    schools = queries.ask(snapshot, "school_list")[["school_id", "school_name", "township_code"]]
-    counts = schools["school_name"].value_counts()
-    dup = schools["school_name"].map(counts) > 1
+    # in Arrow batches: a country's 200,000 names never become Python objects
+    schools = queries.ask_large(snapshot, "school_list")[["school_id", "school_name", "township_code"]]
+    dup = schools["school_name"].duplicated(keep=False)
     labels = schools["school_name"].where(~dup, schools["school_name"] + "（" + schools["school_id"] + "）")
     return Catalog(years=queries.years(snapshot), township_codes=list(townships["township_code"]),
                    township_label=dict(zip(townships["township_code"], townships["township_name"])),
-                   school_label=pd.Series(labels.to_numpy(), index=pd.Index(schools["school_id"]), name="label"),
+                   school_label=pd.Series(labels.array, index=pd.Index(schools["school_id"]), name="label"),
                    rows_by_township=schools.groupby("township_code", sort=False).indices)
 
 

@@ -7,21 +7,23 @@ WITH chosen AS (
     WHERE (len($townships::VARCHAR[]) = 0 OR list_contains($townships::VARCHAR[], s.township_code))
       AND (len($schools::VARCHAR[]) = 0 OR list_contains($schools::VARCHAR[], s.school_id))
 ),
-parts AS (
-    SELECT y.*,
-           sum(CASE WHEN y.stage = '小学' THEN y.students ELSE 0 END) OVER w AS school_primary_students,
-           sum(CASE WHEN y.stage = '初中' THEN y.students ELSE 0 END) OVER w AS school_junior_students
-    FROM school_stage_year y
-    WHERE y.year = $year AND y.school_id IN (SELECT school_id FROM chosen)
-    WINDOW w AS (PARTITION BY y.school_id)
+enrolment AS (
+    SELECT school_id,
+           sum(students) FILTER (WHERE stage = '小学')::BIGINT AS school_primary_students,
+           sum(students) FILTER (WHERE stage = '初中')::BIGINT AS school_junior_students
+    FROM school_stage_year
+    WHERE year = $year AND school_id IN (SELECT school_id FROM chosen)
+    GROUP BY school_id
 )
 SELECT c.school_id, c.school_name, c.township_code, c.township_name, c.school_type, c.urban_rural,
        p.stage, p.students, p.classes, p.full_time_teachers, p.teachers_above_degree,
        p.backbone_teachers, p.pe_art_teachers,
        f.staff, f.teaching_area_m2, f.sports_area_m2, f.equipment_value_yuan, f.multimedia_rooms,
-       p.school_primary_students, p.school_junior_students
-FROM parts p
+       coalesce(e.school_primary_students, 0) AS school_primary_students,
+       coalesce(e.school_junior_students, 0) AS school_junior_students
+FROM school_stage_year p
 JOIN chosen c USING (school_id)
+JOIN enrolment e USING (school_id)
 LEFT JOIN school_year f ON f.school_id = p.school_id AND f.year = p.year
-WHERE len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], p.stage)
+WHERE p.year = $year AND (len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], p.stage))
 ORDER BY c.township_code, c.school_id, CASE p.stage WHEN '小学' THEN 0 ELSE 1 END;
