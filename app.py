@@ -44,4 +44,4 @@ with st.sidebar:
 if present:
     ui.presentation_bar(PAGES, next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview"))
 page.run()
-memory.give_back()  # what the run freed goes back to the system, not kept for the next run
+memory.settle()  # what the run freed goes back to the system, not kept for the next run

@@ -8,7 +8,6 @@ if _SRC not in sys.path:
     sys.path.insert(0, _SRC)
 
 import functools
-import math
 
 import streamlit as st
 
@@ -53,21 +52,15 @@ else:
                        ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"), "teachers")
 
     st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
-    pe = card.indicator("pe_art_teachers_per100")
     totals = standard.group_values(card.matrix, [], ui.rules())  # the whole scope, by stage
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
-    short = pe[(pe["status"] != standard.MET) & (pe["students"] > 0)].copy()
-    short["缺少（人）"] = [math.ceil(th * n / 100 - x - 1e-9) for th, n, x in
-                        zip(short["threshold"], short["students"], short["numerator_value"])]
+    table = charts.pe_art_shortage(card)
     overall = t("；").join(t("{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）", stage=r.stage, value=r.value,
                              threshold=r.threshold) for r in totals.itertuples())
-    if len(short):
+    if len(table):
         st.warning(t("所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。"
-                     "工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。", overall=overall, n=len(short),
-                     missing=int(short["缺少（人）"].sum())), icon=":material/warning:")
-        table = short[["school_id", "school_name", "stage", "students", "numerator_value", "value", "threshold", "缺少（人）"]].rename(
-            columns={"school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
-                     "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值"})
+                     "工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。", overall=overall, n=len(table),
+                     missing=int(table["缺少（人）"].sum())), icon=":material/warning:")
         shown = table.head(ui.TABLE_ROWS)
         shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
         if len(table) > len(shown):
@@ -75,7 +68,7 @@ else:
         ui.table_view(shown, column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
                                             "档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year"))
-        ui.download_csv(table, f"teachers_pe_art_short_{v.filters.year}.csv")
+        ui.download_csv(functools.partial(charts.pe_art_shortage, card), f"teachers_pe_art_short_{v.filters.year}.csv")
     else:
         st.success(t("所选范围合计：{overall}；范围内每个学校（学段）都达到标准。", overall=overall), icon=":material/check_circle:")
 

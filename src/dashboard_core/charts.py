@@ -9,6 +9,7 @@ import copy
 import functools
 import hashlib
 import json
+import math
 import os
 import threading
 from collections import OrderedDict
@@ -477,6 +478,17 @@ def target_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         y=enc_y, x="数值:Q", text=alt.Text("label:N")).transform_calculate(
         label="format(datum['数值'], '.1f') + '%（要求 ≥ ' + format(datum['要求'], '.0f') + '%）'")
     return themed(alt.layer(bars, ticks, text).properties(title=title, height=70 * len(order), width="container"))
+
+
+def pe_art_shortage(card) -> pd.DataFrame:
+    """School parts with students below the PE and art teacher standard, and how many teachers each lacks."""
+    pe = card.indicator("pe_art_teachers_per100")
+    short = pe[(pe["status"] != MET) & (pe["students"] > 0)].copy()
+    short["缺少（人）"] = [math.ceil(th * n / 100 - x - 1e-9) for th, n, x in
+                        zip(short["threshold"], short["students"], short["numerator_value"])]
+    return short[["school_id", "school_name", "stage", "students", "numerator_value", "value", "threshold", "缺少（人）"]].rename(
+        columns={"school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
+                 "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值"})
 
 
 def rotation_table(rotation: pd.DataFrame) -> pd.DataFrame:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import gc
 import threading
 
 import pyarrow as pa
@@ -21,6 +22,7 @@ _MMAP_FROM = 256 * 1024  # a column of a few thousand rows or more: its own mapp
 _TRIM_FROM = 1024 * 1024
 _lock = threading.Lock()
 _configured = False
+_frozen = False
 _libc = None
 
 
@@ -60,3 +62,21 @@ def give_back() -> None:
     libc = _glibc()
     if libc is not None:
         libc.malloc_trim(0)
+
+
+def settle() -> None:
+    """At the end of a page run: free what the run left in reference cycles, then give it back.
+
+    A page script's functions refer to the page's globals and the globals to the functions, so a
+    run's frames (a country's tables among them) would wait for Python's occasional full collection.
+    The objects that live as long as the process (modules, classes, the first run's caches) are
+    frozen once, so that this collection looks only at what runs have made since: about 10 ms
+    instead of 60 ms at national scale."""
+    global _frozen
+    gc.collect()
+    if not _frozen:
+        with _lock:
+            if not _frozen:
+                gc.freeze()
+                _frozen = True
+    give_back()
