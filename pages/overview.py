@@ -64,7 +64,7 @@ fact_metric(cols[2], "coordination_meetings", "创建协调会、推进会、督
 st.caption(t("来源：工作汇报 一、基本情况；二（一）坚持高位推动。"))
 
 st.subheader(t("所选范围 {first}—{year} 年变化（{scope}）", first=v.filters.year - 2, year=v.filters.year, scope=v.scope_label))
-trend = ui.ask(v.snapshot, "trend_by_year", v.filters)
+trend = ui.trend(v.snapshot, v.filters)
 trend = trend[trend["year"] <= v.filters.year]
 if trend.empty:
     st.info(t("所选范围没有学校数据。"))
@@ -98,8 +98,8 @@ else:
                   t("；达标按国家标准逐校（学段）判定"), f"overview_townships_{v.filters.year}.csv", data=township_frame)
 
 st.subheader(t("所选范围的学校（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
-stages = ui.ask(v.snapshot, "enrolment_by_stage", v.filters)
-types = ui.ask(v.snapshot, "schools_by_type", v.filters)
+stages = card.enrolment_by_stage()  # from the scorecard in hand: no query
+types = ui.schools_by_type(v.snapshot, v.filters)
 left, right = st.columns(2)
 with left:
     ui.table_view(types.rename(columns={"school_type": "学校类型", "schools": "学校数"}))

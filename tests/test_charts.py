@@ -124,6 +124,20 @@ def test_township_comparison_counts(card):
     assert len(spec["hconcat"]) == 2
 
 
+def test_township_chart_from_a_cached_layout_equals_a_fresh_build(card):
+    """The spec filled with another frame's rows is the spec built from that frame."""
+    frame = charts.township_comparison_frame(card.results, card.inputs)
+    first, second = frame.iloc[:3], frame.iloc[3:6].assign(学生数=lambda f: f["学生数"] + 1)
+    charts.township_comparison(first, "layout test")  # builds the layout for three rows
+    filled = spec_of(charts.township_comparison(second, "layout test"))
+    fresh = charts.with_rows(charts.finish(charts._build(charts.township_comparison.__wrapped__, (second, "layout test"), {})), second)
+    assert filled == fresh
+    assert data_of(filled) == second.to_dict(orient="records")
+    (name,) = filled["datasets"]
+    assert filled["data"] == {"name": name}
+    assert filled["hconcat"][0]["layer"][0]["encoding"]["y"]["sort"] == {"field": "乡镇代码", "op": "min"}
+
+
 def test_ratio_and_profile_charts(card):
     frame = charts.school_ratio_frame(card.inputs)
     assert (frame["生师比"] > 0).all() and frame["专任教师"].sum() == 1544

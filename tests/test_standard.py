@@ -256,3 +256,14 @@ def test_a_narrowed_scorecard_equals_one_computed_for_that_view(demo_snapshot):
         pd.testing.assert_frame_equal(cut.results, direct.results)
         pd.testing.assert_frame_equal(cut.cvs, direct.cvs)
         assert cut.summary == direct.summary
+
+
+def test_enrolment_by_stage_adds_up_to_the_report(demo_snapshot):
+    card = scorecard.compute(demo_snapshot, Filters(year=2024))
+    stages = card.enrolment_by_stage()
+    assert list(stages["stage"]) == ["小学", "初中"]
+    assert stages["students"].sum() == 20486 and stages["full_time_teachers"].sum() == 1544
+    nine_year = card.matrix.groupby("school_id")["stage"].nunique().gt(1).sum()
+    assert stages["schools"].sum() == card.school_count + nine_year  # a 九年一贯制 school counts in both stages
+    junior = scorecard.compute(demo_snapshot, Filters(year=2024, stages=("初中",))).enrolment_by_stage()
+    assert list(junior["stage"]) == ["初中"] and junior["students"].item() == stages["students"].iloc[1]

@@ -86,7 +86,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     sections = []
 
     overview = Section("总览")
-    stages = queries.ask(snapshot, "enrolment_by_stage", filters)
+    stages = card.enrolment_by_stage()
     overview.figures = [fact("schools_total"), fact("students_total"), fact("staff_total"), fact("teachers_total"),
                         Figure(t("所选范围在校学生（{year}）", year=filters.year),
                                t("{n} 人", n=f"{int(stages['students'].sum()):,}"), snap_src)]

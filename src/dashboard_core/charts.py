@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 
 import altair as alt
+import numpy as np
 import pandas as pd
 
 from . import i18n
@@ -116,6 +117,46 @@ def cached(builder):
                 _SPECS.popitem(last=False)
         return Spec(spec)
     return wrapper
+
+
+def cached_layout(builder):
+    """Like `cached`, for charts whose spec depends on their frame (the first argument) only through
+    its rows and their number: the chart is built once per number of rows and other arguments, and a
+    new frame's rows are put into a copy of that spec. On the filter path this replaces a build of
+    about 25 ms with a copy of well under 1 ms."""
+    @functools.wraps(builder)
+    def wrapper(frame: pd.DataFrame, *args):
+        key = ("layout", builder.__name__, tuple(map(str, frame.columns)), len(frame), _fingerprint(args))
+        with _SPECS_LOCK:
+            template = _SPECS.get(key)
+            if template is not None:
+                _SPECS.move_to_end(key)
+        if template is None:
+            template = finish(_build(builder, (frame,) + args, {}))
+            with _SPECS_LOCK:
+                _SPECS[key] = template
+                while len(_SPECS) > SPEC_CACHE_SIZE:
+                    _SPECS.popitem(last=False)
+        return Spec(with_rows(template, frame))
+    return wrapper
+
+
+def with_rows(template: dict, frame: pd.DataFrame) -> dict:
+    """A copy of a one-dataset spec with the frame's rows as its data (under the name of their content)."""
+    (old,) = template["datasets"]
+    text = frame.to_json(orient="records", force_ascii=False)
+    new = "data-" + hashlib.sha1(text.encode()).hexdigest()[:16]
+
+    def renamed(node):
+        if isinstance(node, dict):
+            return {k: (new if k == "name" and v == old else renamed(v)) for k, v in node.items() if k != "datasets"}
+        if isinstance(node, list):
+            return [renamed(v) for v in node]
+        return node
+
+    spec = renamed(template)
+    spec["datasets"] = {new: json.loads(text)}
+    return spec
 
 
 def part(d, mark: dict, transform: list | None = None, **encoding) -> alt.Chart:
@@ -533,22 +574,32 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Char
 
 
 def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
-    schools = inputs.groupby(["township_code", "township_name"], as_index=False).agg(
-        学校数=("school_id", "nunique"), 学生数=("students", "sum"))
-    counted = results.loc[results["has_students"], ["township_code"]].assign(
-        passing=(results.loc[results["has_students"], "passes"] == True).astype("int64"))  # noqa: E712
-    parts = counted.groupby("township_code", as_index=False).agg(学校学段数=("passing", "size"),
-                                                                  达标学校学段数=("passing", "sum"))
-    out = schools.merge(parts, on="township_code", how="left")
+    """Schools, students and school parts meeting the standard, per township. `results` is row by row
+    with `inputs`, as a scorecard's are: one grouping does it all (it is on the filter path)."""
+    has = results["has_students"].to_numpy(dtype=bool)
+    passing = (results["passes"] == True).to_numpy(dtype=bool) & has  # noqa: E712
+    rows = pd.DataFrame({"乡镇代码": inputs["township_code"].array, "乡镇": inputs["township_name"].array,
+                         "school_id": inputs["school_id"].array, "学生数": inputs["students"].array,
+                         "学校学段数": has.astype("int64"), "达标学校学段数": passing.astype("int64")})
+    by_township = rows.groupby(["乡镇代码", "乡镇"])  # column by column: named aggregation costs 3×
+    sums = by_township[["学生数", "学校学段数", "达标学校学段数"]].sum()
+    sums.insert(0, "学校数", by_township["school_id"].nunique())
+    out = sums.reset_index()
+    none = out["学校学段数"] == 0
+    if none.any():  # a township whose schools have no students: nothing to count, not 0 of 0
+        out = out.astype({"学校学段数": "float64", "达标学校学段数": "float64"})
+        out.loc[none, ["学校学段数", "达标学校学段数"]] = np.nan
     out["达标比例"] = (out["达标学校学段数"] / out["学校学段数"] * 100).round(1)
-    return out.rename(columns={"township_code": "乡镇代码", "township_name": "乡镇"}).sort_values("乡镇代码").reset_index(drop=True)
+    return out.sort_values("乡镇代码").reset_index(drop=True)
 
 
-@cached
+@cached_layout
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
-    order = list(frame["乡镇"])
+    """Students and the share of school parts meeting the standard, township by township (in the
+    order of their codes, from the data: the spec holds nothing else of the frame but its length)."""
+    n = len(frame)
     d = data(frame)
-    y = alt.Y("乡镇:N", sort=order, title=None)
+    y = alt.Y("乡镇:N", sort=alt.EncodingSortField(field="乡镇代码", op="min"), title=None)
     students = part(d, {"type": "bar", "color": PRIMARY}, y=y, x=alt.X("学生数:Q", title="在校学生（人）"),
                     tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
     students_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
@@ -561,7 +612,7 @@ def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     share_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                       [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
                       y=y, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
-    height = max(120, 26 * len(order))
+    height = max(120, 26 * n)
     left = alt.LayerChart(layer=[students, students_text], height=height, width=360)
     right = alt.LayerChart(layer=[share, share_text], height=height, width=360)
     return themed(alt.HConcatChart(hconcat=[left, right], title=title,

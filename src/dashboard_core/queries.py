@@ -30,6 +30,14 @@ def ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, **p
     return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
 
 
+def township_totals(table: pd.DataFrame, townships, by: list[str]) -> pd.DataFrame:
+    """A per-township answer summed over the chosen townships (all of them when none are chosen):
+    the answer for those townships, for figures that add up over townships (schools belong to one)."""
+    rows = table[table["township_code"].isin(list(townships))] if townships else table
+    values = [c for c in table.columns if c != "township_code" and c not in by]
+    return rows.groupby(by, sort=True)[values].sum(min_count=1).reset_index()
+
+
 def years(snapshot: Snapshot) -> list[int]:
     return [int(y) for y in ask(snapshot, "available_years")["year"]]
 

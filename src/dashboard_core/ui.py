@@ -70,6 +70,27 @@ def ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params)
     return queries.ask(snapshot, name, filters, **params)
 
 
+@st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
+def _per_township(snapshot: Snapshot, name: str) -> pd.DataFrame:
+    return queries.ask(snapshot, name)  # shared read-only: a country's table is not copied per rerun
+
+
+def trend(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    """The trend_by_year question. For townships alone (the usual choice) it is summed from one
+    per-township table, so a township not chosen before needs no query."""
+    if filters.schools or filters.stages:
+        return ask(snapshot, "trend_by_year", filters)
+    return queries.township_totals(_per_township(snapshot, "trend_by_township_year"), filters.townships, ["year"])
+
+
+def schools_by_type(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    """The schools_by_type question, the same way (school types do not depend on year or stage)."""
+    if filters.schools:
+        return ask(snapshot, "schools_by_type", filters)
+    table = _per_township(snapshot, "schools_by_township_type")
+    return queries.township_totals(table, filters.townships, ["type_order", "school_type"]).drop(columns="type_order")
+
+
 def asked(shape, snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
     """A named query's answer shaped for a download, uncached: for tables too large to keep."""
     return shape(queries.ask(snapshot, name, filters, **params))
