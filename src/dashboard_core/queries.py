@@ -27,7 +27,7 @@ def ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, **p
     chunks = list(ask_in_chunks(snapshot, name, filters, **params))
     if not chunks:
         return ask(snapshot, name, filters, **params)  # no rows: the columns, typed as usual
-    return pd.concat(chunks, ignore_index=True) if len(chunks) > 1 else chunks[0]
+    return db.concat(chunks)
 
 
 def township_totals(table: pd.DataFrame, townships, by: list[str]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from . import memory, queries, standard
+from . import db, memory, queries, standard
 from .filters import Filters
 from .snapshots import Snapshot
 
@@ -120,7 +120,7 @@ def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
     # Built piece by piece: a country's school parts never exist twice in memory (raw and evaluated)
     pieces = [standard.indicator_matrix(chunk, rules)
               for chunk in queries.ask_in_chunks(snapshot, "school_stage_inputs", filters)]
-    matrix = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0] if pieces
+    matrix = (db.concat(pieces) if len(pieces) > 1 else pieces[0] if pieces
               else standard.indicator_matrix(queries.ask(snapshot, "school_stage_inputs", filters), rules))
     if len(pieces) > 1:
         del pieces
