@@ -119,31 +119,48 @@ def cached(builder):
     return wrapper
 
 
-def cached_layout(builder):
-    """Like `cached`, for charts whose spec depends on their frame (the first argument) only through
-    its rows and their number: the chart is built once per number of rows and other arguments, and a
-    new frame's rows are put into a copy of that spec. On the filter path this replaces a build of
-    about 25 ms with a copy of well under 1 ms."""
-    @functools.wraps(builder)
-    def wrapper(frame: pd.DataFrame, *args):
-        key = ("layout", builder.__name__, tuple(map(str, frame.columns)), len(frame), _fingerprint(args))
-        with _SPECS_LOCK:
-            template = _SPECS.get(key)
-            if template is not None:
-                _SPECS.move_to_end(key)
-        if template is None:
-            template = finish(_build(builder, (frame,) + args, {}))
+def cached_layout(rows=None, shape=len):
+    """Like `cached`, for charts whose spec depends on their frame only through its rows (put in the
+    first dataset the builder names, as `rows(frame, *args)` gives them) and `shape(rows)` (what sets the
+    chart's height): each layout is built once, and a new frame's rows are put into a copy of it.
+    Orders come from the data (an order field), not from lists in the spec. On the filter path this
+    replaces a build of 15–40 ms with a copy of well under 1 ms."""
+    def decorate(builder):
+        @functools.wraps(builder)
+        def wrapper(frame: pd.DataFrame, *args):
+            prepared = rows(frame, *args) if rows else frame
+            key = ("layout", builder.__name__, tuple(map(str, prepared.columns)), shape(prepared), _fingerprint(args))
             with _SPECS_LOCK:
-                _SPECS[key] = template
-                while len(_SPECS) > SPEC_CACHE_SIZE:
-                    _SPECS.popitem(last=False)
-        return Spec(with_rows(template, frame))
-    return wrapper
+                template = _SPECS.get(key)
+                if template is not None:
+                    _SPECS.move_to_end(key)
+            if template is None:
+                template = finish(_build(builder, (frame,) + args, {}))
+                with _SPECS_LOCK:
+                    _SPECS[key] = template
+                    while len(_SPECS) > SPEC_CACHE_SIZE:
+                        _SPECS.popitem(last=False)
+            return Spec(with_rows(template, prepared))
+        return wrapper
+    return decorate
+
+
+ORDER = "序"  # the rows' order, as a field: a layout holds no list of the values on show
+
+
+def ordered(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(**{ORDER: np.arange(len(frame))})
+
+
+def in_order() -> alt.EncodingSortField:
+    """Sort a nominal channel by the rows' order (each value where it first appears)."""
+    return alt.EncodingSortField(field=ORDER, op="min")
 
 
 def with_rows(template: dict, frame: pd.DataFrame) -> dict:
-    """A copy of a one-dataset spec with the frame's rows as its data (under the name of their content)."""
-    (old,) = template["datasets"]
+    """A copy of a built spec with the frame's rows as its first dataset (named by their content);
+    any other datasets (fixed rules, legends) stay as they are."""
+    old = next(iter(template["datasets"]))
     text = frame.to_json(orient="records", force_ascii=False)
     new = "data-" + hashlib.sha1(text.encode()).hexdigest()[:16]
 
@@ -155,7 +172,7 @@ def with_rows(template: dict, frame: pd.DataFrame) -> dict:
         return node
 
     spec = renamed(template)
-    spec["datasets"] = {new: json.loads(text)}
+    spec["datasets"] = {new: json.loads(text), **{k: v for k, v in template["datasets"].items() if k != old}}
     return spec
 
 
@@ -218,14 +235,13 @@ def status_grid_table(card, limit: int) -> pd.DataFrame:
     return status_grid_frame(card.values_for(card.ranked_school_ids(limit)))
 
 
-@cached
+@cached_layout(rows=lambda grid: ordered(grid), shape=lambda rows: rows["学校（学段）"].nunique())
 def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
-    schools = list(dict.fromkeys(grid["学校（学段）"]))
-    indicators = list(dict.fromkeys(grid["指标"]))
-    d = data(grid)
-    x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=-30))
-    y = alt.Y("学校（学段）:N", sort=schools, title=None)
+    schools = grid["学校（学段）"].nunique()
+    d = data(ordered(grid))
+    x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=-30))
+    y = alt.Y("学校（学段）:N", sort=in_order(), title=None)
     tooltip = tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N")
     extra = {"href": alt.Href("档案:N")} if "档案" in grid.columns else {}
     cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
@@ -233,7 +249,7 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
                  tooltip=tooltip, **extra)
     marks = part(d, {"type": "text", "fontSize": 15, "fontWeight": "bold", "color": "white"}, x=x, y=y,
                  text=alt.Text("标记:N"), tooltip=tooltip)
-    height = max(120, 26 * len(schools))
+    height = max(120, 26 * schools)
     return themed(alt.LayerChart(layer=[cells, marks], height=height, width="container"))
 
 
@@ -247,22 +263,22 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 
 
-@cached
+@cached_layout(rows=lambda frame: ordered(frame), shape=lambda rows: rows["指标"].nunique())
 def cv_chart(frame: pd.DataFrame) -> alt.Chart:
-    indicators = list(dict.fromkeys(frame["指标"]))
-    d = data(frame)
+    indicators = frame["指标"].nunique()
+    d = data(ordered(frame))
     bars = part(d, {"type": "bar"},
-                y=alt.Y("指标:N", sort=indicators, title=None),
+                y=alt.Y("指标:N", sort=in_order(), title=None),
                 x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
                 color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
                                                          range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
                                 title="结果"),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
     labels = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
-                  y=alt.Y("指标:N", sort=indicators), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
+                  y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
     limit = part(d, {"type": "rule", "color": "#111827", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("限值:Q"), tooltip=tips("学段:N", "限值:Q"))
-    return themed(alt.LayerChart(layer=[bars, labels, limit], height=36 * len(indicators) + 20, width="container"))
+    return themed(alt.LayerChart(layer=[bars, labels, limit], height=36 * indicators + 20, width="container"))
 
 
 # ---- frames and charts shared by the domain pages ------------------------------------------
@@ -311,15 +327,15 @@ def county_items_frame(items: pd.DataFrame, with_part: bool = True) -> pd.DataFr
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 
 
-@cached
+@cached_layout(rows=lambda frame, *_: ordered(frame))
 def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Each school part's value as a share of its threshold; rules at 100% and at the 85% floor."""
     labels, colors = status_legend_domain()
-    order = list(frame["学校（学段）"])
-    d = data(frame)
+    n = len(frame)
+    d = data(ordered(frame))
     linked = "档案" in frame.columns
     enc = dict(
-        y=alt.Y("学校（学段）:N", sort=order, title=None),
+        y=alt.Y("学校（学段）:N", sort=in_order(), title=None),
         x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(domainMin=0)),
         tooltip=tips("学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"),
     )
@@ -329,10 +345,10 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
                 color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
     text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                 [calculate("format(datum['数值'], ',.2f') + ' ' + datum['单位']", "label")],
-                y=alt.Y("学校（学段）:N", sort=order), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
+                y=alt.Y("学校（学段）:N", sort=in_order()), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
     rules = part(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})), {"type": "rule", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("x:Q"), color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
-    height = max(140, 24 * len(order))
+    height = max(140, 24 * n)
     return themed(alt.LayerChart(layer=[bars, text, rules], title=title, height=height, width="container"))
 
 
@@ -354,23 +370,26 @@ def classify_share(percent: float) -> str:
     return MET if percent >= 100 - 1e-9 else FLOOR if percent >= 85 - 1e-9 else BELOW
 
 
-@cached
+def _group_grid_rows(frame: pd.DataFrame, group_label: str, *_) -> pd.DataFrame:
+    return ordered(frame.assign(行=frame[group_label] + "（" + frame["学段"] + "）",
+                                文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]]))
+
+
+@cached_layout(rows=_group_grid_rows, shape=lambda rows: rows["行"].nunique())
 def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     """Groups (e.g. townships) × indicators, coloured by where the group's value stands against the threshold."""
     labels, colors = status_legend_domain()
-    frame = frame.assign(行=frame[group_label] + "（" + frame["学段"] + "）",
-                         文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]])
-    rows = list(dict.fromkeys(frame["行"]))
-    indicators = list(dict.fromkeys(frame["指标"]))
+    frame = _group_grid_rows(frame, group_label)
+    rows = frame["行"].nunique()
     d = data(frame)
-    x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(orient="top", labelAngle=0))
-    y = alt.Y("行:N", sort=rows, title=None)
+    x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    y = alt.Y("行:N", sort=in_order(), title=None)
     tooltip = tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q")
     cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
                  color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
     text = part(d, {"type": "text", "fontSize": 13, "color": "white", "fontWeight": "bold"}, x=x, y=y,
                 text=alt.Text("文本:N"), tooltip=tooltip)
-    return themed(alt.LayerChart(layer=[cells, text], title=title, height=max(100, 28 * len(rows)), width="container"))
+    return themed(alt.LayerChart(layer=[cells, text], title=title, height=max(100, 28 * rows), width="container"))
 
 
 @cached
@@ -555,22 +574,22 @@ def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.Da
     return out.sort_values("生师比", ascending=False, kind="stable").reset_index(drop=True)
 
 
-@cached
+@cached_layout(rows=lambda frame, *_: ordered(frame))
 def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
-    order = list(frame["学校"])
-    d = data(frame)
-    enc = dict(y=alt.Y("学校:N", sort=order, title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
+    n = len(frame)
+    d = data(ordered(frame))
+    enc = dict(y=alt.Y("学校:N", sort=in_order(), title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
                tooltip=tips("学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"))
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
     bars = part(d, {"type": "bar"}, **enc)
     text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-                y=alt.Y("学校:N", sort=order), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
+                y=alt.Y("学校:N", sort=in_order()), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
     rule = part(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})),
                 {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
                 x=alt.X("x:Q"), tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
-    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=max(140, 24 * len(order)), width="container"))
+    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=max(140, 24 * n), width="container"))
 
 
 def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
@@ -593,7 +612,7 @@ def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd
     return out.sort_values("乡镇代码").reset_index(drop=True)
 
 
-@cached_layout
+@cached_layout()
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Students and the share of school parts meeting the standard, township by township (in the
     order of their codes, from the data: the spec holds nothing else of the frame but its length)."""
