@@ -25,7 +25,7 @@ fact_metric = ui.fact_metric_writer(by_id)
 
 st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
 inputs = card.inputs
-staff = ui.ask(v.snapshot, "staff_totals", v.filters)
+staff = ui.staff_totals(v.snapshot, v.filters)
 students = int(inputs["students"].sum()) if len(inputs) else 0
 teachers = int(inputs["full_time_teachers"].sum()) if len(inputs) else 0
 cols = st.columns(4)

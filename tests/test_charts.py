@@ -139,10 +139,14 @@ def _layout_cases(card):
     cv = charts.cv_frame(card.cvs)
     return [
         (charts.township_comparison, towns.iloc[:3], towns.iloc[3:6].assign(学生数=lambda f: f["学生数"] + 1), ("t",)),
+        (charts.township_comparison, towns.iloc[:2], towns.iloc[2:9], ("t",)),
         (charts.indicator_bars, bars.head(8), bars_b.head(8), ("t",)),
+        (charts.indicator_bars, bars.head(3), bars_b.head(12), ("t2",)),  # another height
         (charts.ratio_bars, ratio.iloc[:10], ratio.iloc[10:20], ("t", 13.3)),
+        (charts.ratio_bars, ratio.iloc[:4], ratio.iloc[4:20], ("t", 13.3)),
         (charts.group_grid, grouped[grouped["乡镇"].isin(names[:2])], grouped[grouped["乡镇"].isin(names[2:4])], ("乡镇", "t")),
         (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:5])], grid[grid["学校编号"].isin(one_stage[5:10])], ()),
+        (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:2])], grid[grid["学校编号"].isin(one_stage[2:10])], ()),
         (charts.cv_chart, cv[cv["学段"] == "小学"], cv[cv["学段"] == "初中"], ()),
     ]
 

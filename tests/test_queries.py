@@ -29,6 +29,17 @@ def test_township_totals_equal_the_direct_questions(which, demo_snapshot, synthe
                 queries.ask(snap, "schools_by_type", f))
 
 
+def test_staff_totals_from_township_totals(demo_snapshot, synthetic_snapshot):
+    from dashboard_core import ui  # the function under test lives with the page helpers
+
+    for snap in (demo_snapshot, synthetic_snapshot):
+        towns = list(queries.ask(snap, "township_list")["township_code"])
+        for year in queries.years(snap) + [1999]:
+            for chosen in [(), towns[:1], towns[1:4]]:
+                f = Filters(year=year, townships=tuple(chosen))
+                pd.testing.assert_frame_equal(ui.staff_totals(snap, f), queries.ask(snap, "staff_totals", f))
+
+
 def test_large_answers_in_batches_equal_the_plain_answer(synthetic_snapshot, monkeypatch):
     monkeypatch.setattr(db, "CHUNK_ROWS", 97)  # several batches, text columns cut between them
     f = Filters(year=max(queries.years(synthetic_snapshot)))

@@ -119,28 +119,29 @@ def cached(builder):
     return wrapper
 
 
-def cached_layout(rows=None, shape=len):
+def cached_layout(height, rows=None):
     """Like `cached`, for charts whose spec depends on their frame only through its rows (put in the
-    first dataset the builder names, as `rows(frame, *args)` gives them) and `shape(rows)` (what sets the
-    chart's height): each layout is built once, and a new frame's rows are put into a copy of it.
-    Orders come from the data (an order field), not from lists in the spec. On the filter path this
-    replaces a build of 15–40 ms with a copy of well under 1 ms."""
+    first dataset the builder names, as `rows(frame, *args)` gives them) and its height (`height(rows)`,
+    which the builder uses too): each layout is built once, and a new frame's rows and height are put
+    into a copy of it. Orders come from the data (an order field), not from lists in the spec. On the
+    filter path this replaces a build of 15–40 ms with a copy of well under 1 ms."""
     def decorate(builder):
         @functools.wraps(builder)
         def wrapper(frame: pd.DataFrame, *args):
             prepared = rows(frame, *args) if rows else frame
-            key = ("layout", builder.__name__, tuple(map(str, prepared.columns)), shape(prepared), _fingerprint(args))
+            key = ("layout", builder.__name__, tuple(map(str, prepared.columns)), _fingerprint(args))
             with _SPECS_LOCK:
-                template = _SPECS.get(key)
-                if template is not None:
+                layout = _SPECS.get(key)
+                if layout is not None:
                     _SPECS.move_to_end(key)
-            if template is None:
-                template = finish(_build(builder, (frame,) + args, {}))
+            if layout is None:
+                layout = (finish(_build(builder, (frame,) + args, {})), height(prepared))
                 with _SPECS_LOCK:
-                    _SPECS[key] = template
+                    _SPECS[key] = layout
                     while len(_SPECS) > SPEC_CACHE_SIZE:
                         _SPECS.popitem(last=False)
-            return Spec(with_rows(template, prepared))
+            template, built_height = layout
+            return Spec(with_rows(template, prepared, (built_height, height(prepared))))
         return wrapper
     return decorate
 
@@ -157,16 +158,25 @@ def in_order() -> alt.EncodingSortField:
     return alt.EncodingSortField(field=ORDER, op="min")
 
 
-def with_rows(template: dict, frame: pd.DataFrame) -> dict:
-    """A copy of a built spec with the frame's rows as its first dataset (named by their content);
-    any other datasets (fixed rules, legends) stay as they are."""
+def with_rows(template: dict, frame: pd.DataFrame, heights: tuple = (None, None)) -> dict:
+    """A copy of a built spec with the frame's rows as its first dataset (named by their content) and,
+    given (built, wanted) heights, the wanted height wherever the built one was set; any other datasets
+    (fixed rules, legends) stay as they are."""
     old = next(iter(template["datasets"]))
     text = frame.to_json(orient="records", force_ascii=False)
     new = "data-" + hashlib.sha1(text.encode()).hexdigest()[:16]
+    built_height, wanted_height = heights
+
+    def value(key, v):
+        if key == "name" and v == old:
+            return new
+        if key == "height" and built_height is not None and v == built_height:
+            return wanted_height
+        return renamed(v)
 
     def renamed(node):
         if isinstance(node, dict):
-            return {k: (new if k == "name" and v == old else renamed(v)) for k, v in node.items() if k != "datasets"}
+            return {k: value(k, v) for k, v in node.items() if k != "datasets"}
         if isinstance(node, list):
             return [renamed(v) for v in node]
         return node
@@ -235,10 +245,13 @@ def status_grid_table(card, limit: int) -> pd.DataFrame:
     return status_grid_frame(card.values_for(card.ranked_school_ids(limit)))
 
 
-@cached_layout(rows=lambda grid: ordered(grid), shape=lambda rows: rows["学校（学段）"].nunique())
+def _status_grid_height(rows: pd.DataFrame) -> int:
+    return max(120, 26 * rows["学校（学段）"].nunique())
+
+
+@cached_layout(_status_grid_height, rows=lambda grid: ordered(grid))
 def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
-    schools = grid["学校（学段）"].nunique()
     d = data(ordered(grid))
     x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=-30))
     y = alt.Y("学校（学段）:N", sort=in_order(), title=None)
@@ -249,8 +262,7 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
                  tooltip=tooltip, **extra)
     marks = part(d, {"type": "text", "fontSize": 15, "fontWeight": "bold", "color": "white"}, x=x, y=y,
                  text=alt.Text("标记:N"), tooltip=tooltip)
-    height = max(120, 26 * schools)
-    return themed(alt.LayerChart(layer=[cells, marks], height=height, width="container"))
+    return themed(alt.LayerChart(layer=[cells, marks], height=_status_grid_height(grid), width="container"))
 
 
 def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
@@ -263,9 +275,12 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 
 
-@cached_layout(rows=lambda frame: ordered(frame), shape=lambda rows: rows["指标"].nunique())
+def _cv_chart_height(rows: pd.DataFrame) -> int:
+    return 36 * rows["指标"].nunique() + 20
+
+
+@cached_layout(_cv_chart_height, rows=lambda frame: ordered(frame))
 def cv_chart(frame: pd.DataFrame) -> alt.Chart:
-    indicators = frame["指标"].nunique()
     d = data(ordered(frame))
     bars = part(d, {"type": "bar"},
                 y=alt.Y("指标:N", sort=in_order(), title=None),
@@ -278,7 +293,7 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
                   y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
     limit = part(d, {"type": "rule", "color": "#111827", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("限值:Q"), tooltip=tips("学段:N", "限值:Q"))
-    return themed(alt.LayerChart(layer=[bars, labels, limit], height=36 * indicators + 20, width="container"))
+    return themed(alt.LayerChart(layer=[bars, labels, limit], height=_cv_chart_height(frame), width="container"))
 
 
 # ---- frames and charts shared by the domain pages ------------------------------------------
@@ -327,11 +342,14 @@ def county_items_frame(items: pd.DataFrame, with_part: bool = True) -> pd.DataFr
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 
 
-@cached_layout(rows=lambda frame, *_: ordered(frame))
+def _bars_height(rows: pd.DataFrame) -> int:
+    return max(140, 24 * len(rows))
+
+
+@cached_layout(_bars_height, rows=lambda frame, *_: ordered(frame))
 def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Each school part's value as a share of its threshold; rules at 100% and at the 85% floor."""
     labels, colors = status_legend_domain()
-    n = len(frame)
     d = data(ordered(frame))
     linked = "档案" in frame.columns
     enc = dict(
@@ -348,8 +366,7 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
                 y=alt.Y("学校（学段）:N", sort=in_order()), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
     rules = part(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})), {"type": "rule", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("x:Q"), color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
-    height = max(140, 24 * n)
-    return themed(alt.LayerChart(layer=[bars, text, rules], title=title, height=height, width="container"))
+    return themed(alt.LayerChart(layer=[bars, text, rules], title=title, height=_bars_height(frame), width="container"))
 
 
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
@@ -375,12 +392,15 @@ def _group_grid_rows(frame: pd.DataFrame, group_label: str, *_) -> pd.DataFrame:
                                 文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]]))
 
 
-@cached_layout(rows=_group_grid_rows, shape=lambda rows: rows["行"].nunique())
+def _group_grid_height(rows: pd.DataFrame) -> int:
+    return max(100, 28 * rows["行"].nunique())
+
+
+@cached_layout(_group_grid_height, rows=_group_grid_rows)
 def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     """Groups (e.g. townships) × indicators, coloured by where the group's value stands against the threshold."""
     labels, colors = status_legend_domain()
     frame = _group_grid_rows(frame, group_label)
-    rows = frame["行"].nunique()
     d = data(frame)
     x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=0))
     y = alt.Y("行:N", sort=in_order(), title=None)
@@ -389,7 +409,7 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
                  color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), tooltip=tooltip)
     text = part(d, {"type": "text", "fontSize": 13, "color": "white", "fontWeight": "bold"}, x=x, y=y,
                 text=alt.Text("文本:N"), tooltip=tooltip)
-    return themed(alt.LayerChart(layer=[cells, text], title=title, height=max(100, 28 * rows), width="container"))
+    return themed(alt.LayerChart(layer=[cells, text], title=title, height=_group_grid_height(frame), width="container"))
 
 
 @cached
@@ -574,9 +594,8 @@ def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.Da
     return out.sort_values("生师比", ascending=False, kind="stable").reset_index(drop=True)
 
 
-@cached_layout(rows=lambda frame, *_: ordered(frame))
+@cached_layout(_bars_height, rows=lambda frame, *_: ordered(frame))
 def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
-    n = len(frame)
     d = data(ordered(frame))
     enc = dict(y=alt.Y("学校:N", sort=in_order(), title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
@@ -589,7 +608,7 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Char
     rule = part(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})),
                 {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
                 x=alt.X("x:Q"), tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
-    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=max(140, 24 * n), width="container"))
+    return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=_bars_height(frame), width="container"))
 
 
 def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
@@ -612,11 +631,14 @@ def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd
     return out.sort_values("乡镇代码").reset_index(drop=True)
 
 
-@cached_layout()
+def _township_height(rows: pd.DataFrame) -> int:
+    return max(120, 26 * len(rows))
+
+
+@cached_layout(_township_height)
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Students and the share of school parts meeting the standard, township by township (in the
-    order of their codes, from the data: the spec holds nothing else of the frame but its length)."""
-    n = len(frame)
+    order of their codes, taken from the data)."""
     d = data(frame)
     y = alt.Y("乡镇:N", sort=alt.EncodingSortField(field="乡镇代码", op="min"), title=None)
     students = part(d, {"type": "bar", "color": PRIMARY}, y=y, x=alt.X("学生数:Q", title="在校学生（人）"),
@@ -631,7 +653,7 @@ def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     share_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                       [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
                       y=y, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
-    height = max(120, 26 * n)
+    height = _township_height(frame)
     left = alt.LayerChart(layer=[students, students_text], height=height, width=360)
     right = alt.LayerChart(layer=[share, share_text], height=height, width=360)
     return themed(alt.HConcatChart(hconcat=[left, right], title=title,

@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -83,6 +83,18 @@ def trend(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return queries.township_totals(_per_township(snapshot, "trend_by_township_year"), filters.townships, ["year"])
 
 
+def staff_totals(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    """The staff_totals question, the same way (one row; zeros where there is nothing to add up)."""
+    if filters.schools:
+        return ask(snapshot, "staff_totals", filters)
+    table = _per_township(snapshot, "staff_by_township_year")
+    totals = queries.township_totals(table[table["year"] == filters.year], filters.townships, ["year"])
+    columns = [c for c in table.columns if c not in ("township_code", "year")]
+    if totals.empty:
+        return pd.DataFrame({c: [0] for c in columns})
+    return totals[columns].fillna(0).astype("int64")
+
+
 def schools_by_type(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     """The schools_by_type question, the same way (school types do not depend on year or stage)."""
     if filters.schools:
@@ -122,6 +134,11 @@ _whole_areas: "OrderedDict[tuple, scorecard.Scorecard]" = OrderedDict()
 _whole_areas_lock = threading.Lock()
 
 
+class _Labels(dict):
+    def __missing__(self, key):  # a code not in the snapshot (an old link) shows as itself
+        return key
+
+
 @dataclass(frozen=True)
 class Catalog:
     """What the sidebar needs of a snapshot, built once and shared read-only by all sessions.
@@ -133,6 +150,17 @@ class Catalog:
     township_label: dict
     school_label: pd.Series  # label by school id, unique within the snapshot; .get(id, default) as a dict
     rows_by_township: dict  # township code → positions in school_label
+    _labels_by_language: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def township_names(self, language: str) -> dict:
+        """Township code → name in a language, built once: the sidebar formats every option on every
+        run (a country has 13,333 townships) and a dict lookup is the cheapest format function."""
+        labels = self._labels_by_language.get(language)
+        if labels is None:
+            with i18n.using(language):
+                labels = _Labels({code: tr(name) for code, name in self.township_label.items()})
+            self._labels_by_language[language] = labels
+        return labels
 
     @property
     def school_count(self) -> int:
@@ -227,7 +255,7 @@ def sidebar_filters() -> View:
         year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
                             format_func=str, help=t("学校统计时点为当年 9 月 1 日"))
         chosen_townships = st.multiselect(t("乡镇"), cat.township_codes, key="township",
-                                          bind="query-params", format_func=i18n.fixed(lambda c: tr(township_label.get(c, c))),
+                                          bind="query-params", format_func=cat.township_names(i18n.language()).__getitem__,
                                           placeholder=t("全县（可多选）"))
         if chosen_townships:
             pool = cat.schools_in(chosen_townships)
