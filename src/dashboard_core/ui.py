@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -134,11 +134,6 @@ _whole_areas: "OrderedDict[tuple, scorecard.Scorecard]" = OrderedDict()
 _whole_areas_lock = threading.Lock()
 
 
-class _Labels(dict):
-    def __missing__(self, key):  # a code not in the snapshot (an old link) shows as itself
-        return key
-
-
 @dataclass(frozen=True)
 class Catalog:
     """What the sidebar needs of a snapshot, built once and shared read-only by all sessions.
@@ -150,17 +145,6 @@ class Catalog:
     township_label: dict
     school_label: pd.Series  # label by school id, unique within the snapshot; .get(id, default) as a dict
     rows_by_township: dict  # township code → positions in school_label
-    _labels_by_language: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def township_names(self, language: str) -> dict:
-        """Township code → name in a language, built once: the sidebar formats every option on every
-        run (a country has 13,333 townships) and a dict lookup is the cheapest format function."""
-        labels = self._labels_by_language.get(language)
-        if labels is None:
-            with i18n.using(language):
-                labels = _Labels({code: tr(name) for code, name in self.township_label.items()})
-            self._labels_by_language[language] = labels
-        return labels
 
     @property
     def school_count(self) -> int:
@@ -255,7 +239,7 @@ def sidebar_filters() -> View:
         year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
                             format_func=str, help=t("学校统计时点为当年 9 月 1 日"))
         chosen_townships = st.multiselect(t("乡镇"), cat.township_codes, key="township",
-                                          bind="query-params", format_func=cat.township_names(i18n.language()).__getitem__,
+                                          bind="query-params", format_func=i18n.fixed(lambda c: tr(township_label.get(c, c))),
                                           placeholder=t("全县（可多选）"))
         if chosen_townships:
             pool = cat.schools_in(chosen_townships)
