@@ -142,8 +142,8 @@ def _layout_cases(card):
         (charts.township_comparison, towns.iloc[:2], towns.iloc[2:9], ("t",)),
         (charts.indicator_bars, bars.head(8), bars_b.head(8), ("t",)),
         (charts.indicator_bars, bars.head(3), bars_b.head(12), ("t2",)),  # another height
-        (charts.ratio_bars, ratio.iloc[:10], ratio.iloc[10:20], ("t", 13.3)),
-        (charts.ratio_bars, ratio.iloc[:4], ratio.iloc[4:20], ("t", 13.3)),
+        (charts._ratio_bars, ratio.iloc[:10].assign(所选范围合计=13.3), ratio.iloc[10:20].assign(所选范围合计=12.1), ("t",)),
+        (charts._ratio_bars, ratio.iloc[:4].assign(所选范围合计=13.3), ratio.iloc[4:20].assign(所选范围合计=9.0), ("t",)),
         (charts.group_grid, grouped[grouped["乡镇"].isin(names[:2])], grouped[grouped["乡镇"].isin(names[2:4])], ("乡镇", "t")),
         (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:5])], grid[grid["学校编号"].isin(one_stage[5:10])], ()),
         (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:2])], grid[grid["学校编号"].isin(one_stage[2:10])], ()),

@@ -594,8 +594,14 @@ def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.Da
     return out.sort_values("生师比", ascending=False, kind="stable").reset_index(drop=True)
 
 
+def ratio_bars(frame: pd.DataFrame, title: str, county_value: float):
+    """Students per full-time teacher, school by school, with the selected area's ratio as a rule."""
+    return _ratio_bars(frame.assign(所选范围合计=county_value), title)
+
+
 @cached_layout(_bars_height, rows=lambda frame, *_: ordered(frame))
-def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Chart:
+def _ratio_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+    # the area's ratio travels in the rows (one value in every row), so one layout serves every area
     d = data(ordered(frame))
     enc = dict(y=alt.Y("学校:N", sort=in_order(), title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
@@ -605,9 +611,9 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float) -> alt.Char
     bars = part(d, {"type": "bar"}, **enc)
     text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                 y=alt.Y("学校:N", sort=in_order()), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
-    rule = part(data(pd.DataFrame({"x": [county_value], "线": ["所选范围合计"]})),
-                {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
-                x=alt.X("x:Q"), tooltip=tips("线:N", alt.Tooltip("x:Q", format=".1f")))
+    rule = part(d, {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
+                x=alt.X("max(所选范围合计):Q"),
+                tooltip=[alt.Tooltip("max(所选范围合计):Q", title="所选范围合计", format=".1f")])
     return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=_bars_height(frame), width="container"))
 
 

@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("bench", help="性能基准：县、地区、全国规模的页面与评估耗时和内存")
     p.add_argument("--scales", default="county,prefecture,national")
-    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--work", default="/tmp/dashboard-bench", help="合成快照的存放目录")
     p.add_argument("--out", default="benchmarks/latest.json")
     p.add_argument("--child", help=argparse.SUPPRESS)
