@@ -102,6 +102,11 @@ def test_long_and_wide_forms_agree(demo_snapshot):
         row = matrix[(matrix["school_id"] == r.school_id) & (matrix["stage"] == r.stage)].iloc[0]
         assert row[f"val_{r.indicator}"] == pytest.approx(r.value)
         assert standard.classify(r.value, r.threshold, r.floor) == r.status == str(row[f"st_{r.indicator}"])
+        rule = next(i for i in RULES["resource"]["indicators"] if i["code"] == r.indicator)
+        assert r.threshold == rule["thresholds"][r.stage] and r.number == rule["number"] and r.unit == rule["unit"]
+    # school part by school part, in the matrix's order, the indicators in their order within each
+    assert list(long["number"]) == list(range(1, 8)) * len(matrix)
+    assert list(long["school_id"][::7]) == list(matrix["school_id"]) and list(long["stage"][::7]) == list(matrix["stage"])
 
 
 def test_two_floors_fail_the_school_rule():
