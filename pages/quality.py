@@ -10,7 +10,7 @@ if _SRC not in sys.path:
 import pandas as pd
 import streamlit as st
 
-from dashboard_core import charts, i18n, standard, ui
+from dashboard_core import charts, i18n, ui
 from dashboard_core.i18n import t
 from dashboard_core.facts import S_QUA
 
@@ -85,7 +85,7 @@ st.caption(t("工作汇报指出：“义务教育段学校城乡、校际间教
 if card.matrix.empty:
     st.info(t("所选范围没有学校数据。"))
 else:
-    grouped = standard.group_values(card.matrix, ["urban_rural"], ui.rules())
+    grouped = card.group_values(("urban_rural",))
     frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
     for stage in ["小学", "初中"]:
         part = frame[frame["学段"] == stage]

@@ -9,7 +9,7 @@ if _SRC not in sys.path:
 
 import streamlit as st
 
-from dashboard_core import charts, standard, ui
+from dashboard_core import charts, ui
 from dashboard_core.i18n import t
 from dashboard_core.facts import S_RES
 
@@ -61,7 +61,7 @@ else:
                        t("；九年一贯制学校按学段加权学生数拆分"), "resources")
 
     st.subheader(t("按乡镇汇总"))
-    grouped = standard.group_values(card.matrix, ["township_code", "township_name"], ui.rules())
+    grouped = card.group_values(("township_code", "township_name"))
     grouped = grouped[grouped["indicator"].isin(resource_codes)]
     frame = charts.group_indicator_frame(grouped, "township_name", "乡镇")
     if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:

@@ -11,7 +11,7 @@ import functools
 
 import streamlit as st
 
-from dashboard_core import charts, standard, ui
+from dashboard_core import charts, ui
 from dashboard_core.i18n import t
 from dashboard_core.facts import S_QUA, S_RES, S_TEA
 
@@ -52,7 +52,7 @@ else:
                        ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"), "teachers")
 
     st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
-    totals = standard.group_values(card.matrix, [], ui.rules())  # the whole scope, by stage
+    totals = card.group_values()  # the whole scope, by stage
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
     table = charts.pe_art_shortage(card)
     overall = t("；").join(t("{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）", stage=r.stage, value=r.value,

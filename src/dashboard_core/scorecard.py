@@ -92,6 +92,14 @@ class Scorecard:
         summary = standard.summarise(results, cvs, self.county_items, self.rules)
         return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, summary)
 
+    def group_values(self, keys: tuple[str, ...] = ()) -> pd.DataFrame:
+        """standard.group_values of this view, kept with the scorecard: pages show these group totals
+        on every run, and they depend on nothing else (a few rows per group and stage)."""
+        memo = self.__dict__.setdefault("_grouped", {})
+        if keys not in memo:
+            memo[keys] = standard.group_values(self.matrix, list(keys), self.rules)
+        return memo[keys]
+
     def enrolment_by_stage(self) -> pd.DataFrame:
         """Schools, students, classes and full-time teachers per stage in view: the matrix has one row
         per school part of the view, so this needs no query of its own."""
