@@ -137,6 +137,7 @@ def _layout_cases(card):
     one_stage = card.matrix.groupby("school_id")["stage"].nunique().loc[lambda n: n == 1].index
     grid = charts.status_grid_frame(card.values_for(one_stage[:10]))
     cv = charts.cv_frame(card.cvs)
+    settings = charts.group_indicator_frame(standard.group_values(card.matrix, ["urban_rural"], rules), "urban_rural", "城乡")
     return [
         (charts.township_comparison, towns.iloc[:3], towns.iloc[3:6].assign(学生数=lambda f: f["学生数"] + 1), ("t",)),
         (charts.township_comparison, towns.iloc[:2], towns.iloc[2:9], ("t",)),
@@ -148,6 +149,8 @@ def _layout_cases(card):
         (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:5])], grid[grid["学校编号"].isin(one_stage[5:10])], ()),
         (charts.status_grid, grid[grid["学校编号"].isin(one_stage[:2])], grid[grid["学校编号"].isin(one_stage[2:10])], ()),
         (charts.cv_chart, cv[cv["学段"] == "小学"], cv[cv["学段"] == "初中"], ()),
+        (charts.grouped_bars, settings[settings["学段"] == "小学"], settings[settings["学段"] == "初中"],
+         ("城乡", "t", charts.SETTING_COLORS)),
     ]
 
 

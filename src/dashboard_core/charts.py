@@ -412,18 +412,25 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     return themed(alt.LayerChart(layer=[cells, text], title=title, height=_group_grid_height(frame), width="container"))
 
 
-@cached
+GROUP_ORDER = "组序"  # a group's place in the palette, as a field (see ORDER)
+
+
+def _grouped_rows(frame: pd.DataFrame, group_label: str, title: str, palette: dict) -> pd.DataFrame:
+    places = {g: i for i, g in enumerate(palette)}
+    return ordered(frame).assign(**{GROUP_ORDER: frame[group_label].map(places).fillna(len(places)).astype("int64")})
+
+
+@cached_layout(lambda rows: 300, rows=_grouped_rows)
 def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dict) -> alt.Chart:
     """Groups side by side for each indicator (城区/镇区/乡村, or a school against its township and the
     county), as a share of the threshold, with the threshold drawn at 100%."""
-    groups = [g for g in palette if g in set(frame[group_label])]
-    indicators = list(dict.fromkeys(frame["指标"]))
-    d = data(frame)
-    enc_x = alt.X("指标:N", sort=indicators, title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
-    offset = alt.XOffset(f"{group_label}:N", sort=groups)
+    d = data(_grouped_rows(frame, group_label, title, palette))
+    enc_x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
+    in_palette_order = alt.EncodingSortField(field=GROUP_ORDER, op="min")
+    offset = alt.XOffset(f"{group_label}:N", sort=in_palette_order)
     bars = part(d, {"type": "bar"},
                 x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
-                color=alt.Color(f"{group_label}:N", sort=groups, title=group_label,
+                color=alt.Color(f"{group_label}:N", sort=in_palette_order, title=group_label,
                                 scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
                 tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
     text = part(d, {"type": "text", "dy": -8, "fontSize": 11},
@@ -432,10 +439,9 @@ def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dic
     return themed(alt.LayerChart(layer=[bars, text, rule], title=title, height=300, width="container"))
 
 
-@cached
-def setting_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
+def setting_bars(frame: pd.DataFrame, title: str):
     """城区 / 镇区 / 乡村 side by side for each indicator."""
-    return grouped_bars.__wrapped__(frame, "城乡", title, SETTING_COLORS)
+    return grouped_bars(frame, "城乡", title, SETTING_COLORS)
 
 
 def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:

@@ -34,7 +34,7 @@ _WORDS = {
     "单位": "Unit", "状态": "Status", "标记": "Mark", "档案": "Profile", "指标": "Indicator", "差异系数": "CV",
     "限值": "Limit", "结果": "Result", "参与学校数": "Schools counted", "学校数": "Schools", "年份": "Year",
     "来源": "Source", "来源编号": "Source ID", "项目": "Item", "类别": "Category", "报告原文": "Report excerpt",
-    "要求": "Required", "类型": "Type", "线": "Line", "行": "Row", "文本": "Text", "序": "Order", "生师比": "Student–teacher ratio",
+    "要求": "Required", "类型": "Type", "线": "Line", "行": "Row", "文本": "Text", "序": "Order", "组序": "Group order", "生师比": "Student–teacher ratio",
     "专任教师": "Full-time teachers", "教职工": "Staff", "骨干教师": "Backbone teachers", "在校学生": "Students",
     "班级数": "Classes", "达标比例": "Share meeting the standard", "达标学校学段数": "School parts meeting the standard",
     "学校学段数": "School parts", "原": "Before", "新": "After", "原数值": "Old value", "新数值": "New value",
