@@ -187,11 +187,18 @@ def group_values(matrix: pd.DataFrame, keys: list[str], rules: dict) -> pd.DataF
     sums = groups[["students"] + [f"num_{c}" for c in codes]].sum()  # column by column: named aggregation costs 3×
     sums.insert(1, "schools", groups["school_id"].nunique())
     sums = sums.reset_index()
-    long = sums.melt(id_vars=keys + ["stage", "students", "schools"], value_vars=[f"num_{c}" for c in codes],
-                     var_name="indicator", value_name="numerator")
-    long["indicator"] = long["indicator"].str.slice(4)
-    table = indicator_table(rules)[["indicator", "stage", "number", "short", "unit", "threshold", "per_students"]]
-    long = long.merge(table, on=["indicator", "stage"], how="left")
+    # one row per group, stage and indicator, built by repeating arrays (a melt and a merge cost ~15 ms)
+    inds = rules["resource"]["indicators"]
+    rows = np.repeat(np.arange(len(sums)), len(inds))
+    which = np.tile(np.arange(len(inds)), len(sums))
+    long = sums[keys + ["stage", "students", "schools"]].take(rows).reset_index(drop=True)
+    long["indicator"] = pd.Series(codes, dtype="str").take(which).reset_index(drop=True)
+    long["numerator"] = np.column_stack([sums[f"num_{c}"].to_numpy(dtype="float64") for c in codes]).ravel()
+    for col in ("number", "short", "unit"):
+        long[col] = pd.Series([i[col] for i in inds]).take(which).reset_index(drop=True)
+    stage = sums["stage"].to_numpy(dtype=object)[rows]
+    long["threshold"] = [float(inds[w]["thresholds"].get(s, np.nan)) for w, s in zip(which, stage)]
+    long["per_students"] = pd.Series([i["per_students"] for i in inds]).take(which).reset_index(drop=True)
     long["value"] = long["numerator"] / long["students"] * long["per_students"]
     order = long["stage"].map(STAGE_ORDER).fillna(9)
     return (long.assign(_stage=order).sort_values(keys + ["_stage", "number"], kind="stable")
