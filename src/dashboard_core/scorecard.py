@@ -13,6 +13,9 @@ from .filters import Filters
 from .snapshots import Snapshot
 
 
+GROUPS_KEPT = 5_000  # rows of group totals kept with a scorecard
+
+
 @dataclass
 class Scorecard:
     filters: Filters
@@ -96,9 +99,12 @@ class Scorecard:
         """standard.group_values of this view, kept with the scorecard: pages show these group totals
         on every run, and they depend on nothing else (a few rows per group and stage)."""
         memo = self.__dict__.setdefault("_grouped", {})
-        if keys not in memo:
-            memo[keys] = standard.group_values(self.matrix, list(keys), self.rules)
-        return memo[keys]
+        if keys in memo:
+            return memo[keys]
+        grouped = standard.group_values(self.matrix, list(keys), self.rules)
+        if len(grouped) <= GROUPS_KEPT:  # a country's townships (186,000 rows) are not kept
+            memo[keys] = grouped
+        return grouped
 
     def enrolment_by_stage(self) -> pd.DataFrame:
         """Schools, students, classes and full-time teachers per stage in view: the matrix has one row
