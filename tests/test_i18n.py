@@ -189,6 +189,18 @@ def test_switching_language_keeps_the_filters():
     assert "坎乡" in at.caption[0].value
 
 
+@pytest.mark.parametrize("lang, township", [("en", "坎乡"), ("zh", "Kan Township"), ("en", "654022206")])
+def test_a_link_naming_a_township_in_the_other_language_keeps_the_filter(lang, township):
+    """A link copied before the language was switched names townships in the other language."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["township"] = township
+    at.run()
+    assert not at.exception
+    assert at.session_state["township"] == ["654022206"]
+    assert ("Kan Township" if lang == "en" else "坎乡") in at.caption[0].value
+
+
 def test_a_card_that_reruns_alone_keeps_the_language():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"

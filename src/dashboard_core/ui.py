@@ -163,6 +163,16 @@ class Catalog:
     def first_school(self):
         return self.school_label.index[0]
 
+    def townships_named(self, labels) -> list:
+        """Township codes for names as a link may carry them: codes, Chinese names or English names."""
+        by_name = {name: code for code, name in self.township_label.items()}
+        found = [w if w in self.township_label else by_name.get(w) for w in labels]
+        if None in found:
+            with i18n.using("en"):
+                by_english = {tr(name): code for code, name in self.township_label.items()}
+            found = [f if f is not None else by_english.get(w) for f, w in zip(found, labels)]
+        return list(dict.fromkeys(f for f in found if f is not None))
+
     def schools_named(self, labels) -> list:
         """School ids whose label is one of `labels` (as a link writes them), or which are ids themselves."""
         found = list(self.school_label.index[self.school_label.isin(list(labels))])
@@ -234,6 +244,7 @@ def sidebar_filters() -> View:
     cat = catalog(snapshot)
     township_label, school_label = cat.township_label, cat.school_label
 
+    _townships_from_link(cat)
     with filter_box:
         st.markdown(t("**筛选**"))
         year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
@@ -270,6 +281,22 @@ def sidebar_filters() -> View:
     view = View(snapshot, filters, township_label, school_label, tuple(bad))
     st.session_state[VIEW_KEY] = view
     return view
+
+
+def _townships_from_link(cat: Catalog) -> None:
+    """The URL names townships by their label in the language of the moment it was written (a link
+    copied before switching to English keeps the Chinese names). Streamlit drops names that are not
+    labels of the current language, and with them the filter, so such names are turned into the
+    widget's value here first."""
+    wanted = st.query_params.get_all("township")
+    if not wanted:
+        return
+    labels = {tr(name) for name in cat.township_label.values()} if i18n.english() else set(cat.township_label.values())
+    if all(w in labels for w in wanted):
+        return
+    codes = cat.townships_named(wanted)
+    if codes and codes != st.session_state.get("township"):
+        st.session_state["township"] = codes
 
 
 def _clear_filters() -> None:
