@@ -285,9 +285,9 @@ def sidebar_filters() -> View:
 
 def _townships_from_link(cat: Catalog) -> None:
     """The URL names townships by their label in the language of the moment it was written (a link
-    copied before switching to English keeps the Chinese names). Streamlit drops names that are not
-    labels of the current language, and with them the filter, so such names are turned into the
-    widget's value here first."""
+    copied before switching to English keeps the Chinese names, and so does the address bar right after
+    the switch). Streamlit drops names that are not labels of the current language, and with them the
+    filter, so such names are turned into the widget's value here first."""
     wanted = st.query_params.get_all("township")
     if not wanted:
         return
@@ -295,7 +295,9 @@ def _townships_from_link(cat: Catalog) -> None:
     if all(w in labels for w in wanted):
         return
     codes = cat.townships_named(wanted)
-    if codes and codes != st.session_state.get("township"):
+    if codes:
+        # set even when unchanged: a value set by code is written back to the URL in this run's
+        # language, so the link is consistent again before the next page change
         st.session_state["township"] = codes
 
 
