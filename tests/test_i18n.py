@@ -201,6 +201,16 @@ def test_a_link_naming_a_township_in_the_other_language_keeps_the_filter(lang, t
     assert ("Kan Township" if lang == "en" else "坎乡") in at.caption[0].value
 
 
+@pytest.mark.parametrize("lang, stage", [("en", "初中"), ("zh", "Junior secondary")])
+def test_a_link_naming_a_stage_in_the_other_language_keeps_the_filter(lang, stage):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.query_params["stage"] = stage
+    at.run()
+    assert not at.exception
+    assert at.session_state["stage"] == ["初中"]
+
+
 def test_a_card_that_reruns_alone_keeps_the_language():
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"

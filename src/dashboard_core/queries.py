@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from . import db
+from . import db, memory
 from .filters import Filters
 from .snapshots import Snapshot
 
@@ -22,12 +22,19 @@ def ask_in_chunks(snapshot: Snapshot, name: str, filters: Filters | None = None,
     return db.run_chunks(snapshot, name, **merged)
 
 
-def ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
-    """The same answer as `ask`, fetched in Arrow batches: for a country's schools."""
-    chunks = list(ask_in_chunks(snapshot, name, filters, **params))
+def ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, each=None, **params) -> pd.DataFrame:
+    """The same answer as `ask`, fetched in Arrow batches: for a country's schools. `each`, if given,
+    is applied to every batch as it arrives (so that raw and derived rows never all exist at once)."""
+    each = each or (lambda frame: frame)
+    chunks = [each(chunk) for chunk in ask_in_chunks(snapshot, name, filters, **params)]
     if not chunks:
-        return ask(snapshot, name, filters, **params)  # no rows: the columns, typed as usual
-    return db.concat(chunks)
+        return each(ask(snapshot, name, filters, **params))  # no rows: the columns, typed as usual
+    if len(chunks) == 1:
+        return chunks[0]
+    frame = db.concat(chunks)
+    del chunks
+    memory.give_back()  # the batches were as large as the answer: hand their memory back
+    return frame
 
 
 def township_totals(table: pd.DataFrame, townships, by: list[str]) -> pd.DataFrame:

@@ -8,7 +8,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from . import db, memory, queries, standard
+from . import queries, standard
 from .filters import Filters
 from .snapshots import Snapshot
 
@@ -131,14 +131,9 @@ def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
 def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
             items: pd.DataFrame | None = None) -> Scorecard:
     rules = rules or standard.load_rules()
-    # Built piece by piece: a country's school parts never exist twice in memory (raw and evaluated)
-    pieces = [standard.indicator_matrix(chunk, rules)
-              for chunk in queries.ask_in_chunks(snapshot, "school_stage_inputs", filters)]
-    matrix = (db.concat(pieces) if len(pieces) > 1 else pieces[0] if pieces
-              else standard.indicator_matrix(queries.ask(snapshot, "school_stage_inputs", filters), rules))
-    if len(pieces) > 1:
-        del pieces
-        memory.give_back()  # the chunks were as large as the matrix: hand their memory back
+    # evaluated batch by batch: a country's school parts never exist twice in memory (raw and evaluated)
+    matrix = queries.ask_large(snapshot, "school_stage_inputs", filters,
+                               each=lambda inputs: standard.indicator_matrix(inputs, rules))
     results = standard.school_results(matrix, rules)
     cvs = standard.cv_table(matrix, rules)
     items = county_items(snapshot, filters.year, rules) if items is None else items

@@ -145,6 +145,7 @@ class Catalog:
     township_label: dict
     school_label: pd.Series  # label by school id, unique within the snapshot; .get(id, default) as a dict
     rows_by_township: dict  # township code → positions in school_label
+    township_by_name: dict  # code, Chinese name or English name → code (as links may carry them)
 
     @property
     def school_count(self) -> int:
@@ -165,13 +166,7 @@ class Catalog:
 
     def townships_named(self, labels) -> list:
         """Township codes for names as a link may carry them: codes, Chinese names or English names."""
-        by_name = {name: code for code, name in self.township_label.items()}
-        found = [w if w in self.township_label else by_name.get(w) for w in labels]
-        if None in found:
-            with i18n.using("en"):
-                by_english = {tr(name): code for code, name in self.township_label.items()}
-            found = [f if f is not None else by_english.get(w) for f, w in zip(found, labels)]
-        return list(dict.fromkeys(f for f in found if f is not None))
+        return list(dict.fromkeys(c for c in map(self.township_by_name.get, labels) if c is not None))
 
     def schools_named(self, labels) -> list:
         """School ids whose label is one of `labels` (as a link writes them), or which are ids themselves."""
@@ -186,8 +181,12 @@ def catalog(snapshot: Snapshot) -> Catalog:
     schools = queries.ask_large(snapshot, "school_list")[["school_id", "school_name", "township_code"]]
     dup = schools["school_name"].duplicated(keep=False)
     labels = schools["school_name"].where(~dup, schools["school_name"] + "（" + schools["school_id"] + "）")
+    township_label = dict(zip(townships["township_code"], townships["township_name"]))
+    with i18n.using("en"):
+        english = {tr(name): code for code, name in township_label.items()}
+    by_name = {**english, **{name: code for code, name in township_label.items()}, **{c: c for c in township_label}}
     return Catalog(years=queries.years(snapshot), township_codes=list(townships["township_code"]),
-                   township_label=dict(zip(townships["township_code"], townships["township_name"])),
+                   township_label=township_label, township_by_name=by_name,
                    school_label=pd.Series(labels.array, index=pd.Index(schools["school_id"]), name="label"),
                    rows_by_township=schools.groupby("township_code", sort=False).indices)
 
@@ -244,7 +243,8 @@ def sidebar_filters() -> View:
     cat = catalog(snapshot)
     township_label, school_label = cat.township_label, cat.school_label
 
-    _townships_from_link(cat)
+    _filter_from_link("township", cat.townships_named, lambda c: tr(township_label.get(c, c)))
+    _filter_from_link("stage", _stages_named, tr)
     with filter_box:
         st.markdown(t("**筛选**"))
         year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
@@ -283,22 +283,25 @@ def sidebar_filters() -> View:
     return view
 
 
-def _townships_from_link(cat: Catalog) -> None:
-    """The URL names townships by their label in the language of the moment it was written (a link
+def _filter_from_link(key: str, named, label) -> None:
+    """A filter bound to the URL is written there by its labels in the language of the moment (a link
     copied before switching to English keeps the Chinese names, and so does the address bar right after
-    the switch). Streamlit drops names that are not labels of the current language, and with them the
-    filter, so such names are turned into the widget's value here first."""
-    wanted = st.query_params.get_all("township")
+    the switch). Streamlit drops labels that are not those of the current language, and with them the
+    filter, so such a link's values (`named` turns labels of either language into values) become the
+    widget's value here first. Set even when unchanged: a value set by code is written back to the URL
+    in this run's language, so the link is consistent again before the next page change."""
+    wanted = st.query_params.get_all(key)
     if not wanted:
         return
-    labels = {tr(name) for name in cat.township_label.values()} if i18n.english() else set(cat.township_label.values())
-    if all(w in labels for w in wanted):
-        return
-    codes = cat.townships_named(wanted)
-    if codes:
-        # set even when unchanged: a value set by code is written back to the URL in this run's
-        # language, so the link is consistent again before the next page change
-        st.session_state["township"] = codes
+    values = named(wanted)
+    if values and [label(v) for v in values] != wanted:
+        st.session_state[key] = values
+
+
+def _stages_named(labels) -> list:
+    with i18n.using("en"):
+        english = {tr(s): s for s in STAGES}
+    return [s for s in STAGES if s in labels or any(english.get(w) == s for w in labels)]
 
 
 def _clear_filters() -> None:
