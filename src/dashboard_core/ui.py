@@ -10,7 +10,7 @@ import threading
 from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -145,7 +145,8 @@ class Catalog:
     township_label: dict
     school_label: pd.Series  # label by school id, unique within the snapshot; .get(id, default) as a dict
     rows_by_township: dict  # township code → positions in school_label
-    township_by_name: dict  # code, Chinese name or English name → code (as links may carry them)
+    township_by_name: dict  # code or Chinese name → code (as links may carry them)
+    _english_names: dict = field(default_factory=dict, compare=False, repr=False)  # filled when first needed
 
     @property
     def school_count(self) -> int:
@@ -166,7 +167,13 @@ class Catalog:
 
     def townships_named(self, labels) -> list:
         """Township codes for names as a link may carry them: codes, Chinese names or English names."""
-        return list(dict.fromkeys(c for c in map(self.township_by_name.get, labels) if c is not None))
+        found = [self.township_by_name.get(w) for w in labels]
+        if None in found:  # English names: translated once, only when a link carries them
+            if not self._english_names:
+                with i18n.using("en"):
+                    self._english_names.update({tr(name): code for code, name in self.township_label.items()})
+            found = [f or self._english_names.get(w) for f, w in zip(found, labels)]
+        return list(dict.fromkeys(c for c in found if c is not None))
 
     def schools_named(self, labels) -> list:
         """School ids whose label is one of `labels` (as a link writes them), or which are ids themselves."""
@@ -182,9 +189,7 @@ def catalog(snapshot: Snapshot) -> Catalog:
     dup = schools["school_name"].duplicated(keep=False)
     labels = schools["school_name"].where(~dup, schools["school_name"] + "（" + schools["school_id"] + "）")
     township_label = dict(zip(townships["township_code"], townships["township_name"]))
-    with i18n.using("en"):
-        english = {tr(name): code for code, name in township_label.items()}
-    by_name = {**english, **{name: code for code, name in township_label.items()}, **{c: c for c in township_label}}
+    by_name = {**{name: code for code, name in township_label.items()}, **{c: c for c in township_label}}
     return Catalog(years=queries.years(snapshot), township_codes=list(townships["township_code"]),
                    township_label=township_label, township_by_name=by_name,
                    school_label=pd.Series(labels.array, index=pd.Index(schools["school_id"]), name="label"),
@@ -299,6 +304,8 @@ def _filter_from_link(key: str, named, label) -> None:
 
 
 def _stages_named(labels) -> list:
+    if all(w in STAGES for w in labels):
+        return [s for s in STAGES if s in labels]
     with i18n.using("en"):
         english = {tr(s): s for s in STAGES}
     return [s for s in STAGES if s in labels or any(english.get(w) == s for w in labels)]
