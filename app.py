@@ -1,17 +1,10 @@
 """察布查尔县义务教育优质均衡发展监测看板 — the frame: page setup, navigation and shared filters."""
-import sys
-from pathlib import Path
+import streamlit as st
 
-# Streamlit Community Cloud runs this file from the repo root with only requirements.txt installed:
-# put src/ on the path so that dashboard_core imports without a package install.
-_SRC = Path(__file__).resolve().parent / "src"
-if str(_SRC) not in sys.path:
-    sys.path.insert(0, str(_SRC))
-
-import streamlit as st  # noqa: E402
-
-from dashboard_core import memory, ui  # noqa: E402
-from dashboard_core.i18n import t  # noqa: E402
+from dashboard_core.present import i18n, words
+from dashboard_core.present.i18n import t
+from dashboard_core.store import memory
+from dashboard_core.web import ui
 
 heading = st.sidebar.container()
 ui.language_switch()  # first: everything below is worded in the chosen language
@@ -36,7 +29,8 @@ with st.sidebar:
                         help=t("隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序逐页讲解；筛选保持不变"))
 view = ui.sidebar_filters()
 for problem in view.skipped:
-    st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=problem.snapshot_id, message=problem.message))
+    st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=problem.snapshot_id,
+                         message=i18n.Verbatim(words.snapshot_problem(problem.code, problem.values))))
 if view.snapshot.demo:
     st.sidebar.caption(t(":material/science: 当前为{mark}", mark=ui.DEMO_MARK))
 with st.sidebar:

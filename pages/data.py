@@ -1,23 +1,19 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import hmac
 import tempfile
 from pathlib import Path
 
 import pandas as pd
-import pyarrow.parquet as pq
 import streamlit as st
 
-from dashboard_core import compare, importer, queries, settings, snapshots, ui
-from dashboard_core.i18n import t
-from dashboard_core.filters import Filters
+from dashboard_core.web import ui
+from dashboard_core.present import tables
+from dashboard_core.files import importer
+from dashboard_core.model import compare
+from dashboard_core.present import words
+from dashboard_core.store import settings
+from dashboard_core.present import i18n
+from dashboard_core.present.i18n import t
+from dashboard_core.model.filters import Filters
 
 v = ui.page_header("数据", "数据快照、导入模板、导入与比较")
 good, bad = ui.available_snapshots()
@@ -30,13 +26,8 @@ st.caption(t("数据目录：{root}。当前查看：{id}（在侧栏“数据�
              "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。",
              root=str(settings.data_root()), id=v.snapshot.snapshot_id))
 for p in bad:
-    st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id, message=p.message), icon=":material/warning:")
-
-
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
-def snapshot_workbook(snapshot) -> bytes:
-    tables = {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in snapshots.TABLES}
-    return importer.template_bytes(tables)
+    st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id,
+                 message=i18n.Verbatim(words.snapshot_problem(p.code, p.values))), icon=":material/warning:")
 
 
 st.subheader(t("导入模板"))
@@ -44,7 +35,7 @@ cols = st.columns(2)
 cols[0].download_button(t("下载空白导入模板（Excel）"), data=importer.template_bytes(), file_name="导入模板.xlsx",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore",
                         icon=":material/download:")
-cols[1].download_button(t("下载当前快照为 Excel（{id}）", id=v.snapshot.snapshot_id), data=lambda: snapshot_workbook(v.snapshot),
+cols[1].download_button(t("下载当前快照为 Excel（{id}）", id=v.snapshot.snapshot_id), data=lambda: ui.snapshot_workbook(v.snapshot),
                         file_name=f"{v.snapshot.snapshot_id}.xlsx", on_click="ignore", icon=":material/table:",
                         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 st.caption(t("模板每张表一个工作表，表头为中文（也可用英文列名），“字段说明”工作表列出每一列的类型、单位和示例。"
@@ -109,7 +100,7 @@ else:
     cols = st.columns(2)
     old_id = cols[0].selectbox(t("原快照"), ids, index=1, key="compare_old")
     new_id = cols[1].selectbox(t("新快照"), ids, index=0, key="compare_new")
-    common = sorted(set(queries.years(by_id[old_id])) & set(queries.years(by_id[new_id])))
+    common = sorted(set(ui.catalog(by_id[old_id]).years) & set(ui.catalog(by_id[new_id]).years))
     if not common:
         st.warning(t("两个快照没有相同的年份，无法比较。"))
     else:
@@ -117,12 +108,12 @@ else:
         old = ui.card(by_id[old_id], Filters(year=year))
         new = ui.card(by_id[new_id], Filters(year=year))
         st.markdown(t("**{year} 年，全县**", year=year))
-        ui.table_view(compare.summary_changes(old, new))
-        schools_changed = compare.school_changes(old, new)
+        ui.table_view(tables.summary_changes_table(compare.summary_changes(old, new)))
+        schools_changed = tables.school_changes_table(compare.school_changes(old, new))
         st.markdown(t("**结论变化的学校（学段）：{n} 个**", n=len(schools_changed)))
         if len(schools_changed):
             ui.table_view(schools_changed)
-        changes = compare.indicator_changes(old, new)
+        changes = tables.indicator_changes_table(compare.indicator_changes(old, new))
         st.markdown(t("**数值或状态变化的指标：{n} 项**", n=len(changes)))
         if len(changes):
             ui.table_view(changes)

@@ -1,16 +1,8 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import streamlit as st
 
-from dashboard_core import charts, i18n, ui
-from dashboard_core.i18n import t, tr
+from dashboard_core.web import ui
+from dashboard_core.present import charts, i18n
+from dashboard_core.present.i18n import t, tr
 
 v = ui.page_header("使用说明", "怎样使用本看板，以及无障碍声明")
 

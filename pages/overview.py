@@ -1,19 +1,12 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import streamlit as st
 
-from dashboard_core import charts, i18n, ui
-from dashboard_core.i18n import t
+from dashboard_core.web import ui
+from dashboard_core.model.vocabulary import JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY_SCHOOL, TEACHING_POINT
+from dashboard_core.present import charts, i18n, tables, words
+from dashboard_core.present.i18n import t
 
 v = ui.page_header("总览", "察布查尔锡伯自治县义务教育概况")
-facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="overview")
+facts = ui.report_facts(v.snapshot, "overview")
 by_id = facts.set_index("fact_id")
 
 fact_metric = ui.fact_metric_writer(by_id)
@@ -22,12 +15,10 @@ fact_metric = ui.fact_metric_writer(by_id)
 # The standards verdict in one line
 card = ui.card(v.snapshot, v.filters)
 s = card.summary
-passing = sum(c["schools_passing"] for c in s["stages"].values())
-total = sum(c["schools_total"] for c in s["stages"].values())
 line = t("**达标评估：{verdict}** — {scope}{total} 个学校（学段）中 {passing} 个达到学校标准，"
          "差异系数 {cv_passing}/{cv_total} 项在限值内，县级指标 {items_met} 项达到、{items_no_data} 项暂无数据。",
-         verdict=s["verdict_text"], scope=v.scope_label, total=total, passing=passing, cv_passing=s["cv_passing"],
-         cv_total=s["cv_total"], items_met=s["county_items_met"], items_no_data=s["county_items_no_data"])
+         verdict=words.verdict_text(s), scope=v.scope_label, total=s.schools_total, passing=s.schools_passing,
+         cv_passing=s.cv_passing, cv_total=s.cv_total, items_met=s.county_items_met, items_no_data=s.county_items_no_data)
 with st.container(border=True):
     st.markdown(line)
     st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")
@@ -53,10 +44,10 @@ fact_metric(cols[1], "students_total")
 fact_metric(cols[2], "staff_total")
 fact_metric(cols[3], "teachers_total")
 cols = st.columns(4)
-fact_metric(cols[0], "schools_primary", "小学")
-fact_metric(cols[1], "schools_nine_year", "九年一贯制学校")
-fact_metric(cols[2], "schools_junior", "初级中学")
-fact_metric(cols[3], "teaching_points", "教学点")
+fact_metric(cols[0], "schools_primary", PRIMARY_SCHOOL)
+fact_metric(cols[1], "schools_nine_year", NINE_YEAR_SCHOOL)
+fact_metric(cols[2], "schools_junior", JUNIOR_SCHOOL)
+fact_metric(cols[3], "teaching_points", TEACHING_POINT)
 cols = st.columns(4)
 fact_metric(cols[0], "students_primary", "小学生")
 fact_metric(cols[1], "students_junior", "初中生")
@@ -84,7 +75,7 @@ else:
     ui.download_csv(shown, f"overview_trend_{v.filters.year}.csv")
 
 st.subheader(t("乡镇对比：学校、学生与达标情况"))
-township_frame = charts.township_comparison_frame(card.results, card.inputs)
+township_frame = tables.township_comparison_frame(card.results, card.inputs)
 if township_frame.empty:
     st.info(t("所选范围没有学校数据。"))
 else:

@@ -1,21 +1,13 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import pandas as pd
 import streamlit as st
 
-from dashboard_core import charts, i18n, ui
-from dashboard_core.i18n import t
-from dashboard_core.facts import S_QUA
+from dashboard_core.web import ui
+from dashboard_core.present import charts, i18n, tables
+from dashboard_core.present.i18n import t
+from dashboard_core.store.facts import S_QUA
 
 v = ui.page_header("教育质量", "教研与竞赛、体育特色、课后服务、校园文化、城乡差距")
-facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="quality")
+facts = ui.report_facts(v.snapshot, "quality")
 by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)
 SOURCE = ui.report_source(S_QUA)
@@ -31,17 +23,17 @@ fact_metric(cols[2], "regional_projects_completed", "自治区级课题结题（
 fact_metric(cols[3], "prefecture_projects_completed", "州级课题结题（2025）")
 left, right = st.columns(2)
 with left:
-    prizes = charts.facts_frame(facts, ["suyi_first_prizes", "suyi_second_prizes", "suyi_third_prizes"],
+    prizes = tables.facts_frame(facts, ["suyi_first_prizes", "suyi_second_prizes", "suyi_third_prizes"],
                                 {"suyi_first_prizes": "一等奖", "suyi_second_prizes": "二等奖", "suyi_third_prizes": "三等奖"})
     ui.show_chart(charts.category_bars(prizes, t("伊犁州第十届苏伊杯比赛获奖"), t("个数"), "#7c3aed"), prizes, SOURCE, "quality_suyi.csv")
 with right:
-    projects = charts.facts_frame(facts, ["regional_projects_completed", "prefecture_projects_completed"],
+    projects = tables.facts_frame(facts, ["regional_projects_completed", "prefecture_projects_completed"],
                                   {"regional_projects_completed": "自治区级课题结题（2024 年）",
                                    "prefecture_projects_completed": "州级课题结题（2025 年）"})
     ui.show_chart(charts.category_bars(projects, t("课题结题"), t("项数"), "#0f766e"), projects, SOURCE, "quality_projects.csv")
 
 st.subheader(t("传统体育项目：摔跤、射箭、足球"))
-medals = charts.medal_frame(facts)
+medals = tables.medal_frame(facts)
 ui.show_chart(charts.medal_chart(medals, t("奖牌榜")), medals, SOURCE, "quality_medals.csv")
 cols = st.columns(4)
 fact_metric(cols[0], "football_schools", "全国足球特色学校")
@@ -74,7 +66,7 @@ st.caption(t("{source}：“{excerpt}”", source=SOURCE, excerpt=i18n.Verbatim(
     "形成县初级中学“树”文化、米粮泉回族乡中心校“三香”文化、扎库齐牛录乡中心校“小白杨”文化等校园文化品牌")))
 
 st.subheader(t("国家标准：教育质量 9 项"))
-table = charts.county_items_frame(card.county_items[card.county_items["part"] == "quality"], with_part=False)
+table = tables.county_items_frame(card.county_items[card.county_items["part"] == "quality"], ui.report_citations(v.snapshot), with_part=False)
 ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large")})
 st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
 ui.download_csv(table, "quality_items.csv")
@@ -86,7 +78,7 @@ if card.matrix.empty:
     st.info(t("所选范围没有学校数据。"))
 else:
     grouped = card.group_values(("urban_rural",))
-    frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
+    frame = tables.group_indicator_frame(grouped, "urban_rural", "城乡")
     for stage in ["小学", "初中"]:
         part = frame[frame["学段"] == stage]
         if not part.empty:

@@ -1,20 +1,12 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import streamlit as st
 
-from dashboard_core import charts, ui
-from dashboard_core.i18n import t
-from dashboard_core.facts import S_RES
+from dashboard_core.web import ui
+from dashboard_core.present import charts, tables
+from dashboard_core.present.i18n import t
+from dashboard_core.store.facts import S_RES
 
 v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、场地与装备")
-facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="resources")
+facts = ui.report_facts(v.snapshot, "resources")
 by_id = facts.set_index("fact_id")
 
 fact_metric = ui.fact_metric_writer(by_id)
@@ -34,18 +26,18 @@ fact_metric(cols[3], "new_junior_schools", "县城新建初级中学")
 st.caption(t("来源：工作汇报 {section}。布局调整目标：“乡镇办小学，县城办中学”。", section=S_RES))
 
 st.subheader(t("教育经费：总支出与生均支出"))
-series = ui.ask(v.snapshot, "county_series")
+series = ui.county_series(v.snapshot)
 cols = st.columns(3)
 fact_metric(cols[0], "education_spending_growth", "教育总支出增长（2022—2024）")
 fact_metric(cols[1], "per_student_primary_growth", "小学生均支出增长")
 fact_metric(cols[2], "per_student_junior_growth", "初中生均支出增长")
 left, right = st.columns(2)
 with left:
-    spend = charts.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
+    spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
     ui.show_chart(charts.trend_chart(spend, t("一般公共预算内教育总支出（亿元）"), t("亿元")), spend,
                   ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_spending.csv")
 with right:
-    per = charts.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
+    per = tables.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
     ui.show_chart(charts.trend_chart(per, t("生均教育支出（元）"), t("元")), per,
                   ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
 
@@ -63,7 +55,7 @@ else:
     st.subheader(t("按乡镇汇总"))
     grouped = card.group_values(("township_code", "township_name"))
     grouped = grouped[grouped["indicator"].isin(resource_codes)]
-    frame = charts.group_indicator_frame(grouped, "township_name", "乡镇")
+    frame = tables.group_indicator_frame(grouped, "township_name", "乡镇")
     if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
         worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
         st.caption(t("乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。", n=len(worst)))

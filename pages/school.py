@@ -1,18 +1,11 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import pandas as pd
 import streamlit as st
 
-from dashboard_core import charts, queries, standard, ui
-from dashboard_core.i18n import t, tr
-from dashboard_core.filters import Filters
+from dashboard_core.web import state, ui
+from dashboard_core.present import charts, tables, words
+from dashboard_core.model import measures, standard
+from dashboard_core.present.i18n import t, tr
+from dashboard_core.model.filters import Filters
 
 v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
 cat = ui.catalog(v.snapshot)
@@ -30,14 +23,14 @@ elif not cat.has_school(st.session_state.get("profile_school")):
 current = st.session_state["profile_school"]
 # the schools of the townships in view (all schools in a small area), never tens of thousands at once
 pool = (cat.schools_in(v.filters.townships) if v.filters.townships
-        else cat.all_schools() if cat.school_count <= ui.SCHOOL_OPTIONS else [])
-if len(pool) > ui.SCHOOL_OPTIONS or not pool:
-    pool = cat.schools_in([ui.ask(v.snapshot, "school_info", school_id=current)["township_code"].iloc[0]])
+        else cat.all_schools() if cat.school_count <= state.SCHOOL_OPTIONS else [])
+if len(pool) > state.SCHOOL_OPTIONS or not pool:
+    pool = cat.schools_in([ui.school_info(v.snapshot, current)["township_code"].iloc[0]])
 ids = list(dict.fromkeys([current] + list(v.filters.schools) + list(pool)))
 school_id = st.selectbox(t("学校"), ids, key="profile_school", format_func=label)
 st.query_params["school_id"] = school_id
 st.session_state["_profile_url"] = school_id
-info = ui.ask(v.snapshot, "school_info", school_id=school_id).iloc[0]
+info = ui.school_info(v.snapshot, school_id).iloc[0]
 
 year = v.filters.year
 stages = v.filters.stages
@@ -78,21 +71,18 @@ for _, r in mine.results.iterrows():
     if r["passes"]:
         st.success(head + t("达到学校标准（{n} 项达到标准值）。", n=int(r["met_count"])), icon=":material/check_circle:")
     else:
-        st.error(head + t("未达到学校标准。") + tr(standard.describe_lack(standard.what_it_lacks(part, rules))),
+        st.error(head + t("未达到学校标准。") + words.describe_lack(standard.what_it_lacks(part, rules)),
                  icon=":material/cancel:")
-grid = charts.status_grid_frame(mine.values)
+grid = tables.status_grid_frame(mine.values)
 ui.table_view(grid.drop(columns=["学校编号"]))
 ui.download_csv(grid, f"school_{school_id}_{year}_indicators.csv")
 
 st.subheader(t("与本乡镇、全县对比"))
 township = ui.card(v.snapshot, Filters(year=year, townships=(info["township_code"],), stages=stages))
 county = ui.card(v.snapshot, Filters(year=year, stages=stages))
-levels = []
-for name, matrix in [("本校", mine.matrix), ("本乡镇", township.matrix), ("全县", county.matrix)]:
-    part = matrix[matrix["stage"].isin(mine.matrix["stage"].unique())].assign(level=name)
-    grouped = standard.group_values(part, ["level"], rules)
-    levels.append(charts.group_indicator_frame(grouped, "level", "范围"))
-compare_levels = pd.concat(levels, ignore_index=True)
+grouped = measures.levels_compared([("本校", mine.matrix), ("本乡镇", township.matrix), ("全县", county.matrix)],
+                                   mine.matrix["stage"].unique(), rules)
+compare_levels = tables.group_indicator_frame(grouped, "level", "范围")
 for stage in mine.values["stage"].unique():
     part = compare_levels[compare_levels["学段"] == stage]
     ui.show_chart(charts.grouped_bars(part, "范围", t("{stage}：本校、{township}与全县（合计 ÷ 学生数，占标准值的比例）",
@@ -102,10 +92,10 @@ for stage in mine.values["stage"].unique():
 
 st.subheader(t("变化趋势"))
 trend = []
-for y in queries.years(v.snapshot):
+for y in cat.years:
     card = ui.card(v.snapshot, Filters(year=y, schools=(school_id,), stages=stages))
     trend.append(card.values.assign(year=y))
-trend_frame = charts.profile_trend_frame(pd.concat(trend, ignore_index=True))
+trend_frame = tables.profile_trend_frame(pd.concat(trend, ignore_index=True))
 for stage in trend_frame["学段"].unique():
     part = trend_frame[trend_frame["学段"] == stage]
     ui.show_chart(charts.profile_trend(part, t("{stage}：各项指标达到标准值的比例，逐年", stage=stage)), part,
@@ -120,7 +110,7 @@ if len(chosen) < 2:
     st.caption(t("选择至少一所其他学校，与本校并排比较。"))
 else:
     others = ui.card(v.snapshot, Filters(year=year, schools=tuple(chosen), stages=stages))
-    frame = charts.comparison_frame(others.values)
+    frame = tables.comparison_frame(others.values)
     ui.show_chart(charts.comparison_chart(frame, t("各校指标达到标准值的比例")), frame,
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"schools_compare_{year}.csv")
     wide = frame.pivot_table(index="指标", columns="学校（学段）", values="数值", sort=False).reset_index()

@@ -1,27 +1,19 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import streamlit as st
 
-from dashboard_core import charts, ui
-from dashboard_core.i18n import t
-from dashboard_core.facts import S_LEAD, S_SER
+from dashboard_core.web import ui
+from dashboard_core.present import charts, tables
+from dashboard_core.present.i18n import t
+from dashboard_core.store.facts import S_LEAD, S_SER
 
 v = ui.page_header("惠民服务", "教育公平、营养改善、校园安全、思政育人")
-facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="services")
+facts = ui.report_facts(v.snapshot, "services")
 by_id = facts.set_index("fact_id")
 
 fact_metric = ui.fact_metric_writer(by_id)
 
 
 st.subheader(t("教育公平"))
-equity = charts.standard_targets(ui.rules(), [
+equity = tables.standard_targets(ui.rules(), [
     ("G15", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
     ("Q02", "适龄残疾儿童少年入学率", by_id.loc["disabled_enrolment_rate", "value"], by_id.loc["disabled_enrolment_rate", "source_text"]),
 ])
@@ -53,7 +45,7 @@ per_school_day()
 st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。"))
 
 st.subheader(t("校园安全"))
-safety = charts.facts_frame(facts, ["safety_inspections", "risk_meetings", "disputes_resolved", "safety_drills", "safety_campaigns"],
+safety = tables.facts_frame(facts, ["safety_inspections", "risk_meetings", "disputes_resolved", "safety_drills", "safety_campaigns"],
                             {"safety_inspections": "安全隐患排查（次）", "risk_meetings": "安全风险研判会（场次）",
                              "disputes_resolved": "化解涉校矛盾纠纷（个）", "safety_drills": "应急演练（场次）",
                              "safety_campaigns": "安全宣传活动（场次）"})
@@ -66,7 +58,7 @@ fact_metric(cols[0], "ideology_teachers_trained", "培养思政教师")
 fact_metric(cols[1], "ideology_lectures", "县级领导进校园讲思政课（2024）")
 fact_metric(cols[2], "ideology_audience", "覆盖师生")
 fact_metric(cols[3], "study_trips_xinjiang", "疆内研学（2024）")
-trips = charts.facts_frame(facts, ["study_trips_outside_people", "study_trips_xinjiang_people"],
+trips = tables.facts_frame(facts, ["study_trips_outside_people", "study_trips_xinjiang_people"],
                            {"study_trips_outside_people": "赴北京、江苏等省市研学（3 场）",
                             "study_trips_xinjiang_people": "疆内研学（65 场）"})
 ui.show_chart(charts.category_bars(trips, t("2024 年研学参与人次"), t("人次"), "#0f766e"), trips, ui.report_source(S_LEAD),

@@ -1,18 +1,12 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import functools
 
 import streamlit as st
 
-from dashboard_core import charts, i18n, standard, ui
-from dashboard_core.i18n import t, tr
+from dashboard_core.web import ui
+from dashboard_core.present import charts, i18n, tables, words
+from dashboard_core.model import standard
+from dashboard_core.model.vocabulary import JUNIOR, PRIMARY, STAGES
+from dashboard_core.present.i18n import t, tr
 
 v = ui.page_header("达标评估", "对照《县域义务教育优质均衡发展督导评估办法》逐项评估")
 card = ui.card(v.snapshot, v.filters)
@@ -22,30 +16,31 @@ GRID_CSV_SCHOOLS = 5_000  # the grid's CSV lists at most this many schools, thos
 
 # 1. The verdict, in words a county leader can say aloud
 parts = []
-for stage, c in s["stages"].items():
+for stage, c in s.stages.items():
     if c["schools_total"]:
         parts.append(t("{stage} {total} 所中 {passing} 所达到学校标准", stage=stage, total=c["schools_total"],
                        passing=c["schools_passing"]))
-sentence = (t("{scope}{year} 年：{verdict}。", scope=v.scope_label, year=v.filters.year, verdict=s["verdict_text"])
+sentence = (t("{scope}{year} 年：{verdict}。", scope=v.scope_label, year=v.filters.year, verdict=words.verdict_text(s))
             + t("；").join(parts)
             + t("；差异系数 {cv_total} 项中 {cv_passing} 项在限值以内；县级 {items} 项中 {met} 项达到、{not_met} 项未达到、"
-                "{no_data} 项暂无数据。", cv_total=s["cv_total"], cv_passing=s["cv_passing"], items=s["county_items_total"],
-                met=s["county_items_met"], not_met=s["county_items_not_met"], no_data=s["county_items_no_data"]))
-box = {"met": st.success, "not_met": st.error, "incomplete": st.warning}[s["verdict"]]
-box(sentence, icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:"}[s["verdict"]])
-if s["reasons"]:
-    st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {tr(r)}" for r in s["reasons"]))
+                "{no_data} 项暂无数据。", cv_total=s.cv_total, cv_passing=s.cv_passing, items=s.county_items_total,
+                met=s.county_items_met, not_met=s.county_items_not_met, no_data=s.county_items_no_data))
+box = {"met": st.success, "not_met": st.error, "incomplete": st.warning}[s.verdict]
+box(sentence, icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:"}[s.verdict])
+reasons = words.reasons(s, rules)
+if reasons:
+    st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {r}" for r in reasons))
 if not v.filters.is_whole_county:
     st.info(t("当前只看所选范围：学校达标情况和差异系数按范围内的学校重新计算（仅供分析，正式评估以全县为准）；"
               "县级指标始终按全县评估。"))
 
 cols = st.columns(4)
-for col, (stage, c) in zip(cols, s["stages"].items()):
+for col, (stage, c) in zip(cols, s.stages.items()):
     col.metric(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}")
-cols[2].metric(t("差异系数达标"), f"{s['cv_passing']} / {s['cv_total']}")
-cols[3].metric(t("县级指标达到"), f"{s['county_items_met']} / {s['county_items_total']}",
-               help=t("未达到 {not_met} 项，无数据 {no_data} 项", not_met=s["county_items_not_met"],
-                      no_data=s["county_items_no_data"]))
+cols[2].metric(t("差异系数达标"), f"{s.cv_passing} / {s.cv_total}")
+cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
+               help=t("未达到 {not_met} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
+                      no_data=s.county_items_no_data))
 
 # 2. School × indicator grid
 st.subheader(t("学校 × 指标达标情况"))
@@ -58,11 +53,11 @@ else:
     if card.school_count > len(on_show):
         st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
                      n=card.school_count, shown=len(on_show)))
-    grid = charts.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
+    grid = tables.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
     ui.draw_chart(charts.status_grid(grid))
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
                       t("；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分"))
-    ui.download_csv(functools.partial(charts.status_grid_table, card, GRID_CSV_SCHOOLS), f"standards_grid_{v.filters.year}.csv")
+    ui.download_csv(functools.partial(tables.status_grid_table, card, GRID_CSV_SCHOOLS), f"standards_grid_{v.filters.year}.csv")
 
 # 3. What a school lacks
 st.subheader(t("学校差距：还差多少才能达标"))
@@ -90,9 +85,9 @@ def what_a_school_lacks() -> None:
         else:
             st.markdown(label + t("未达到学校标准（{met} 项达到标准值，{floor} 项不低于85%，{below} 项低于85%）。",
                                   met=int(r["met_count"]), floor=int(r["floor_count"]), below=int(r["below_count"]))
-                        + tr(standard.describe_lack(standard.what_it_lacks(part, rules))))
+                        + words.describe_lack(standard.what_it_lacks(part, rules)))
         table = part[["number", "name", "value", "threshold", "floor", "status", "unit"]].copy()
-        table["status"] = table["status"].map(lambda x: f"{charts.STATUS_MARKS[x]} {standard.STATUS_LABELS[x]}")
+        table["status"] = table["status"].map(lambda x: f"{charts.STATUS_MARKS[x]} {words.STATUS_LABELS[x]}")
         ui.table_view(table.rename(columns={"number": "序号", "name": "指标", "value": "数值", "threshold": "标准值",
                                             "floor": "85%底线", "status": "状态", "unit": "单位"}),
                       column_config={"数值": st.column_config.NumberColumn(format="%.2f"),
@@ -108,10 +103,10 @@ st.subheader(t("差异系数（校际均衡）"))
 scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=v.scope_label)
 limits = rules["resource"]["cv_limits"]
 st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；教学点不参与计算。",
-             scope=scope_note, primary=limits["小学"], junior=limits["初中"]))
-cv = charts.cv_frame(card.cvs)
+             scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR]))
+cv = tables.cv_frame(card.cvs)
 cols = st.columns(2)
-for col, stage in zip(cols, ["小学", "初中"]):
+for col, stage in zip(cols, STAGES):
     part = cv[cv["学段"] == stage]
     with col:
         st.markdown(t("**{stage}**（{n} 所学校参与计算）", stage=stage, n=int(part["参与学校数"].max()) if len(part) else 0))
@@ -125,7 +120,7 @@ ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
 
 # 5. County items
 st.subheader(t("县级指标：政府保障、教育质量、社会认可"))
-table = charts.county_items_frame(card.county_items)
+table = tables.county_items_frame(card.county_items, ui.report_citations(v.snapshot))
 ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large"),
                                     "来源": st.column_config.TextColumn(width="large")})
 st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测。"))

@@ -1,22 +1,14 @@
-import sys
-from pathlib import Path
-
-# A deep link can reach a cold server before app.py has run (Streamlit then runs this file alone):
-# make dashboard_core importable here too; ui.page_header hands the run back to the app frame.
-_SRC = str(Path(__file__).resolve().parents[1] / "src")
-if _SRC not in sys.path:
-    sys.path.insert(0, _SRC)
-
 import functools
 
 import streamlit as st
 
-from dashboard_core import charts, ui
-from dashboard_core.i18n import t
-from dashboard_core.facts import S_QUA, S_RES, S_TEA
+from dashboard_core.web import ui
+from dashboard_core.present import charts, tables
+from dashboard_core.present.i18n import t
+from dashboard_core.store.facts import S_QUA, S_RES, S_TEA
 
 v = ui.page_header("师资队伍", "编制与结构、交流轮岗、引进与培养、待遇与培训")
-facts = ui.ask(v.snapshot, "report_facts_for_domain", domain="teachers")
+facts = ui.report_facts(v.snapshot, "teachers")
 by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)
 
@@ -34,14 +26,14 @@ cols[1].metric(t("专任教师"), t("{n} 人", n=ui.fmt(teachers)))
 cols[2].metric(t("在校学生"), t("{n} 人", n=ui.fmt(students)))
 cols[3].metric(t("生师比"), f"{students / teachers:.1f} : 1" if teachers else "—")
 if len(inputs):
-    ratio = charts.school_ratio_frame(inputs)
+    ratio = tables.school_ratio_frame(inputs)
     on_show = ratio.head(ui.CHART_SCHOOLS)
     on_show = on_show.assign(档案=on_show["学校编号"].map(ui.profile_links(on_show["学校编号"])))
     if len(ratio) > len(on_show):
         st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show)))
     ui.show_chart(charts.ratio_bars(on_show, t("各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）"), students / teachers),
                   on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
-                  data=functools.partial(charts.school_ratio_frame, card.inputs))
+                  data=functools.partial(tables.school_ratio_frame, card.inputs))
 
 st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
@@ -54,7 +46,7 @@ else:
     st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
     totals = card.group_values()  # the whole scope, by stage
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
-    table = charts.pe_art_shortage(card)
+    table = tables.pe_art_shortage(card)
     overall = t("；").join(t("{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）", stage=r.stage, value=r.value,
                              threshold=r.threshold) for r in totals.itertuples())
     if len(table):
@@ -68,17 +60,17 @@ else:
         ui.table_view(shown, column_config={"每百名学生": st.column_config.NumberColumn(format="%.2f"),
                                             "档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year"))
-        ui.download_csv(functools.partial(charts.pe_art_shortage, card), f"teachers_pe_art_short_{v.filters.year}.csv")
+        ui.download_csv(functools.partial(tables.pe_art_shortage, card), f"teachers_pe_art_short_{v.filters.year}.csv")
     else:
         st.success(t("所选范围合计：{overall}；范围内每个学校（学段）都达到标准。", overall=overall), icon=":material/check_circle:")
 
 st.subheader(t("教师交流轮岗"))
-series = ui.ask(v.snapshot, "county_series")
+series = ui.county_series(v.snapshot)
 year_series = series[series["year"] == v.filters.year].set_index("metric")
 if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
-    sources = ui.ask(v.snapshot, "report_facts_all").set_index("fact_id")["source_text"]
+    sources = ui.report_facts(v.snapshot).set_index("fact_id")["source_text"]
     source_of = lambda metric: sources.get(year_series.loc[metric, "source"], "示例数据")  # noqa: E731
-    target = charts.standard_targets(ui.rules(), [
+    target = tables.standard_targets(ui.rules(), [
         ("G11a", "交流轮岗教师占符合条件教师比例", year_series.loc["rotation_rate", "value"], source_of("rotation_rate")),
         ("G11b", "骨干教师占交流轮岗教师比例", year_series.loc["rotation_backbone_share", "value"],
          source_of("rotation_backbone_share")),
@@ -91,9 +83,9 @@ if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
                   ui.report_source(S_TEA) + t("；标准：政府保障第 11 项"), f"teachers_rotation_{v.filters.year}.csv")
 else:
     st.info(t("{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。", year=v.filters.year))
-rotation = ui.ask(v.snapshot, "rotation_by_school", v.filters, limit=ui.TABLE_ROWS)
+rotation = ui.rotation_by_school(v.snapshot, v.filters, ui.TABLE_ROWS)
 if len(rotation):
-    shown = charts.rotation_table(rotation)
+    shown = tables.rotation_table(rotation)
     shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
     total = int(rotation["schools_in_view"].iloc[0])
     heading = (t("各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）", n=total, shown=len(shown)) if total > len(shown)
@@ -102,13 +94,12 @@ if len(rotation):
         ui.table_view(shown, column_config={"档案": st.column_config.LinkColumn(display_text=t("打开档案"))})
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_year"))
         # every school only when downloaded: a country has over 150,000 of them
-        ui.download_csv(functools.partial(ui.asked, charts.rotation_table, v.snapshot, "rotation_by_school", v.filters,
-                                          limit=None), f"teachers_rotation_schools_{v.filters.year}.csv")
+        ui.download_csv(functools.partial(ui.rotation_table_all, v.snapshot, v.filters), f"teachers_rotation_schools_{v.filters.year}.csv")
 
 st.subheader(t("2024 年教师补充与调配"))
 left, right = st.columns([2, 1])
 with left:
-    channels = charts.facts_frame(facts, ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"],
+    channels = tables.facts_frame(facts, ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"],
                                   {"new_teachers_recruited": "招聘新教师", "sanqu_teachers": "三区人才支持计划教师",
                                    "silver_age_teachers": "银龄教师", "aid_principals": "援疆校长", "aid_teachers": "援疆教师"})
     ui.show_chart(charts.category_bars(channels, t("2024 年教师补充渠道"), t("人数")), channels, ui.report_source(S_TEA),
@@ -120,7 +111,7 @@ with right:
 st.subheader(t("名师引领：工作室与骨干教师"))
 left, right = st.columns([2, 1])
 with left:
-    studios = charts.facts_frame(facts, ["principal_studios", "aid_teacher_studios", "county_teacher_studios", "prefecture_teacher_studios"])
+    studios = tables.facts_frame(facts, ["principal_studios", "aid_teacher_studios", "county_teacher_studios", "prefecture_teacher_studios"])
     ui.show_chart(charts.category_bars(studios, t("名书记（校长）、名师、教学能手工作室"), t("个数"), "#0f766e"), studios,
                   ui.report_source(S_QUA), "teachers_studios.csv")
 with right:

@@ -6,8 +6,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import demo, i18n, queries, scorecard, settings, snapshots
-from .filters import Filters
+from .files import scorecard_json
+from .model.filters import Filters
+from .present import i18n, words
+from .store import demo, queries, scorecards, settings, snapshots
 
 DEMO_SNAPSHOT_ID = "demo-2024"
 
@@ -39,7 +41,7 @@ def _snapshot(args):
 
 def _filters(args, snap) -> Filters | None:
     """The view named on the command line; None (with a message) when the year is not in the snapshot."""
-    years = queries.years(snap)
+    years = queries.available_years(snap)
     year = args.year if args.year is not None else max(years)
     if year not in years:
         print(f"快照 {snap.snapshot_id} 中没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}", file=sys.stderr)
@@ -53,8 +55,9 @@ def cmd_scorecard(args) -> int:
     if filters is None:
         return 2
     year = filters.year
-    card = scorecard.compute(snap, filters)
-    doc = scorecard.to_json(card)
+    card = scorecards.compute(snap, filters)
+    facts = queries.report_facts_all(snap)
+    doc = scorecard_json.to_json(card, {r.fact_id: (r.section, r.source_text) for r in facts.itertuples()})
     if args.json:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -71,14 +74,11 @@ def cmd_scorecard(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from . import importer
+    from .files import importer
 
     tables = None
     if args.from_snapshot:
-        import pyarrow.parquet as pq
-
-        snap = snapshots.read_snapshot(_data_root(args), args.from_snapshot)
-        tables = {t: pq.read_table(snap.table_path(t)).to_pandas() for t in snapshots.TABLES}
+        tables = snapshots.read_tables(snapshots.read_snapshot(_data_root(args), args.from_snapshot))
     out = Path(args.out)
     importer.write_workbook(out, tables)
     print(f"已写入导入模板：{out}" + (f"（含快照 {args.from_snapshot} 的数据）" if tables else ""))
@@ -92,7 +92,7 @@ def _print_report(report) -> None:
 
 
 def cmd_validate(args) -> int:
-    from . import importer
+    from .files import importer
 
     report = importer.validate(Path(args.file))
     _print_report(report)
@@ -100,7 +100,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_import(args) -> int:
-    from . import importer
+    from .files import importer
 
     report, snap = importer.import_file(Path(args.file), _data_root(args), args.snapshot)
     _print_report(report)
@@ -112,13 +112,13 @@ def cmd_import(args) -> int:
 
 
 def cmd_briefing(args) -> int:
-    from . import briefing
+    from .files import briefing
 
     snap = _snapshot(args)
     filters = _filters(args, snap)
     if filters is None:
         return 2
-    names = queries.ask(snap, "township_list").set_index("township_code")["township_name"]
+    names = queries.township_list(snap).set_index("township_code")["township_name"]
     scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
     if filters.schools:
         scope += f"（{len(filters.schools)} 所学校）"
@@ -128,27 +128,6 @@ def cmd_briefing(args) -> int:
     Path(args.out).write_bytes(data)
     print(f"已写入简报：{args.out}（{args.format.upper()}，{len(doc.sections) + 1} 页{'，含示例数据水印' if doc.demo else ''}）")
     return 0
-
-
-def cmd_load(args) -> int:
-    from . import loadtest
-
-    extra = ["--data-dir", args.data_dir] if args.data_dir else None
-    result = loadtest.run(args.sessions, args.steps, args.seed, args.url, extra)
-    print(json.dumps(result, ensure_ascii=False, indent=1))
-    if args.out:
-        Path(args.out).write_text(json.dumps(result, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return 0 if not result["failures"] and result["steps_done"] == result["steps_expected"] else 3
-
-
-def cmd_bench(args) -> int:
-    from . import bench
-
-    if args.child:
-        print(json.dumps(bench.child(args.child, Path(args.data_dir), args.repeat)))
-        return 0
-    doc = bench.run(args.scales.split(","), args.repeat, Path(args.work), Path(args.out) if args.out else None)
-    return 0 if all(v["met"] for v in doc["verdicts"].values()) else 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -197,27 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="简报语言：zh 中文（默认），en 英文")
     p.set_defaults(func=cmd_briefing)
 
-    p = sub.add_parser("bench", help="性能基准：县、地区、全国规模的页面与评估耗时和内存")
-    p.add_argument("--scales", default="county,prefecture,national")
-    p.add_argument("--repeat", type=int, default=5)
-    p.add_argument("--work", default="/tmp/dashboard-bench", help="合成快照的存放目录")
-    p.add_argument("--out", default="benchmarks/latest.json")
-    p.add_argument("--child", help=argparse.SUPPRESS)
-    p.add_argument("--data-dir", help=argparse.SUPPRESS)
-    p.set_defaults(func=cmd_bench)
-
-    p = sub.add_parser("load", help="并发负载测试：多个会话同时随机切换页面、乡镇和语言")
-    p.add_argument("--sessions", type=int, default=50)
-    p.add_argument("--steps", type=int, default=6, help="每个会话的操作次数")
-    p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--url", help="已在运行的看板地址；不给则自动启动一个")
-    p.add_argument("--data-dir")
-    p.add_argument("--out", help="结果另存为 JSON")
-    p.set_defaults(func=cmd_load)
-
     args = parser.parse_args(argv)
     try:
         return args.func(args)
     except snapshots.SnapshotError as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+        print(f"错误：{words.snapshot_problem(exc.code, exc.values)}", file=sys.stderr)
         return 2

@@ -1,31 +1,25 @@
 """The national 优质均衡 standard: rules loaded as data, and pure functions that apply them.
 
-Nothing here touches Streamlit or the database: functions take DataFrames and the rules and give
-DataFrames or plain values back, so the same code serves the pages, the command line and tests.
+Nothing here touches Streamlit, the database or wording: functions take DataFrames and the rules and
+give DataFrames, codes and numbers back, so the same code serves the pages, the command line and tests.
 """
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .vocabulary import (BELOW, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_MET, JUNIOR, MET, NO_STUDENTS, PRIMARY,
+                         STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NOT_MET)
+
 RULES_DIR = Path(__file__).parent / "rules"
 DEFAULT_RULES = "national_2017"
-
-MET, FLOOR, BELOW, NO_STUDENTS = "met", "floor", "below", "no_students"
-STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于85%", BELOW: "低于85%", NO_STUDENTS: "无在校生"}
-ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA = "met", "not_met", "no_data"
-ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_NO_DATA: "无数据"}
-VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE = "met", "not_met", "incomplete"
-VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "尚未达到优质均衡标准",
-                  VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定"}
-
 _TOLERANCE = 1e-9
-STAGE_ORDER = {"小学": 0, "初中": 1}
 REASON_NAMES = 10  # school names spelled out in a verdict's reasons; the rest are counted
 
 
@@ -41,20 +35,6 @@ def load_rules(name_or_path: str | Path = DEFAULT_RULES) -> dict:
         path = RULES_DIR / f"{name_or_path}.json"
     return json.loads(_load(str(path)))
 
-
-def indicator_table(rules: dict) -> pd.DataFrame:
-    """One row per indicator and stage: code, name, unit, threshold and the 85% floor."""
-    share = rules["resource"]["floor_share"]
-    rows = []
-    for ind in rules["resource"]["indicators"]:
-        for stage, threshold in ind["thresholds"].items():
-            rows.append({"indicator": ind["code"], "number": ind["number"], "name": ind["name"],
-                         "short": ind["short"], "unit": ind["unit"], "stage": stage,
-                         "addition": ind.get("addition", ind["short"]),
-                         "threshold": float(threshold), "floor": float(threshold) * share,
-                         "numerator": ind["numerator"], "numerator_unit": ind["numerator_unit"],
-                         "numerator_level": ind["numerator_level"], "per_students": ind["per_students"]})
-    return pd.DataFrame(rows)
 
 
 def _at_least(value: float, bound: float) -> bool:
@@ -99,7 +79,7 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     students = inputs["students"].to_numpy(dtype="float64")
     weighted = (inputs["school_primary_students"].to_numpy(dtype="float64")
                 + jw * inputs["school_junior_students"].to_numpy(dtype="float64"))
-    junior = inputs["stage"].eq("初中").to_numpy(dtype=bool)  # compared in Arrow: no Python string per row
+    junior = inputs["stage"].eq(JUNIOR).to_numpy(dtype=bool)  # compared in Arrow: no Python string per row
     stage_weight = np.where(junior, jw, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
         facility_share = np.where(weighted > 0, stage_weight * students / weighted, np.nan)
@@ -109,7 +89,7 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
         code = ind["code"]
         raw = inputs[ind["numerator"]].to_numpy(dtype="float64")
         numerator = raw if ind["numerator_level"] == "stage" else raw * facility_share
-        threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in ("小学", "初中")])[junior.astype("int8")]
+        threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in STAGES])[junior.astype("int8")]
         with np.errstate(divide="ignore", invalid="ignore"):
             value = np.where(has_students, numerator / students * ind["per_students"], np.nan)
         floor = threshold * share
@@ -137,9 +117,9 @@ def values_long(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     for col in ["number", "name", "short", "addition", "unit", "numerator", "numerator_unit", "numerator_level",
                 "per_students"]:
         frame[col] = pd.Series([i.get(col, i["short"]) for i in inds]).take(which).reset_index(drop=True)
-    thresholds = np.array([[float(i["thresholds"].get(s, np.nan)) for s in ("小学", "初中")] for i in inds])
+    thresholds = np.array([[float(i["thresholds"].get(s, np.nan)) for s in STAGES] for i in inds])
     stage = matrix["stage"].to_numpy(dtype=object)[rows]
-    column = np.select([stage == "小学", stage == "初中"], [0, 1], -1)
+    column = np.select([stage == PRIMARY, stage == JUNIOR], [0, 1], -1)
     threshold = np.where(column >= 0, thresholds[which, np.maximum(column, 0)], np.nan)
     frame["numerator_value"] = np.column_stack([matrix[f"num_{i['code']}"].to_numpy() for i in inds]).ravel()
     frame["value"] = np.column_stack([matrix[f"val_{i['code']}"].to_numpy() for i in inds]).ravel()
@@ -307,81 +287,57 @@ def item_threshold(rules: dict, item: str) -> float:
     return float(next(i for i in rules["county_items"] if i["item"] == item)["threshold"])
 
 
-def describe_plan(plan: list[dict]) -> str:
-    """A plan in words, e.g. 「增加 120 ㎡ 体育运动场馆面积」."""
-    parts = []
-    for a in plan:
-        noun = a["addition"]
-        amount = f"{a['amount']:,}"
-        text = f"增加 {amount} {noun}"
-        if a["target"] == "floor":
-            text += "（达到标准值的85%）"
-        parts.append(text)
-    return "，并".join(parts)
-
-
-def describe_lack(plans: list[list[dict]]) -> str:
-    if not plans:
-        return ""
-    return "；或".join(describe_plan(p) for p in plans) + "，即可达到学校标准。"
-
-
 def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
-                          school_parts: pd.DataFrame, sources: dict[str, str] | None = None) -> pd.DataFrame:
+                          school_parts: pd.DataFrame) -> pd.DataFrame:
     """Each county item with its value, threshold and status; `no_data` where nothing supports it.
 
     `county_year` rows give metric values with their source (a fact id or `demo`). `school_parts`
     (one row per school and stage, with students and classes) feeds the items computed from school
-    data. `sources` maps a fact id to a readable citation.
+    data. Evidence is returned as codes and numbers (`source_kind`, `source_ref`, `detail`); the
+    words are written by present/.
     """
-    sources = sources or {}
     this_year = county_year[county_year["year"] == year].set_index("metric")
     rows = []
     for item in rules["county_items"]:
-        value, shown, threshold, status, source = None, None, item.get("threshold"), ITEM_NO_DATA, "报告与数据快照中均无此项数据"
+        value, threshold, status = None, item.get("threshold"), ITEM_NO_DATA
+        source_kind, source_ref, detail = "none", None, None
         kind = item["evaluator"]
         if kind == "county_metric" and item["metric"] in this_year.index:
             rec = this_year.loc[item["metric"]]
             value = float(rec["value"])
-            ok = _compare(value, item["comparison"], float(item["threshold"]))
-            status = ITEM_MET if ok else ITEM_NOT_MET
+            status = ITEM_MET if _compare(value, item["comparison"], float(item["threshold"])) else ITEM_NOT_MET
             src = str(rec["source"])
-            source = "示例数据（demo）" if src == "demo" else sources.get(src, src)
-            shown = f"{_fmt(value)}{item['unit']}"
+            source_kind, source_ref = ("demo", None) if src == "demo" else ("report", src)
         elif kind == "school_size" and len(school_parts):
             totals = school_parts.drop_duplicates("school_id").set_index("school_id")[["school_name", "school_type"]]
             totals["students"] = school_parts.groupby("school_id", sort=False)["students"].sum()
-            totals["limit"] = lookup(totals["school_type"], item["limits"], item["limits"]["小学"])
+            totals["limit"] = lookup(totals["school_type"], item["limits"], item["limits"][PRIMARY])
             over = totals[totals["students"] > totals["limit"]]
             worst = totals.loc[(totals["students"] / totals["limit"]).idxmax()]
-            value = float(worst["students"])
-            threshold = float(worst["limit"])
+            value, threshold = float(worst["students"]), float(worst["limit"])
             status = ITEM_NOT_MET if len(over) else ITEM_MET
-            shown = f"规模最大：{worst['school_name']} {int(worst['students'])}人"
-            if len(over):
-                listed = over.head(REASON_NAMES)
-                shown = "超规模：" + "、".join(f"{r.school_name}（{int(r.students)}人）" for r in listed.itertuples())
-                shown += f" 等（共 {len(over):,} 个）" if len(over) > len(listed) else ""
-            source = "数据快照 school_stage_year（学生数）"
+            listed = over.head(REASON_NAMES)
+            detail = {"kind": "school_size", "worst": (worst["school_name"], int(worst["students"])),
+                      "over": [(r.school_name, int(r.students)) for r in listed.itertuples()], "over_count": len(over)}
+            source_kind, source_ref = "snapshot", "school_size"
         elif kind == "class_size" and len(school_parts):
             parts = school_parts[school_parts["classes"] > 0].copy()
             parts["avg"] = parts["students"] / parts["classes"]
             parts["limit"] = lookup(parts["stage"], item["limits"], np.nan)
             over = parts[parts["avg"] > parts["limit"] + _TOLERANCE]
             worst = parts.loc[(parts["avg"] / parts["limit"]).idxmax()]
-            value = float(round(worst["avg"], 1))
-            threshold = float(worst["limit"])
+            value, threshold = float(round(worst["avg"], 1)), float(worst["limit"])
             status = ITEM_NOT_MET if len(over) else ITEM_MET
-            shown = f"平均班额最大：{worst['school_name']}（{worst['stage']}）{worst['avg']:.1f}人/班"
-            if len(over):
-                listed = over.head(REASON_NAMES)
-                shown = "平均班额超标：" + "、".join(f"{r.school_name}（{r.stage}，{r.avg:.1f}）" for r in listed.itertuples())
-                shown += f" 等（共 {len(over):,} 个）" if len(over) > len(listed) else ""
-            source = "数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）"
+            listed = over.head(REASON_NAMES)
+            detail = {"kind": "class_size", "worst": (worst["school_name"], worst["stage"], float(worst["avg"])),
+                      "over": [(r.school_name, r.stage, float(r.avg)) for r in listed.itertuples()],
+                      "over_count": len(over)}
+            source_kind, source_ref = "snapshot", "class_size_average"
         rows.append({"part": item["part"], "part_name": rules["parts"][item["part"]], "item": item["item"],
-                     "text": item["text"], "value": value, "value_text": shown, "threshold": threshold,
-                     "unit": item.get("unit"), "comparison": item.get("comparison"),
-                     "status": status, "veto": bool(item.get("veto", False)), "source": source})
+                     "text": item["text"], "value": value, "threshold": threshold,
+                     "unit": item.get("unit"), "comparison": item.get("comparison"), "status": status,
+                     "veto": bool(item.get("veto", False)), "source_kind": source_kind, "source_ref": source_ref,
+                     "detail": detail})
     return pd.DataFrame(rows)
 
 
@@ -406,12 +362,48 @@ def _compare(value: float, comparison: str, threshold: float) -> bool:
     raise ValueError(f"unknown comparison {comparison!r}")
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+@dataclass(frozen=True)
+class CvFailure:
+    stage: str
+    indicator: str
+    cv: float
+    limit: float
 
 
-def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rules: dict) -> dict:
-    """Counts per stage, the CVs, the county items and the overall verdict with its reasons."""
+@dataclass(frozen=True)
+class Summary:
+    """The verdict of a view in codes and numbers; present/words.py says it in words."""
+    stages: dict  # stage → {"schools_passing": n, "schools_total": n}
+    cv_passing: int
+    cv_total: int
+    county_items_met: int
+    county_items_not_met: int
+    county_items_no_data: int
+    county_items_total: int
+    verdict: str  # VERDICT_MET / VERDICT_NOT_MET / VERDICT_INCOMPLETE
+    failing_parts: tuple = ()  # (school name, stage) of the first REASON_NAMES failing school parts
+    failing_count: int = 0
+    cv_failures: tuple = ()  # CvFailure
+    items_not_met: tuple = ()  # item codes
+
+    @property
+    def schools_passing(self) -> int:
+        return sum(c["schools_passing"] for c in self.stages.values())
+
+    @property
+    def schools_total(self) -> int:
+        return sum(c["schools_total"] for c in self.stages.values())
+
+    def as_dict(self) -> dict:
+        out = asdict(self)
+        out["cv_failures"] = [asdict(c) for c in self.cv_failures]
+        out["failing_parts"] = [list(p) for p in self.failing_parts]
+        out["items_not_met"] = list(self.items_not_met)
+        return out
+
+
+def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rules: dict) -> Summary:
+    """Counts per stage, the CVs, the county items and the overall verdict with what decides it."""
     n_indicators = len(rules["resource"]["indicators"])
     passing = results["has_students"] & (results["met_count"] >= rules["resource"]["min_met"]) & (
         results["met_count"] + results["floor_count"] == n_indicators)
@@ -423,36 +415,19 @@ def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rul
     failing = results[results["has_students"] & ~passing]
     cv_known = cvs[cvs["passes"].notna()]
     cv_fail = cv_known[cv_known["passes"] == False]  # noqa: E712
-    reasons = []
-    if len(failing):
-        shown = failing.head(REASON_NAMES)
-        names = "、".join(f"{n}（{s}）" for n, s in zip(shown["school_name"], shown["stage"]))
-        more = f" 等（共 {len(failing):,} 个）" if len(failing) > len(shown) else ""
-        reasons.append(f"{len(failing)} 个学校（学段）未达到学校标准：{names}{more}")
-    if len(cv_fail):
-        names = "、".join(f"{r.stage}{r.short} {r.cv:.3f}（限 {r.limit:.2f}）" for r in cv_fail.itertuples())
-        reasons.append(f"{len(cv_fail)} 项差异系数超过限值：{names}")
     not_met = items[items["status"] == ITEM_NOT_MET]
-    if len(not_met):
-        reasons.append(f"{len(not_met)} 项县级指标未达到：" + "；".join(not_met["text"]))
     no_data = items[items["status"] == ITEM_NO_DATA]
-    if reasons:
+    if len(failing) or len(cv_fail) or len(not_met):
         verdict = VERDICT_NOT_MET
     elif len(no_data) or len(cv_known) < len(cvs):
         verdict = VERDICT_INCOMPLETE
     else:
         verdict = VERDICT_MET
-    if len(no_data):
-        reasons.append(f"{len(no_data)} 项县级指标暂无数据，需补充佐证后才能判定")
-    return {
-        "stages": stages,
-        "cv_passing": int(len(cv_known) - len(cv_fail)),
-        "cv_total": int(len(cvs)),
-        "county_items_met": int((items["status"] == ITEM_MET).sum()),
-        "county_items_not_met": int(len(not_met)),
-        "county_items_no_data": int(len(no_data)),
-        "county_items_total": int(len(items)),
-        "verdict": verdict,
-        "verdict_text": VERDICT_LABELS[verdict],
-        "reasons": reasons,
-    }
+    shown = failing.head(REASON_NAMES)
+    return Summary(
+        stages=stages, cv_passing=int(len(cv_known) - len(cv_fail)), cv_total=int(len(cvs)),
+        county_items_met=int((items["status"] == ITEM_MET).sum()), county_items_not_met=int(len(not_met)),
+        county_items_no_data=int(len(no_data)), county_items_total=int(len(items)), verdict=verdict,
+        failing_parts=tuple(zip(shown["school_name"], shown["stage"])), failing_count=int(len(failing)),
+        cv_failures=tuple(CvFailure(r.stage, r.indicator, float(r.cv), float(r.limit)) for r in cv_fail.itertuples()),
+        items_not_met=tuple(not_met["item"]))

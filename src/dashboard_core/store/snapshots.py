@@ -27,7 +27,15 @@ MANIFEST = "manifest.json"
 
 
 class SnapshotError(Exception):
-    """A problem with a snapshot, explained in Chinese for the person who can fix it."""
+    """A problem with a snapshot: a code and its values (present/words.py says it in words)."""
+
+    def __init__(self, code: str, **values):
+        super().__init__(code, values)
+        self.code = code
+        self.values = values
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.values}"
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,8 @@ class Snapshot:
 @dataclass(frozen=True)
 class SnapshotProblem:
     snapshot_id: str
-    message: str
+    code: str
+    values: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 def snapshots_dir(data_root: Path) -> Path:
@@ -60,11 +69,11 @@ def snapshots_dir(data_root: Path) -> Path:
 def check_snapshot_id(data_root: Path, snapshot_id: str) -> Path:
     """The folder of a snapshot id, refusing any id that could point outside the data root."""
     if not isinstance(snapshot_id, str) or not SNAPSHOT_ID.match(snapshot_id) or ".." in snapshot_id:
-        raise SnapshotError(f"快照编号“{snapshot_id}”不合法：只能使用字母、数字、点、下划线和连字符，且不能包含“..”。")
+        raise SnapshotError("bad_id", snapshot_id=str(snapshot_id))
     base = snapshots_dir(data_root).resolve()
     path = (base / snapshot_id).resolve()
     if path.parent != base:
-        raise SnapshotError(f"快照编号“{snapshot_id}”指向数据目录之外，已拒绝。")
+        raise SnapshotError("outside_root", snapshot_id=snapshot_id)
     return path
 
 
@@ -101,9 +110,9 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
     final = check_snapshot_id(data_root, snapshot_id)
     missing = [t for t in TABLES if t not in tables]
     if missing:
-        raise SnapshotError("缺少数据表：" + "、".join(missing))
+        raise SnapshotError("missing_tables", tables=missing)
     if final.exists():
-        raise SnapshotError(f"快照“{snapshot_id}”已存在；已有快照不会被覆盖，请换一个编号。")
+        raise SnapshotError("exists", snapshot_id=snapshot_id)
     parent = snapshots_dir(data_root)
     parent.mkdir(parents=True, exist_ok=True)
     created_at = created_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -133,12 +142,12 @@ def _manifest(path: Path) -> dict:
     try:
         manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise SnapshotError("缺少 manifest.json") from None
+        raise SnapshotError("no_manifest") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise SnapshotError(f"manifest.json 无法读取（{exc}）") from None
+        raise SnapshotError("manifest_unreadable", detail=str(exc)) from None
     for key in ("snapshot_id", "created_at", "source", "demo", "tables"):
         if key not in manifest:
-            raise SnapshotError(f"manifest.json 缺少字段 {key}")
+            raise SnapshotError("manifest_field", field=key)
     return manifest
 
 
@@ -150,29 +159,29 @@ def verify(path: Path, manifest: dict) -> None:
     for name in TABLES:
         entry = manifest["tables"].get(name)
         if entry is None:
-            raise SnapshotError(f"清单中没有数据表 {name}")
+            raise SnapshotError("manifest_table", table=name)
         file = path / entry["file"]
         if file.parent != path or not file.is_file():
-            raise SnapshotError(f"缺少文件 {entry['file']}")
+            raise SnapshotError("missing_file", file=entry["file"])
         stat = file.stat()
         key = (str(file), stat.st_size, stat.st_mtime_ns, entry["sha256"])
         if key in _VERIFIED:
             continue
         if file_sha256(file) != entry["sha256"]:
-            raise SnapshotError(f"文件 {entry['file']} 的校验值与清单不符（文件已损坏或未复制完整）")
+            raise SnapshotError("checksum", file=entry["file"])
         rows = pq.ParquetFile(file).metadata.num_rows
         if rows != entry["rows"]:
-            raise SnapshotError(f"文件 {entry['file']} 有 {rows} 行，清单记录为 {entry['rows']} 行")
+            raise SnapshotError("row_count", file=entry["file"], rows=rows, expected=entry["rows"])
         _VERIFIED[key] = True
 
 
 def read_snapshot(data_root: Path, snapshot_id: str) -> Snapshot:
     path = check_snapshot_id(data_root, snapshot_id)
     if not path.is_dir():
-        raise SnapshotError(f"找不到快照“{snapshot_id}”（在 {snapshots_dir(data_root)} 下）。")
+        raise SnapshotError("not_found", snapshot_id=snapshot_id, root=str(snapshots_dir(data_root)))
     manifest = _manifest(path)
     if manifest["snapshot_id"] != snapshot_id:
-        raise SnapshotError(f"文件夹名“{snapshot_id}”与清单中的编号“{manifest['snapshot_id']}”不一致")
+        raise SnapshotError("id_mismatch", folder=snapshot_id, manifest_id=str(manifest["snapshot_id"]))
     verify(path, manifest)
     return Snapshot(snapshot_id=snapshot_id, path=path, created_at=str(manifest["created_at"]),
                     source=str(manifest["source"]), demo=bool(manifest["demo"]), tables=manifest["tables"])
@@ -190,7 +199,7 @@ def scan(data_root: Path) -> tuple[list[Snapshot], list[SnapshotProblem]]:
         try:
             good.append(read_snapshot(data_root, entry.name))
         except SnapshotError as exc:
-            bad.append(SnapshotProblem(entry.name, str(exc)))
+            bad.append(SnapshotProblem(entry.name, exc.code, exc.values))
     good.sort(key=lambda s: (s.created_at, s.snapshot_id), reverse=True)
     return good, bad
 
@@ -198,8 +207,10 @@ def scan(data_root: Path) -> tuple[list[Snapshot], list[SnapshotProblem]]:
 def newest(data_root: Path) -> Snapshot:
     good, bad = scan(data_root)
     if not good:
-        detail = "；".join(f"{p.snapshot_id}：{p.message}" for p in bad)
-        raise SnapshotError(f"数据目录 {snapshots_dir(data_root)} 下没有完好的快照。"
-                            + (f"已跳过：{detail}。" if detail else "")
-                            + "请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。")
+        raise SnapshotError("none_intact", root=str(snapshots_dir(data_root)), skipped=list(bad))
     return good[0]
+
+
+def read_tables(snapshot: Snapshot) -> dict[str, pd.DataFrame]:
+    """Every table of a snapshot as a DataFrame (for the Excel copy of a snapshot)."""
+    return {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in TABLES}

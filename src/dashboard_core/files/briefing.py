@@ -15,12 +15,17 @@ import pandas as pd
 
 import re
 
-from . import charts, i18n, queries, scorecard, standard
-from .i18n import t, tr
-from .county import COUNTY_NAME
-from .facts import S_BASIC, S_QUA, S_RES, S_SER, S_TEA
-from .filters import Filters
-from .snapshots import Snapshot
+from ..model import standard
+from ..model.filters import Filters
+from ..model.vocabulary import STAGES
+from ..present import charts, i18n, tables, words
+from ..present.format import amount
+from ..present.i18n import t, tr
+from ..store import queries, scorecards
+from ..store.county import COUNTY_NAME
+from ..store.facts import S_BASIC, S_QUA, S_RES, S_SER, S_TEA
+from ..store.snapshots import Snapshot
+from .downloads import chart_png
 
 WATERMARK = "示例数据"
 WATERMARK_EN = "DEMO DATA"
@@ -63,24 +68,19 @@ class Briefing:
     sections: list[Section]
 
 
-def _num(value: float) -> str:
-    value = float(value)
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None = None) -> Briefing:
     """What the briefing says about one view: the same numbers and charts as the pages."""
     rules = rules or standard.load_rules()
-    card = scorecard.compute(snapshot, filters, rules)
-    facts = queries.ask(snapshot, "report_facts_all").set_index("fact_id")
-    series = queries.ask(snapshot, "county_series")
+    card = scorecards.compute(snapshot, filters, rules)
+    facts = queries.report_facts_all(snapshot).set_index("fact_id")
+    series = queries.county_series(snapshot)
     snap_src = t("数据快照 {id}（{date}，示例数据）" if snapshot.demo else "数据快照 {id}（{date}）",
                  id=snapshot.snapshot_id, date=snapshot.created_date)
 
     def fact(fid: str, label: str | None = None) -> Figure:
         r = facts.loc[fid]
         name = r["metric_en"] if i18n.english() else (label or r["metric"])
-        return Figure(name, i18n.amount(r["value"], r["unit"], _num), f"工作汇报 {r['section']}")
+        return Figure(name, amount(r["value"], r["unit"]), f"工作汇报 {r['section']}")
 
     s = card.summary
     sections = []
@@ -90,22 +90,22 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     overview.figures = [fact("schools_total"), fact("students_total"), fact("staff_total"), fact("teachers_total"),
                         Figure(t("所选范围在校学生（{year}）", year=filters.year),
                                t("{n} 人", n=f"{int(stages['students'].sum()):,}"), snap_src)]
-    towns = charts.township_comparison_frame(card.results, card.inputs)
+    towns = tables.township_comparison_frame(card.results, card.inputs)
     if len(towns):
         towns = towns.nlargest(15, "学生数").sort_values("乡镇代码")
         overview.charts.append(ChartItem("各乡镇在校学生与达标比例", charts.township_comparison(towns, t("各乡镇在校学生与达到学校标准的比例")), snap_src))
-    overview.notes.append(t("达标评估：{verdict}。", verdict=s["verdict_text"]))
+    overview.notes.append(t("达标评估：{verdict}。", verdict=words.verdict_text(s)))
     sections.append(overview)
 
     res = Section("办学条件")
     res.figures = [fact("investment_since_2022", "2022年以来投入"), fact("projects_since_2022", "教育项目"),
                    fact("new_floor_area", "新建校舍"), fact("new_places", "新增学位")]
-    spend = charts.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
+    spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
     if len(spend):
         res.charts.append(ChartItem("教育总支出", charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"),
                                     f"工作汇报 {S_RES}；空心菱形为示例数据"))
     if len(card.matrix):
-        frame = charts.indicator_frame(card.indicator("sports_area_per_student")).head(20)
+        frame = tables.indicator_frame(card.indicator("sports_area_per_student")).head(20)
         res.charts.append(ChartItem("生均体育运动场馆面积", charts.indicator_bars(frame, "生均体育运动场馆面积（最低的 20 个学校学段）"), snap_src))
     sections.append(res)
 
@@ -113,7 +113,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     tea.figures = [fact("rotation_teachers", "交流轮岗教师"), fact("rotation_rate", "交流率"),
                    fact("rotation_backbone_share", "骨干教师占交流教师"), fact("backbone_teachers", "骨干教师等"),
                    fact("teacher_pay_above_civil_servants", "教师工资高于公务员")]
-    channels = charts.facts_frame(queries.ask(snapshot, "report_facts_for_domain", domain="teachers"),
+    channels = tables.facts_frame(queries.report_facts_for_domain(snapshot, "teachers"),
                                   ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"])
     tea.charts.append(ChartItem("2024 年教师补充渠道", charts.category_bars(channels, "2024 年教师补充渠道", "人数"), f"工作汇报 {S_TEA}"))
     sections.append(tea)
@@ -121,31 +121,31 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     qua = Section("教育质量")
     qua.figures = [fact("clubs", "特色社团"), fact("suyi_first_prizes", "苏伊杯一等奖"), fact("outreach_lessons", "公开课、示范课"),
                    fact("football_schools", "全国足球特色学校")]
-    qfacts = queries.ask(snapshot, "report_facts_for_domain", domain="quality")
-    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(charts.medal_frame(qfacts), "奖牌榜"), f"工作汇报 {S_QUA}"))
+    qfacts = queries.report_facts_for_domain(snapshot, "quality")
+    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(tables.medal_frame(qfacts), "奖牌榜"), f"工作汇报 {S_QUA}"))
     sections.append(qua)
 
     ser = Section("惠民服务")
     ser.figures = [fact("nutrition_spend", "营养改善计划投入"), fact("nutrition_students", "惠及学生"),
                    fact("migrant_enrolment_rate", "随迁子女公办学校就读"), fact("disabled_enrolment_rate", "残疾儿童少年入学率"),
                    fact("safety_drills", "应急演练")]
-    equity = charts.standard_targets(rules, [
+    equity = tables.standard_targets(rules, [
         ("G15", "随迁子女在公办学校就读比例", facts.loc["migrant_enrolment_rate", "value"], facts.loc["migrant_enrolment_rate", "source_text"]),
         ("Q02", "适龄残疾儿童少年入学率", facts.loc["disabled_enrolment_rate", "value"], facts.loc["disabled_enrolment_rate", "source_text"])])
     ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), f"工作汇报 {S_SER}"))
     sections.append(ser)
 
     sta = Section("达标评估")
-    sta.figures = [Figure(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s["stages"].items()]
-    sta.figures += [Figure(t("差异系数达标"), f"{s['cv_passing']} / {s['cv_total']}", snap_src),
-                    Figure(t("县级指标达到"), f"{s['county_items_met']} / {s['county_items_total']}", "工作汇报与数据快照")]
-    cv = charts.cv_frame(card.cvs)
-    for stage in ("小学", "初中"):
+    sta.figures = [Figure(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s.stages.items()]
+    sta.figures += [Figure(t("差异系数达标"), f"{s.cv_passing} / {s.cv_total}", snap_src),
+                    Figure(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}", "工作汇报与数据快照")]
+    cv = tables.cv_frame(card.cvs)
+    for stage in STAGES:
         part = cv[cv["学段"] == stage]
         if part["差异系数"].notna().any():
             sta.charts.append(ChartItem(t("{stage}差异系数", stage=stage), charts.cv_chart(part),
                                         snap_src + t("；") + t("学生数加权")))
-    sta.notes = [t("结论：{verdict}。", verdict=s["verdict_text"])] + s["reasons"][:3]
+    sta.notes = [t("结论：{verdict}。", verdict=words.verdict_text(s))] + words.reasons(s, rules)[:3]
     sections.append(sta)
 
     scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")
@@ -167,37 +167,6 @@ def _in_language(b: Briefing) -> Briefing:
 
 
 # ---- rendering ------------------------------------------------------------------------------
-
-def chart_png(chart, scale: float = 2.0) -> bytes:
-    import vl_convert as vlc
-
-    spec = i18n.tr_spec(chart.to_dict())
-    spec["autosize"] = {"type": "pad", "contains": "padding"}
-    _fix_width(spec)
-    return vlc.vegalite_to_png(spec, scale=scale)
-
-
-def chart_svg(chart) -> str:
-    import vl_convert as vlc
-
-    spec = i18n.tr_spec(chart.to_dict())
-    spec["autosize"] = {"type": "pad", "contains": "padding"}
-    _fix_width(spec)
-    return vlc.vegalite_to_svg(spec)
-
-
-def _fix_width(spec: dict, width: int = 760) -> None:
-    # "container" width means nothing off the page: give charts a fixed width for files
-    if spec.get("width") == "container":
-        spec["width"] = width
-    for key in ("layer", "hconcat", "vconcat", "concat"):
-        for child in spec.get(key, []):
-            if child.get("width") == "container":
-                child["width"] = width if key != "hconcat" else width // 2
-    inner = spec.get("spec")
-    if isinstance(inner, dict):
-        _fix_width(inner, width // 2)
-
 
 def font_path() -> str:
     for path in FONT_CANDIDATES:

@@ -1,4 +1,4 @@
-"""The standard applied to one snapshot and one view: schools, CVs, county items and verdict."""
+"""The standard applied to one view: schools, CVs, county items and verdict (store/scorecards.py computes it)."""
 from __future__ import annotations
 
 import math
@@ -8,9 +8,9 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from . import queries, standard
+from . import standard
 from .filters import Filters
-from .snapshots import Snapshot
+from .vocabulary import STAGE_ORDER
 
 
 GROUPS_KEPT = 5_000  # rows of group totals kept with a scorecard
@@ -19,13 +19,13 @@ GROUPS_KEPT = 5_000  # rows of group totals kept with a scorecard
 @dataclass
 class Scorecard:
     filters: Filters
-    snapshot: Snapshot
+    snapshot: object  # the store's Snapshot the figures come from
     rules: dict
     matrix: pd.DataFrame
     results: pd.DataFrame
     cvs: pd.DataFrame
     county_items: pd.DataFrame
-    summary: dict
+    summary: standard.Summary
 
     @property
     def inputs(self) -> pd.DataFrame:
@@ -113,74 +113,9 @@ class Scorecard:
         out = pd.DataFrame({"schools": by_stage["school_id"].nunique(), "students": by_stage["students"].sum(),
                             "classes": by_stage["classes"].sum(),
                             "full_time_teachers": by_stage["full_time_teachers"].sum()})
-        order = sorted(out.index, key=lambda stage: (standard.STAGE_ORDER.get(stage, 9), stage))
+        order = sorted(out.index, key=lambda stage: (STAGE_ORDER.get(stage, 9), stage))
         return out.loc[order].rename_axis("stage").reset_index()
 
     @property
     def school_count(self) -> int:
         return int(self.results["school_id"].nunique())
-
-
-def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
-    """The county items are judged for the whole county, whatever schools are in view."""
-    return standard.evaluate_county_items(rules, queries.ask(snapshot, "county_series"), year,
-                                          queries.ask_large(snapshot, "school_part_sizes", year=year),
-                                          queries.fact_sources(snapshot))
-
-
-def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
-            items: pd.DataFrame | None = None) -> Scorecard:
-    rules = rules or standard.load_rules()
-    # evaluated batch by batch: a country's school parts never exist twice in memory (raw and evaluated)
-    matrix = queries.ask_large(snapshot, "school_stage_inputs", filters,
-                               each=lambda inputs: standard.indicator_matrix(inputs, rules))
-    results = standard.school_results(matrix, rules)
-    cvs = standard.cv_table(matrix, rules)
-    items = county_items(snapshot, filters.year, rules) if items is None else items
-    summary = standard.summarise(results, cvs, items, rules)
-    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, summary)
-
-
-def _clean(value):
-    if value is None:
-        return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float):
-        return round(value, 6)
-    return value
-
-
-def to_json(card: Scorecard) -> dict:
-    rules = card.rules
-    share = rules["resource"]["floor_share"]
-    columns = {}
-    for ind in rules["resource"]["indicators"]:
-        code = ind["code"]
-        columns[code] = (card.matrix[f"val_{code}"].tolist(), card.matrix[f"st_{code}"].astype(str).tolist(),
-                         [float(ind["thresholds"][s]) for s in card.matrix["stage"]])
-    schools = []
-    results = card.results
-    for i, r in enumerate(results.itertuples(index=False)):
-        indicators = {}
-        for code, (vals, statuses, thresholds) in columns.items():
-            indicators[code] = {"value": _clean(vals[i]), "threshold": thresholds[i],
-                                "floor": round(thresholds[i] * share, 6), "status": statuses[i]}
-        schools.append({"school_id": r.school_id, "school_name": r.school_name, "township_code": r.township_code,
-                        "school_type": r.school_type, "stage": r.stage, "students": int(r.students),
-                        "indicators": indicators, "met_count": int(r.met_count),
-                        "passes": None if r.passes is None else bool(r.passes)})
-    cv = [{"stage": r["stage"], "indicator": r["indicator"], "cv": _clean(r["cv"]), "limit": r["limit"],
-           "schools": int(r["schools"]), "passes": r["passes"]} for _, r in card.cvs.iterrows()]
-    items = [{"part": r["part"], "item": r["item"], "text": r["text"], "value": _clean(r["value"]),
-              "threshold": _clean(r["threshold"]), "status": r["status"], "veto": r["veto"],
-              "source": r["source"]} for _, r in card.county_items.iterrows()]
-    return {
-        "snapshot": {"snapshot_id": card.snapshot.snapshot_id, "created_at": card.snapshot.created_at,
-                     "demo": card.snapshot.demo},
-        "filters": {"year": card.filters.year, "townships": list(card.filters.townships),
-                    "schools": list(card.filters.schools), "stages": list(card.filters.stages)},
-        "schools": schools, "cv": cv, "county_items": items, "summary": card.summary,
-    }

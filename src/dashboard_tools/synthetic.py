@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import facts, snapshots
-from .standard import load_rules
+from dashboard_core.model.standard import load_rules
+from dashboard_core.store import facts, snapshots
 
 YEARS = (2022, 2023, 2024)
 

@@ -5,13 +5,14 @@ built in Chinese and cached once for both languages. English is applied at the e
 something is shown or downloaded:
 
 - `t(template, **values)` for the pages' own wording (the Chinese template is the key);
-- `tr(text)` for text that comes out of the data or the domain logic: an exact phrase, a sentence
-  pattern, or failing both, word by word between punctuation;
+- `tr(text)` for names and labels that come out of the data or the rules: an exact phrase, a school
+  name from its parts, or failing both, word by word between punctuation. Sentences are never parsed
+  back: words.py writes them from codes through `t()` templates;
 - `tr_frame` for tables and `tr_spec` for Vega-Lite specs (field names and values change together,
   so a spec stays consistent).
 
 The words live in `translations.py`; rule wording in the rules file (`*_en` fields); township names in
-`county.py`; report facts carry their own `metric_en`. A verbatim report excerpt is never translated.
+`store/county.py`; report facts carry their own `metric_en`. A verbatim report excerpt is never translated.
 """
 from __future__ import annotations
 
@@ -110,18 +111,13 @@ def tr(text):
 def _translate(text: str) -> str:
     if not has_cjk(text):
         return text
-    from .translations import PATTERNS, PHRASES, name_in_english
+    from .translations import PHRASES, name_in_english
 
     if text in PHRASES:
         return PHRASES[text]
     stripped = text.strip()
     if stripped in PHRASES:
         return PHRASES[stripped]
-    for pattern, template, verbatim in PATTERNS:
-        match = pattern.fullmatch(stripped)
-        if match:
-            return template.format(*((g if i in verbatim else _translate(g)) if g else ""
-                                     for i, g in enumerate(match.groups())))
     name = name_in_english(stripped)
     if name is not None:
         return name
@@ -138,19 +134,6 @@ def _translate(text: str) -> str:
             out.append(piece)
     joined = re.sub(r"\s*\(\s*\)", "", "".join(out))  # a unit that has no English word (个) leaves "()"
     return re.sub(r"\s{2,}", " ", joined).strip()
-
-
-# Chinese counts in 万 (10^4) and 亿 (10^8); English readers get the plain number and unit
-_SCALED_UNITS = {"万元": (1e4, "yuan"), "亿元": (1e8, "yuan"), "万人": (1e4, "people"), "万㎡": (1e4, "㎡")}
-
-
-def amount(value: float, unit: str, number) -> str:
-    """A figure with its unit for display: `number` formats the value (e.g. ui.num). In English,
-    amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)."""
-    if english() and unit in _SCALED_UNITS:
-        factor, base = _SCALED_UNITS[unit]
-        return f"{number(round(float(value) * factor, 2))} {base}"
-    return f"{number(value)} {tr(unit)}".strip()
 
 
 def tr_frame(frame: pd.DataFrame, keep: tuple = ()) -> pd.DataFrame:
@@ -173,9 +156,6 @@ def tr_frame(frame: pd.DataFrame, keep: tuple = ()) -> pd.DataFrame:
                 out[column] = series.map(lambda x: mapping.get(x, x) if isinstance(x, str) else x)
     return out.rename(columns={c: _translate(c) for c in out.columns if has_cjk(c)})
 
-
-def tr_columns(names) -> list:
-    return [tr(n) for n in names]
 
 
 def tr_spec(spec):

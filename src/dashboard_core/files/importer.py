@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import facts, snapshots
-from .i18n import Verbatim as V
-from .i18n import t
-from .schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
+from ..model.vocabulary import JUNIOR, PRIMARY, PRIMARY_SCHOOL, JUNIOR_SCHOOL, TEACHING_POINT
+from ..present.i18n import Verbatim as V
+from ..present.i18n import t
+from ..store import facts, snapshots
+from ..store.schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
 
 MAX_BYTES = 20 * 1024 * 1024
 ERROR, WARNING = "error", "warning"
@@ -317,10 +318,10 @@ def _check_plausibility(frames: dict, report: Report) -> None:
         closed = bool(info.loc[r["school_id"], "closed"]) if pd.notna(info.loc[r["school_id"], "closed"]) else False
         name = info.loc[r["school_id"], "school_name"]
         students = r["students"]
-        if kind in ("小学", "教学点") and r["stage"] == "初中" and pd.notna(students) and students > 0:
+        if kind in (PRIMARY_SCHOOL, TEACHING_POINT) and r["stage"] == JUNIOR and pd.notna(students) and students > 0:
             report.error(sheet, r["_row"], "学段", t("“{name}”是{kind}，不应有初中学生", name=V(str(name)), kind=kind),
                          t("请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校"))
-        if kind == "初级中学" and r["stage"] == "小学" and pd.notna(students) and students > 0:
+        if kind == JUNIOR_SCHOOL and r["stage"] == PRIMARY and pd.notna(students) and students > 0:
             report.error(sheet, r["_row"], "学段", t("“{name}”是初级中学，不应有小学学生", name=V(str(name))),
                          t("请把学段改为“初中”，或在“学校”表中修改学校类型"))
         if pd.notna(students) and students == 0 and not closed:

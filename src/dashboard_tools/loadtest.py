@@ -5,8 +5,8 @@ language in the address, waits until the run is finished, and checks what came b
 and the scope line naming its own township (so no session sees another's filters). Then it changes
 to a random page and filter, again and again. The server's memory is sampled throughout.
 
-    python -m dashboard_core load --sessions 50 --steps 6          # starts its own server
-    python -m dashboard_core load --url http://127.0.0.1:8501       # or uses a running one
+    python -m dashboard_tools load --sessions 50 --steps 6          # starts its own server
+    python -m dashboard_tools load --url http://127.0.0.1:8501       # or uses a running one
 """
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode
 
-from . import county
+from dashboard_core.store import county
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = ["", "standards", "resources", "teachers", "quality", "services"]

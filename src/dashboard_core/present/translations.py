@@ -1,15 +1,14 @@
 """English wording for the dashboard, keyed by the Chinese text it replaces.
 
-`PHRASES` are whole strings (labels, column names, status words, templates of the pages with their
-`{placeholders}`); `PATTERNS` are sentences the domain logic composes with numbers and names in them.
+`PHRASES` are whole strings: labels, column names, status words, and the templates of the pages and of
+present/words.py with their `{placeholders}`.
 Rule wording (indicator and item texts) comes from the rules file, township names from `county.py`
 and report facts from `facts.py`, so each English text is written once next to its Chinese original.
 """
 from __future__ import annotations
 
-import re
-
-from . import county, facts, standard
+from ..model import standard
+from ..store import county, facts
 
 _WORDS = {
     # stages, school types, settings, statuses
@@ -107,51 +106,50 @@ PAGE_PHRASES: dict[str, str] = {}  # filled below, grouped by where the words ap
 
 PHRASES: dict[str, str] = {}
 
-# Sentences composed by the domain logic: (pattern, English, groups kept verbatim); the other groups
-# are translated in turn
-PATTERNS: list[tuple[re.Pattern, str, tuple]] = [
-    (re.compile(p), e, tuple(keep)) for p, e, *keep in [
-        (r"工作汇报 ([^：“]+)：“(.+)”", "Work report {0}: “{1}”", 1),
-        (r"工作汇报原文：“(.+)”", "Report excerpt: “{0}”", 0),
-        # why a snapshot was skipped (found when the data folder is scanned)
-        (r"缺少 manifest\.json", "manifest.json is missing"),
-        (r"manifest\.json 无法读取（(.+)）", "manifest.json cannot be read ({0})", 0),
-        (r"manifest\.json 缺少字段 (.+)", "manifest.json lacks the field {0}", 0),
-        (r"清单中没有数据表 (.+)", "the manifest lists no table {0}", 0),
-        (r"缺少文件 (.+)", "the file {0} is missing", 0),
-        (r"文件 (.+) 的校验值与清单不符（文件已损坏或未复制完整）",
-         "the checksum of {0} does not match the manifest (the file is damaged or was not copied completely)", 0),
-        (r"文件 (.+) 有 (\d+) 行，清单记录为 (\d+) 行", "{0} has {1} rows; the manifest records {2}", 0),
-        (r"文件夹名“(.+)”与清单中的编号“(.+)”不一致", "the folder name “{0}” differs from the manifest's ID “{1}”", 0, 1),
-        (r"(\d[\d,]*) 个学校（学段）未达到学校标准：(.*?)( 等（共 ([\d,]+) 个）)?",
-         "{0} school parts do not meet the school standard: {1}{2}"),
-        (r"\s*等（共 ([\d,]+) 个）", " and others ({0} in all)"),
-        (r"(\d+) 项差异系数超过限值：(.*)", "{0} CVs over their limits: {1}"),
-        (r"(\d[\d,]*) 所学校", "{0} schools"),
-        (r"(小学|初中)(.+) (\d\.\d+)（限 (\d\.\d+)）", "{0} {1} {2} (limit {3})"),
-        (r"(\d+) 项县级指标未达到：(.*)", "{0} county items not met: {1}"),
-        (r"(\d+) 项县级指标暂无数据，需补充佐证后才能判定", "{0} county items have no data yet; evidence is needed before a verdict"),
-        (r"规模最大：(.+) (\d+)人", "Largest: {0}, {1} students"),
-        (r"超规模：(.+?)( 等（共 ([\d,]+) 个）)?", "Over the size limit: {0}{1}"),
-        (r"([^、]+（[^、]+）)、(.+)", "{0}, {1}"),
-        (r"(.+)（(\d+)人）", "{0} ({1} students)"),
-        (r"(.+)（(小学|初中)，([\d.]+)）", "{0} ({1}, {2})"),
-        (r"平均班额最大：(.+)（(小学|初中)）([\d.]+)人/班", "Largest average class: {0} ({1}), {2} per class"),
-        (r"平均班额超标：(.+?)( 等（共 ([\d,]+) 个）)?", "Average class size over the limit: {0}{1}"),
-        (r"数据快照 school_stage_year（学生数）", "Data snapshot school_stage_year (students)"),
-        (r"数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）",
-         "Data snapshot school_stage_year (students ÷ classes, school averages; the snapshot has no per-class data)"),
-        (r"(.+)，即可达到学校标准。", "{0}: then the school meets the school standard."),
-        (r"(.+?)；或(.+)", "{0}; or {1}"),
-        (r"(.+?)，并(.+)", "{0} and {1}"),
-        (r"增加 ([\d,.]+) (.+)（达到标准值的85%）", "add {0} {1} (to reach 85% of the standard)"),
-        (r"增加 ([\d,.]+) (.+)", "add {0} {1}"),
-        (r"([^“”]+?)；([^“”]+)", "{0}; {1}"),
-        (r"工作汇报 (.+)", "Work report {0}"),
-        (r"([\d,.]+)(%|元|人|人/班)", "{0} {1}"),
-        (r"(\d+) (.+)", "{0} {1}"),
-    ]
-]
+# The sentences present/words.py writes from codes, keyed by their Chinese template
+WORDS_TEMPLATES: dict[str, str] = {
+    "工作汇报 {section}：“{excerpt}”": "Work report {section}: “{excerpt}”",
+    " 等（共 {n:,} 个）": " and others ({n:,} in all)",
+    "{school}（{stage}）": "{school} ({stage})",
+    "{n} 个学校（学段）未达到学校标准：{names}": "{n} school parts do not meet the school standard: {names}",
+    "{stage}{indicator} {cv:.3f}（限 {limit:.2f}）": "{stage} {indicator} {cv:.3f} (limit {limit:.2f})",
+    "{n} 项差异系数超过限值：{names}": "{n} CVs over their limits: {names}",
+    "{n} 项县级指标未达到：{items}": "{n} county items not met: {items}",
+    "{n} 项县级指标暂无数据，需补充佐证后才能判定": "{n} county items have no data yet; evidence is needed before a verdict",
+    "{school}（{n} 人）": "{school} ({n} students)",
+    "超规模：{names}": "Over the size limit: {names}",
+    "规模最大：{school} {n} 人": "Largest: {school}, {n} students",
+    "{school}（{stage}，{avg:.1f}）": "{school} ({stage}, {avg:.1f})",
+    "平均班额超标：{names}": "Average class size over the limit: {names}",
+    "平均班额最大：{school}（{stage}）{avg:.1f} 人/班": "Largest average class: {school} ({stage}), {avg:.1f} per class",
+    "数据快照 school_stage_year（学生数）": "Data snapshot school_stage_year (students)",
+    "数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）":
+        "Data snapshot school_stage_year (students ÷ classes, school averages; the snapshot has no per-class data)",
+    "增加 {amount} {what}（达到标准值的85%）": "add {amount} {what} (to reach 85% of the standard)",
+    "增加 {amount} {what}": "add {amount} {what}",
+    "，并": " and ", "；或": "; or ", "；": "; ",
+    "{plans}，即可达到学校标准。": "{plans}: then the school meets the school standard.",
+    "快照编号“{snapshot_id}”不合法：只能使用字母、数字、点、下划线和连字符，且不能包含“..”。":
+        "The snapshot ID “{snapshot_id}” is not valid: use only letters, digits, dots, underscores and hyphens, and no “..”.",
+    "快照编号“{snapshot_id}”指向数据目录之外，已拒绝。": "The snapshot ID “{snapshot_id}” points outside the data folder: refused.",
+    "缺少数据表：{tables}": "Tables missing: {tables}",
+    "快照“{snapshot_id}”已存在；已有快照不会被覆盖，请换一个编号。":
+        "The snapshot “{snapshot_id}” exists already; existing snapshots are never overwritten: choose another ID.",
+    "缺少 manifest.json": "manifest.json is missing",
+    "manifest.json 无法读取（{detail}）": "manifest.json cannot be read ({detail})",
+    "manifest.json 缺少字段 {field}": "manifest.json lacks the field {field}",
+    "清单中没有数据表 {table}": "the manifest lists no table {table}",
+    "缺少文件 {file}": "the file {file} is missing",
+    "文件 {file} 的校验值与清单不符（文件已损坏或未复制完整）":
+        "the checksum of {file} does not match the manifest (the file is damaged or was not copied completely)",
+    "文件 {file} 有 {rows} 行，清单记录为 {expected} 行": "{file} has {rows} rows; the manifest records {expected}",
+    "找不到快照“{snapshot_id}”（在 {root} 下）。": "No snapshot “{snapshot_id}” (under {root}).",
+    "文件夹名“{folder}”与清单中的编号“{manifest_id}”不一致": "the folder name “{folder}” differs from the manifest's ID “{manifest_id}”",
+    "数据目录 {root} 下没有完好的快照。{skipped}请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。":
+        "No intact snapshot under {root}. {skipped}Run python -m dashboard_core build-demo to build the demo snapshot, "
+        "or import statistics.",
+    "已跳过：{detail}。": "Skipped: {detail}. ",
+}
 
 
 def _build() -> None:
@@ -163,6 +161,7 @@ def _build() -> None:
     PHRASES[county.COUNTY_NAME] = county.COUNTY_NAME_EN
     PHRASES.update(_WORDS)  # the curated words win over a fact's or a rule's name that happens to be the same
     PHRASES.update(PAGES)
+    PHRASES.update(WORDS_TEMPLATES)
 
 
 _build()

@@ -73,10 +73,6 @@ def sql_text(name: str) -> str:
     return _sql_cache[name]
 
 
-def query_names() -> list[str]:
-    return sorted(p.stem for p in SQL_DIR.glob("*.sql"))
-
-
 def _bound(name: str, params: dict) -> tuple[str, dict]:
     sql = sql_text(name)
     wanted = set(_PARAM.findall(sql))

@@ -1,4 +1,4 @@
-"""`python -m dashboard_core bench`: how fast the pages and the scorecard are, county to country.
+"""`python -m dashboard_tools bench`: how fast the pages and the scorecard are, county to country.
 
 For each scale a synthetic snapshot is generated (30, 1,000 and 200,000 schools over three years)
 and measured in a fresh process so that memory figures do not mix: every page's first render with
@@ -51,12 +51,13 @@ def child(scale: str, data_root: Path, repeat: int) -> dict:
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from . import queries, scorecard, snapshots, standard
-    from .filters import Filters
+    from dashboard_core.model import standard
+    from dashboard_core.model.filters import Filters
+    from dashboard_core.store import queries, scorecards, snapshots
 
     snap = snapshots.newest(data_root)
-    year = max(queries.years(snap))
-    townships = list(queries.ask(snap, "township_list")["township_code"])
+    year = max(queries.available_years(snap))
+    townships = list(queries.township_list(snap)["township_code"])
     rng = random.Random(1)
     # filter values never chosen before in this process: single townships, then pairs of them
     needed = repeat * len(PAGES)
@@ -98,7 +99,7 @@ def child(scale: str, data_root: Path, repeat: int) -> dict:
     result["rss_mb"], result["rss_busy_mb"], result["peak_rss_mb"] = round(rss, 1), round(busy, 1), round(peak, 1)
     # timed after the memory is read: a server does not evaluate the whole area again and again
     rules = standard.load_rules()
-    runs = [_timed(lambda: scorecard.compute(snap, Filters(year=year), rules)) for _ in range(repeat)]
+    runs = [_timed(lambda: scorecards.compute(snap, Filters(year=year), rules)) for _ in range(repeat)]
     result["scorecard_s"] = round(statistics.median(runs), 3)
     return result
 
@@ -143,7 +144,7 @@ def run(scales: list[str], repeat: int, work: Path, out: Path | None) -> dict:
         t = time.perf_counter()
         synthetic.write(root, SCALES[scale], f"synthetic-{scale}")
         print(f"{scale}: snapshot ready in {time.perf_counter() - t:.1f} s", flush=True)
-        done = subprocess.run([sys.executable, "-m", "dashboard_core", "bench", "--child", scale, "--data-dir", str(root),
+        done = subprocess.run([sys.executable, "-m", "dashboard_tools", "bench", "--child", scale, "--data-dir", str(root),
                                "--repeat", str(repeat)], capture_output=True, text=True,
                               env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])})
         if done.returncode != 0:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from . import county, facts
-from .standard import load_rules
+from ..model.standard import load_rules
 
 SEED = 20241
 YEARS = (2022, 2023, 2024)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model.vocabulary import SCHOOL_TYPES, SETTINGS, STAGES
+
 TEXT, INT, FLOAT, BOOL = "text", "int", "float", "bool"
 TYPE_LABELS = {TEXT: "文本", INT: "整数", FLOAT: "数值", BOOL: "是/否"}
 
@@ -41,8 +43,6 @@ class Table:
         return next(c for c in self.columns if c.name == name)
 
 
-STAGES = ("小学", "初中")
-SCHOOL_TYPES = ("小学", "九年一贯制学校", "初级中学", "教学点")
 
 TABLES: tuple[Table, ...] = (
     Table("townships", "乡镇", "全县的乡镇（镇、乡、国营农牧场），每个一行", (
@@ -55,7 +55,7 @@ TABLES: tuple[Table, ...] = (
         Column("school_name", "学校名称", TEXT, "", "学校全称", "县第一小学"),
         Column("township_code", "乡镇代码", TEXT, "", "所在乡镇的代码，须在“乡镇”表中", "654022100"),
         Column("school_type", "学校类型", TEXT, "", "小学、九年一贯制学校、初级中学 或 教学点", "小学", choices=SCHOOL_TYPES),
-        Column("urban_rural", "城乡类别", TEXT, "", "城区、镇区 或 乡村", "城区", choices=("城区", "镇区", "乡村")),
+        Column("urban_rural", "城乡类别", TEXT, "", "城区、镇区 或 乡村", "城区", choices=SETTINGS),
         Column("closed", "是否停办", BOOL, "", "停办填“是”，否则留空或填“否”", "否", required=False),
     ), key=("school_id",)),
     Table("school_stage_year", "学校分学段数据", "每所学校每年每个学段一行（九年一贯制学校小学、初中各一行）；统计时点为当年 9 月 1 日", (
@@ -90,5 +90,4 @@ TABLES: tuple[Table, ...] = (
     ), key=("year", "metric")),
 )
 
-BY_NAME = {t.name: t for t in TABLES}
 FIELD_SHEET = "字段说明"

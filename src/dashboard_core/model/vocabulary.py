@@ -1,0 +1,36 @@
+"""The Chinese values the data itself carries, defined once: stages, school types, settings, and the
+status codes every judgement returns. Everything else in the code refers to these names; the words a
+reader sees are written by `present/` from the codes.
+"""
+from __future__ import annotations
+
+# Stages (学段) as stored in the snapshot's `stage` columns and keyed in the rules' thresholds
+PRIMARY = "小学"
+JUNIOR = "初中"
+STAGES = (PRIMARY, JUNIOR)
+STAGE_ORDER = {PRIMARY: 0, JUNIOR: 1}
+
+# School types (学校类型) as stored in `schools.school_type`
+PRIMARY_SCHOOL = "小学"
+NINE_YEAR_SCHOOL = "九年一贯制学校"
+JUNIOR_SCHOOL = "初级中学"
+TEACHING_POINT = "教学点"
+SCHOOL_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, JUNIOR_SCHOOL, TEACHING_POINT)
+PRIMARY_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, TEACHING_POINT)  # types that may have primary pupils
+JUNIOR_TYPES = (NINE_YEAR_SCHOOL, JUNIOR_SCHOOL)  # types that may have junior pupils
+
+# Settings (城乡) as stored in `schools.urban_rural`
+URBAN, TOWN, RURAL = "城区", "镇区", "乡村"
+SETTINGS = (URBAN, TOWN, RURAL)
+
+# A school part's standing on one indicator
+MET, FLOOR, BELOW, NO_STUDENTS = "met", "floor", "below", "no_students"
+STATUS_CODES = (MET, FLOOR, BELOW, NO_STUDENTS)
+
+# A county item's standing
+ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA = "met", "not_met", "no_data"
+ITEM_CODES = (ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA)
+
+# The county's verdict
+VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE = "met", "not_met", "incomplete"
+VERDICT_CODES = (VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE)

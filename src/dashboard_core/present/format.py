@@ -1,0 +1,30 @@
+"""Numbers and units for display, defined once."""
+from __future__ import annotations
+
+import pandas as pd
+
+from .i18n import english, tr
+
+# Chinese counts in 万 (10^4) and 亿 (10^8); English readers get the plain number and unit
+_SCALED_UNITS = {"万元": (1e4, "yuan"), "亿元": (1e8, "yuan"), "万人": (1e4, "people"), "万㎡": (1e4, "㎡")}
+
+
+def num(value: float) -> str:
+    """A figure as written in the report: whole numbers with thousands separators, else up to 2 decimals."""
+    value = float(value)
+    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fmt(value: float, digits: int = 0) -> str:
+    """A computed figure with a fixed number of decimals; a dash when there is none."""
+    if value is None or pd.isna(value):
+        return "—"
+    return f"{value:,.{digits}f}"
+
+
+def amount(value: float, unit: str) -> str:
+    """A figure with its unit. In English, amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)."""
+    if english() and unit in _SCALED_UNITS:
+        factor, base = _SCALED_UNITS[unit]
+        return f"{num(round(float(value) * factor, 2))} {base}"
+    return f"{num(value)} {tr(unit)}".strip()

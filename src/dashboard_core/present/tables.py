@@ -1,0 +1,248 @@
+"""Display tables: the frames a page shows, a chart draws and a download holds, built from the model's
+codes and numbers. Headers are the Chinese column names; i18n.tr_frame gives them in English when shown.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model import measures, standard
+from . import i18n, words
+from .charts import STATUS_MARKS
+from .words import CV_LABELS, ITEM_LABELS, STATUS_LABELS, TARGET_LABELS
+
+def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
+    """The table behind the school × indicator grid."""
+    frame = values.copy()
+    frame["学校（学段）"] = frame["school_name"] + "（" + frame["stage"] + "）"
+    frame["指标"] = frame["number"].astype(str) + " " + frame["short"]
+    frame["状态"] = frame["status"].map(STATUS_LABELS)
+    frame["标记"] = frame["status"].map(STATUS_MARKS)
+    frame["数值"] = frame["value"].round(2)
+    frame["标准值"] = frame["threshold"]
+    frame["85%底线"] = frame["floor"].round(3)
+    frame["达到标准值的比例"] = (frame["share_of_threshold"] * 100).round(1)
+    out = frame[["school_id", "学校（学段）", "stage", "指标", "数值", "标准值", "85%底线", "达到标准值的比例",
+                 "状态", "标记", "unit"]].rename(columns={"school_id": "学校编号", "stage": "学段", "unit": "单位"})
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out
+
+
+def status_grid_table(card, limit: int) -> pd.DataFrame:
+    """The grid's table for the `limit` schools most in need (what its CSV holds)."""
+    return status_grid_frame(card.values_for(card.ranked_school_ids(limit)))
+
+
+def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
+    frame = cvs.copy()
+    frame["指标"] = frame["number"].astype(str) + " " + frame["short"]
+    frame["差异系数"] = frame["cv"].round(4)
+    frame["限值"] = frame["limit"]
+    frame["结果"] = frame["passes"].map(CV_LABELS).fillna(CV_LABELS[None])
+    frame["参与学校数"] = frame["schools"]
+    return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
+
+
+SOURCE_LABELS = {"report": "工作汇报", "demo": "示例数据"}
+
+
+def _school_label(frame: pd.DataFrame) -> pd.Series:
+    return frame["school_name"] + "（" + frame["stage"] + "）"
+
+
+def indicator_frame(part: pd.DataFrame, links: dict | None = None, limit: int | None = None) -> pd.DataFrame:
+    """One indicator for the school parts in view (from Scorecard.indicator): value, threshold, share
+    of it, status; lowest share first, at most `limit` rows."""
+    out = pd.DataFrame({
+        "学校编号": part["school_id"], "学校（学段）": _school_label(part), "学段": part["stage"],
+        "乡镇": part.get("township_name"), "城乡": part.get("urban_rural"),
+        "学生数": part["students"], "数值": part["value"].round(2), "标准值": part["threshold"],
+        "85%底线": part["floor"].round(3), "达到标准值的比例": (part["share_of_threshold"] * 100).round(1),
+        "单位": part["unit"], "状态": part["status"].map(STATUS_LABELS),
+    })
+    out = out[out["学生数"] > 0].sort_values(["达到标准值的比例", "学段"], kind="stable")
+    if limit is not None:
+        out = out.head(limit)
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out.reset_index(drop=True)
+
+
+def indicator_table(card, code: str) -> pd.DataFrame:
+    """Every school part of a scorecard for one indicator, as indicator_frame shapes it."""
+    return indicator_frame(card.indicator(code))
+
+
+ITEM_MARKS = {"met": "✓", "not_met": "✗", "no_data": "…"}
+
+
+def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = True) -> pd.DataFrame:
+    """The county items as a table: requirement, value, status (mark and word), veto, source.
+    `citations` maps a report fact id to its (section, excerpt)."""
+    records = items.to_dict("records")
+    out = items.assign(状态=[f"{ITEM_MARKS[s]} {ITEM_LABELS[s]}" for s in items["status"]],
+                       一票否决=items["veto"].map({True: "是", False: ""}),
+                       value_text=[words.item_value(r) for r in records],
+                       source=[words.item_source(r, citations) for r in records])
+    columns = (["part_name"] if with_part else []) + ["item", "text", "value_text", "状态"] + (
+        ["一票否决"] if with_part else []) + ["source"]
+    return out[columns].rename(columns={"part_name": "部分", "item": "编号", "text": "要求", "value_text": "数值",
+                                        "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
+
+
+def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
+    """Aggregated indicator values (from standard.group_values) shaped for charts and download."""
+    out = pd.DataFrame({
+        group_label: grouped[group_col], "学段": grouped["stage"], "指标": grouped["number"].astype(str) + " " + grouped["short"],
+        "数值": grouped["value"].round(2), "标准值": grouped["threshold"], "单位": grouped["unit"],
+        "达到标准值的比例": (grouped["value"] / grouped["threshold"] * 100).round(1),
+        "学校数": grouped["schools"], "学生数": grouped["students"],
+    })
+    out["状态"] = [STATUS_LABELS[measures.classify_share(s)] for s in out["达到标准值的比例"]]
+    return out
+
+
+def series_frame(series: pd.DataFrame, metrics: dict[str, str]) -> pd.DataFrame:
+    """County series for the chosen metrics, labelled in Chinese and by source (report or demo)."""
+    part = series[series["metric"].isin(metrics)].copy()
+    return pd.DataFrame({
+        "年份": part["year"].astype(int), "指标": part["metric"].map(metrics), "数值": part["value"],
+        "单位": part["unit"], "来源": part["source"].map(lambda s: SOURCE_LABELS["demo"] if s == "demo" else SOURCE_LABELS["report"]),
+        "来源编号": part["source"],
+    }).reset_index(drop=True)
+
+
+def facts_frame(facts: pd.DataFrame, fact_ids: list[str], labels: dict[str, str] | None = None,
+                group: dict[str, str] | None = None) -> pd.DataFrame:
+    """Chosen report facts in the given order, with the category label and the verbatim source."""
+    rows = facts.set_index("fact_id").loc[fact_ids].reset_index()
+    labels = labels or {}
+    if i18n.english():  # a page's short label when it has an English word, else the fact's English name
+        names = [i18n.tr(labels[f]) if f in labels and not i18n.has_cjk(i18n.tr(labels[f])) else e
+                 for f, e in zip(rows["fact_id"], rows["metric_en"])]
+    else:
+        names = [labels.get(f, m) for f, m in zip(rows["fact_id"], rows["metric"])]
+    out = pd.DataFrame({
+        "项目": names,
+        "数值": rows["value"], "单位": rows["unit"], "报告原文": rows["source_text"], "fact_id": rows["fact_id"],
+    })
+    if group:
+        out.insert(0, "类别", [group[f] for f in rows["fact_id"]])
+    return out
+
+
+MEDAL_EVENTS = {
+    "wrestling_national": "全国中小学国际式摔跤比赛（2025 年 1 月）",
+    "wrestling_regional": "自治区摔跤比赛（先后 3 次参赛）",
+    "archery": "全国射箭 U18 锦标赛（2024 年，本县承办）",
+}
+
+
+def medal_frame(facts: pd.DataFrame) -> pd.DataFrame:
+    """The report's medal tables: one row per competition and medal."""
+    ids, group, labels = [], {}, {}
+    for prefix, event in MEDAL_EVENTS.items():
+        for medal, name in (("gold", "金牌"), ("silver", "银牌"), ("bronze", "铜牌")):
+            fid = f"{prefix}_{medal}"
+            ids.append(fid)
+            group[fid], labels[fid] = event, name
+    return facts_frame(facts, ids, labels, group)
+
+
+def standard_targets(rules: dict, rows: list[tuple]) -> pd.DataFrame:
+    """Rates against the standard's county items: rows of (item code, label, value, source); the
+    required minimum comes from the rules, never from the page."""
+    return target_frame([{"项目": label, "数值": float(value), "要求": standard.item_threshold(rules, item), "单位": "%",
+                          "报告原文": source} for item, label, value, source in rows])
+
+
+def target_frame(rows: list[dict]) -> pd.DataFrame:
+    """Rates against the standard's minimum: [{项目, 数值, 要求, 单位, 报告原文}]."""
+    frame = pd.DataFrame(rows)
+    frame["结果"] = [TARGET_LABELS[measures.meets_target(v, t)] for v, t in zip(frame["数值"], frame["要求"])]
+    return frame
+
+
+def pe_art_shortage(card) -> pd.DataFrame:
+    """School parts short of PE and art teachers, and how many each lacks (measures.pe_art_shortage)."""
+    return measures.pe_art_shortage(card).rename(columns={
+        "school_id": "学校编号", "school_name": "学校", "stage": "学段", "students": "学生数",
+        "numerator_value": "体育艺术教师", "value": "每百名学生", "threshold": "标准值", "lacking": "缺少（人）"})
+
+
+def rotation_table(rotation: pd.DataFrame) -> pd.DataFrame:
+    """Each school's rotation figures (the rotation_by_school query) as a table with its rate."""
+    table = rotation.drop(columns="schools_in_view").assign(rate=measures.rotation_rate(rotation))
+    return table.rename(columns={
+        "school_id": "学校编号", "school_name": "学校", "school_type": "类型", "urban_rural": "城乡",
+        "township_name": "乡镇", "exchange_eligible_teachers": "符合条件教师", "exchange_teachers": "交流轮岗教师",
+        "exchange_backbone_teachers": "其中骨干教师", "rate": "交流率（%）"})
+
+
+def school_ratio_frame(inputs: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
+    """Students per full-time teacher, per school (measures.school_ratios), highest first."""
+    per = measures.school_ratios(inputs)
+    out = pd.DataFrame({"学校编号": per["school_id"], "学校": per["school_name"], "类型": per["school_type"],
+                        "城乡": per["urban_rural"], "学生数": per["students"], "专任教师": per["teachers"],
+                        "教职工": per["staff"], "生师比": per["ratio"]})
+    if links is not None:
+        out["档案"] = out["学校编号"].map(links)
+    return out
+
+
+def township_comparison_frame(results: pd.DataFrame, inputs: pd.DataFrame) -> pd.DataFrame:
+    """Schools, students and school parts meeting the standard, per township (measures.township_pass_counts)."""
+    return measures.township_pass_counts(results, inputs).rename(columns={
+        "township_code": "乡镇代码", "township_name": "乡镇", "schools": "学校数", "students": "学生数",
+        "parts": "学校学段数", "parts_passing": "达标学校学段数", "share_passing": "达标比例"})
+
+
+def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
+    frame = values_by_year.copy()
+    return pd.DataFrame({"年份": frame["year"].astype(int), "学段": frame["stage"],
+                         "指标": frame["number"].astype(str) + " " + frame["short"],
+                         "数值": frame["value"].round(2), "标准值": frame["threshold"], "单位": frame["unit"],
+                         "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
+                         "状态": frame["status"].map(STATUS_LABELS)})
+
+
+def comparison_frame(values: pd.DataFrame) -> pd.DataFrame:
+    frame = values.copy()
+    return pd.DataFrame({"学校（学段）": _school_label(frame), "学校编号": frame["school_id"],
+                         "指标": frame["number"].astype(str) + " " + frame["short"], "数值": frame["value"].round(2),
+                         "标准值": frame["threshold"], "单位": frame["unit"],
+                         "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
+                         "状态": frame["status"].map(STATUS_LABELS)})
+
+
+def indicator_changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """compare.indicator_changes with its headers and status words."""
+    return pd.DataFrame({
+        "学校编号": changes["school_id"], "学校": changes["school_name"], "学段": changes["stage"], "指标": changes["short"],
+        "原数值": changes["value_old"].round(3), "新数值": changes["value_new"].round(3), "变化": changes["change"].round(3),
+        "原状态": changes["status_old"].map(STATUS_LABELS).fillna("（无）"),
+        "新状态": changes["status_new"].map(STATUS_LABELS).fillna("（无）"),
+    })
+
+
+_PASS_WORDS = {True: "达标", False: "未达标", None: "（无）"}
+
+
+def school_changes_table(changes: pd.DataFrame) -> pd.DataFrame:
+    """compare.school_changes with its headers and verdict words."""
+    return pd.DataFrame({"学校编号": changes["school_id"], "学校": changes["school_name"], "学段": changes["stage"],
+                         "原结论": [_PASS_WORDS[p] for p in changes["passes_old"]],
+                         "新结论": [_PASS_WORDS[p] for p in changes["passes_new"]]})
+
+
+def summary_changes_table(rows: list[dict]) -> pd.DataFrame:
+    """compare.summary_changes as a table of words."""
+    names = {"verdict": "县域结论", "cv": "差异系数达标", "items": "县级指标达到"}
+
+    def shown(value):
+        return words.VERDICT_LABELS[value] if isinstance(value, str) else f"{value[0]} / {value[1]}"
+
+    frame = pd.DataFrame([{"项目": f"{r['stage']}达标学校" if r["what"] == "schools" else names[r["what"]],
+                           "原": shown(r["old"]), "新": shown(r["new"])} for r in rows])
+    frame["是否变化"] = ["变化" if x != y else "" for x, y in zip(frame["原"], frame["新"])]
+    return frame

@@ -1,0 +1,116 @@
+"""The dashboard's questions: one typed function per SQL file in sql/, the only way anything reads data.
+
+Each function names its question, binds its parameters (never formats them into SQL) and returns a
+DataFrame with the columns its SQL file lists. The `*_by_township*` twins answer a question for every
+township at once: the web layer keeps that one table and sums it for any choice of townships
+(`summed_over_townships`), so choosing townships needs no query of its own.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..model.filters import Filters
+from . import db, memory
+from .snapshots import Snapshot
+
+
+def _ask(snapshot: Snapshot, name: str, filters: Filters | None = None, **params) -> pd.DataFrame:
+    merged = dict(filters.params()) if filters is not None else {}
+    merged.update(params)
+    return db.run(snapshot, name, **merged)
+
+
+def _ask_large(snapshot: Snapshot, name: str, filters: Filters | None = None, each=None, **params) -> pd.DataFrame:
+    """`_ask` fetched in Arrow batches, for a country's schools. `each`, if given, is applied to every
+    batch as it arrives (so that raw and derived rows never all exist at once)."""
+    each = each or (lambda frame: frame)
+    merged = dict(filters.params()) if filters is not None else {}
+    merged.update(params)
+    chunks = [each(chunk) for chunk in db.run_chunks(snapshot, name, **merged)]
+    if not chunks:
+        return each(_ask(snapshot, name, filters, **params))  # no rows: the columns, typed as usual
+    if len(chunks) == 1:
+        return chunks[0]
+    frame = db.concat(chunks)
+    del chunks
+    memory.give_back()  # the batches were as large as the answer: hand their memory back
+    return frame
+
+
+# ---- the snapshot's catalogue -----------------------------------------------------------------
+
+def available_years(snapshot: Snapshot) -> list[int]:
+    return [int(y) for y in _ask(snapshot, "available_years")["year"]]
+
+
+def township_list(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "township_list")
+
+
+def school_list(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask_large(snapshot, "school_list")
+
+
+def school_info(snapshot: Snapshot, school_id: str) -> pd.DataFrame:
+    return _ask(snapshot, "school_info", school_id=school_id)
+
+
+# ---- the report and the county series ------------------------------------------------------------
+
+def report_facts_all(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "report_facts_all")
+
+
+def report_facts_for_domain(snapshot: Snapshot, domain: str) -> pd.DataFrame:
+    return _ask(snapshot, "report_facts_for_domain", domain=domain)
+
+
+def county_series(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "county_series")
+
+
+# ---- schools in view -------------------------------------------------------------------------------
+
+def school_stage_inputs(snapshot: Snapshot, filters: Filters, each=None) -> pd.DataFrame:
+    """The raw figures of every school part in view; `each` is applied batch by batch."""
+    return _ask_large(snapshot, "school_stage_inputs", filters, each=each)
+
+
+def school_part_sizes(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask_large(snapshot, "school_part_sizes", year=year)
+
+
+def rotation_by_school(snapshot: Snapshot, filters: Filters, limit: int | None = None) -> pd.DataFrame:
+    return _ask(snapshot, "rotation_by_school", filters, limit=limit)
+
+
+def trend_by_year(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    return _ask(snapshot, "trend_by_year", filters)
+
+
+def trend_by_township_year(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "trend_by_township_year")
+
+
+def staff_totals(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    return _ask(snapshot, "staff_totals", filters)
+
+
+def staff_by_township_year(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "staff_by_township_year")
+
+
+def schools_by_type(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    return _ask(snapshot, "schools_by_type", filters)
+
+
+def schools_by_township_type(snapshot: Snapshot) -> pd.DataFrame:
+    return _ask(snapshot, "schools_by_township_type")
+
+
+def summed_over_townships(table: pd.DataFrame, townships, by: list[str]) -> pd.DataFrame:
+    """A per-township answer summed over the chosen townships (all of them when none are chosen):
+    the answer for those townships, for figures that add up over townships (schools belong to one)."""
+    rows = table[table["township_code"].isin(list(townships))] if townships else table
+    values = [c for c in table.columns if c != "township_code" and c not in by]
+    return rows.groupby(by, sort=True)[values].sum(min_count=1).reset_index()

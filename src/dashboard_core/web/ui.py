@@ -1,0 +1,13 @@
+"""What a page needs, in one import: `from dashboard_core.web import ui`.
+
+Pages are layout and wording only; everything they call lives in the web modules named here.
+"""
+from ..present.format import fmt, num  # noqa: F401
+from .cache import (available_snapshots, card, catalog, county_series, forget_snapshot_list,  # noqa: F401
+                    report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info, schools_by_type, snapshot_workbook,
+                    staff_totals, trend)
+from .presentation import presentation_bar  # noqa: F401
+from .state import LANGUAGE_KEY, View, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
+from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, demo_mark,  # noqa: F401
+                      download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
+                      report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view)

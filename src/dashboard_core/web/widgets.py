@@ -1,0 +1,173 @@
+"""Widgets the pages share: the header with scope and demo mark, charts with their source and
+downloads, tables in the language of the run, report facts as metrics, the briefing buttons."""
+from __future__ import annotations
+
+import functools
+from urllib.parse import quote
+
+import pandas as pd
+import streamlit as st
+
+from ..present import charts, i18n, tables
+from ..present.format import amount
+from ..present.i18n import t, tr
+from ..files import downloads
+from ..files.downloads import in_language
+from ..store.snapshots import Snapshot
+from . import cache, state
+from .state import View, view
+
+CHART_SCHOOLS = 60  # more bars or grid rows than this cannot be read on a projector
+TABLE_ROWS = 300  # rows sent to the browser in a table; the CSV download has them all
+DEMO_MARK = "示例数据"
+
+
+def demo_mark(snapshot: Snapshot) -> None:
+    if snapshot.demo:
+        st.warning(t("**{mark}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
+                     "县级数字引自工作汇报（见每项来源）。", mark=DEMO_MARK), icon=":material/science:")
+
+
+def page_header(title: str, subtitle: str | None = None) -> View:
+    v = view()
+    st.title(t(title))
+    scope = t("范围：{scope} · {year} 年", scope=v.scope_label, year=v.filters.year)
+    if v.filters.stages:
+        scope += " · " + t("、").join(tr(s) for s in v.filters.stages)
+    st.caption((t(subtitle) + " · " if subtitle else "") + scope
+               + t(" · 数据快照 {id}（{date}）", id=v.snapshot.snapshot_id, date=v.snapshot.created_date))
+    demo_mark(v.snapshot)
+    return v
+
+
+def snapshot_source(snapshot: Snapshot, tables: str) -> str:
+    kind = t("示例数据") if snapshot.demo else t("统计数据")
+    return t("来源：数据快照 {id}（{date}，{kind}）表 {tables}", id=snapshot.snapshot_id,
+             date=snapshot.created_date, kind=kind, tables=tables.replace("、", t("、")))
+
+
+def source_caption(text: str) -> None:
+    st.caption(tr(text))
+
+
+def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None) -> None:
+    """A chart, the source under it, its data as a table, and downloads: the table as CSV and Excel
+    (`data`, when the chart shows only part of a larger table: a frame, or a function that builds it
+    when the download is clicked, so a country's table is not held in memory), the chart as PNG and SVG."""
+    table = frame if data is None else data
+    source = tr(source)
+    lang = i18n.language()
+    draw_chart(chart)
+    st.caption(source)
+    stem = filename.rsplit(".", 1)[0]
+    # one row of buttons that wraps in a narrow column (fixed columns cut the labels short)
+    row = st.container(horizontal=True, gap="small")
+    download_csv(table, filename, "CSV", container=row)
+    # Deferred downloads are built outside this run: they take the language along explicitly.
+    row.download_button("Excel", data=lambda: in_language(lang, downloads.excel_bytes, table, source), file_name=f"{stem}.xlsx",
+                            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            on_click="ignore", key=f"xlsx-{filename}", icon=":material/table:")
+    row.download_button("PNG", data=lambda: in_language(lang, downloads.chart_png, chart), file_name=f"{stem}.png",
+                            mime="image/png", on_click="ignore", key=f"png-{filename}", icon=":material/image:")
+    row.download_button("SVG", data=lambda: in_language(lang, downloads.chart_svg, chart), file_name=f"{stem}.svg",
+                            mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
+    with st.expander(t("查看图表数据（表格）")):
+        table_view((frame if callable(table) else table).head(TABLE_ROWS))
+
+
+def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, source: str, stem: str) -> None:
+    """One of the standard's indicators at a time (chosen by the user, kept in the URL, built only when
+    shown): the lowest school parts as bars linked to their profiles, the full table on download."""
+    names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in cache.rules()["resource"]["indicators"]}
+    if card.school_count > CHART_SCHOOLS:
+        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
+                     n=card.school_count, shown=CHART_SCHOOLS))
+    code = st.segmented_control(t("指标"), codes, key=key, bind="query-params", default=codes[0],
+                                format_func=lambda c: names[c]) or codes[0]
+    lowest = tables.indicator_frame(card.indicator(code, lowest=TABLE_ROWS))
+    frame = lowest.head(CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
+    # the whole table only when downloaded; a partial holds the shared scorecard, not this run's frames
+    full = functools.partial(tables.indicator_table, card, code)
+    show_chart(charts.indicator_bars(frame, names[code] + t(title_note)), lowest, source,
+               f"{stem}_{code}_{v.filters.year}.csv", data=full)
+
+
+def draw_chart(chart) -> None:
+    """Render a built chart (an Altair chart or its cached spec) with the app's own theme, in the
+    language of the run."""
+    spec = i18n.tr_spec(chart.to_dict())
+    st.vega_lite_chart(spec, width="stretch", theme=None)
+
+
+def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None = None, **kwargs) -> None:
+    """A table in the language of the run; `column_config` is keyed by the Chinese column names and
+    `keep` names columns whose text stays as it is (verbatim report excerpts)."""
+    config = {tr(k): v for k, v in (column_config or {}).items()}
+    kwargs.setdefault("hide_index", True)
+    kwargs.setdefault("width", "stretch")
+    st.dataframe(i18n.tr_frame(frame, keep), column_config=config or None, **kwargs)
+
+
+def profile_links(school_ids) -> dict:
+    """Links to each school's profile page, keeping the year in view."""
+    year = view().filters.year
+    return {sid: f"./school?school_id={quote(str(sid))}&year={year}" for sid in school_ids}
+
+
+def report_source(section: str) -> str:
+    return t("来源：工作汇报 {section}（原文见下载数据或悬停提示）", section=section)
+
+
+def download_csv(frame, filename: str, label: str = "下载数据（CSV）", container=None) -> None:
+    """A CSV download of a frame, or of what a function builds when the button is clicked."""
+    lang = i18n.language()
+    (container or st).download_button(t(label), data=lambda: in_language(lang, downloads.csv_bytes, frame), file_name=filename,
+                                       mime="text/csv", on_click="ignore", key=f"dl-{filename}",
+                                       icon=":material/download:")
+
+
+def report_facts_table(facts: pd.DataFrame, key: str) -> None:
+    """The report's statements as a readable table: metric, value with unit, year and the excerpt."""
+    if facts.empty:
+        st.info(t("工作汇报中没有这一部分的数字。"))
+        return
+    shown = pd.DataFrame({
+        "事项": facts["metric_en"] if i18n.english() else facts["metric"],
+        "数值": [amount(v, u) for v, u in zip(facts["value"], facts["unit"])],
+        "年份": facts["year"].astype("Int64").astype("string").fillna("—"),
+        "报告原文": facts["source_text"],
+        "章节": facts["section"],
+    })
+    table_view(shown, keep=("报告原文",), height=min(35 * (len(shown) + 1) + 3, 900),
+               column_config={"报告原文": st.column_config.TextColumn(width="large")})
+    st.caption(t("来源：察布查尔县推进义务教育优质均衡发展工作汇报（原文摘录，逐字引用）"))
+    download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")
+
+
+def fact_metric_writer(facts_by_id: pd.DataFrame):
+    """A function that shows one report fact as a metric, with the verbatim excerpt on hover."""
+    def write(column, fact_id: str, label: str | None = None) -> None:
+        row = facts_by_id.loc[fact_id]
+        name = row["metric_en"] if i18n.english() else (label or row["metric"])
+        column.metric(name, amount(row["value"], row["unit"]),
+                      help=t("工作汇报原文：“{excerpt}”", excerpt=i18n.Verbatim(row["source_text"])))
+    return write
+
+
+def briefing_downloads(v: View) -> None:
+    """Sidebar buttons that build the briefing of the current view only when clicked."""
+    from ..files import briefing
+
+    def build(kind: str) -> bytes:
+        doc = briefing.build(v.snapshot, v.filters, v.scope_label, cache.rules())
+        return briefing.to_pptx(doc) if kind == "pptx" else briefing.to_pdf(doc)
+
+    stem = f"{t('简报')}_{v.scope_label}_{v.filters.year}".replace("、", "_").replace(", ", "_")[:60]
+    st.markdown(t("**简报**"))
+    cols = st.columns(2)
+    cols[0].download_button("PPTX", data=lambda: build("pptx"), file_name=f"{stem}.pptx", on_click="ignore",
+                            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                            icon=":material/slideshow:", key="briefing-pptx")
+    cols[1].download_button("PDF", data=lambda: build("pdf"), file_name=f"{stem}.pdf", on_click="ignore",
+                            mime="application/pdf", icon=":material/picture_as_pdf:", key="briefing-pdf")
+
