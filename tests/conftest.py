@@ -22,7 +22,7 @@ def report_text() -> str:
 
 @pytest.fixture(scope="session")
 def demo_snapshot():
-    from dashboard_core import snapshots
+    from dashboard_core.store import snapshots
 
     return snapshots.newest(BUNDLED_DATA)
 

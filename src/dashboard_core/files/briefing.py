@@ -80,7 +80,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     def fact(fid: str, label: str | None = None) -> Figure:
         r = facts.loc[fid]
         name = r["metric_en"] if i18n.english() else (label or r["metric"])
-        return Figure(name, amount(r["value"], r["unit"]), f"工作汇报 {r['section']}")
+        return Figure(name, amount(r["value"], r["unit"]), t("工作汇报 {section}", section=r["section"]))
 
     s = card.summary
     sections = []
@@ -103,7 +103,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
     if len(spend):
         res.charts.append(ChartItem("教育总支出", charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"),
-                                    f"工作汇报 {S_RES}；空心菱形为示例数据"))
+                                    t("工作汇报 {section}；空心菱形为示例数据", section=S_RES)))
     if len(card.matrix):
         frame = tables.indicator_frame(card.indicator("sports_area_per_student")).head(20)
         res.charts.append(ChartItem("生均体育运动场馆面积", charts.indicator_bars(frame, "生均体育运动场馆面积（最低的 20 个学校学段）"), snap_src))
@@ -115,14 +115,14 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
                    fact("teacher_pay_above_civil_servants", "教师工资高于公务员")]
     channels = tables.facts_frame(queries.report_facts_for_domain(snapshot, "teachers"),
                                   ["new_teachers_recruited", "sanqu_teachers", "silver_age_teachers", "aid_principals", "aid_teachers"])
-    tea.charts.append(ChartItem("2024 年教师补充渠道", charts.category_bars(channels, "2024 年教师补充渠道", "人数"), f"工作汇报 {S_TEA}"))
+    tea.charts.append(ChartItem("2024 年教师补充渠道", charts.category_bars(channels, "2024 年教师补充渠道", "人数"), t("工作汇报 {section}", section=S_TEA)))
     sections.append(tea)
 
     qua = Section("教育质量")
     qua.figures = [fact("clubs", "特色社团"), fact("suyi_first_prizes", "苏伊杯一等奖"), fact("outreach_lessons", "公开课、示范课"),
                    fact("football_schools", "全国足球特色学校")]
     qfacts = queries.report_facts_for_domain(snapshot, "quality")
-    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(tables.medal_frame(qfacts), "奖牌榜"), f"工作汇报 {S_QUA}"))
+    qua.charts.append(ChartItem("奖牌榜", charts.medal_chart(tables.medal_frame(qfacts), "奖牌榜"), t("工作汇报 {section}", section=S_QUA)))
     sections.append(qua)
 
     ser = Section("惠民服务")
@@ -132,7 +132,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     equity = tables.standard_targets(rules, [
         ("G15", "随迁子女在公办学校就读比例", facts.loc["migrant_enrolment_rate", "value"], facts.loc["migrant_enrolment_rate", "source_text"]),
         ("Q02", "适龄残疾儿童少年入学率", facts.loc["disabled_enrolment_rate", "value"], facts.loc["disabled_enrolment_rate", "source_text"])])
-    ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), f"工作汇报 {S_SER}"))
+    ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), t("工作汇报 {section}", section=S_SER)))
     sections.append(ser)
 
     sta = Section("达标评估")

@@ -109,6 +109,8 @@ PHRASES: dict[str, str] = {}
 # The sentences present/words.py writes from codes, keyed by their Chinese template
 WORDS_TEMPLATES: dict[str, str] = {
     "工作汇报 {section}：“{excerpt}”": "Work report {section}: “{excerpt}”",
+    "工作汇报 {section}": "Work report {section}",
+    "工作汇报 {section}；空心菱形为示例数据": "Work report {section}; hollow diamonds are demo values",
     " 等（共 {n:,} 个）": " and others ({n:,} in all)",
     "{school}（{stage}）": "{school} ({stage})",
     "{n} 个学校（学段）未达到学校标准：{names}": "{n} school parts do not meet the school standard: {names}",

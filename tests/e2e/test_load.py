@@ -5,7 +5,9 @@ The full size (50 sessions) is `python -m dashboard_core load`; CI runs a smalle
 """
 import pytest
 
-from dashboard_core import loadtest
+pytestmark = pytest.mark.slow
+
+from dashboard_tools import loadtest
 
 SESSIONS, STEPS = 10, 4
 MEMORY_LIMIT_MB = 500

@@ -4,7 +4,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard_core import cli, county, snapshots
+from dashboard_core import cli
+from dashboard_core.store import county, snapshots
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +113,7 @@ def test_damaged_snapshot_is_skipped_with_a_reason(data_copy):
         handle.write(b"\x00\x01\x02")
     intact, problems = snapshots.scan(data_copy)
     assert [s.snapshot_id for s in intact] == ["demo-2024"]
-    assert problems[0].snapshot_id == "newer" and "校验值" in problems[0].message
+    assert problems[0].snapshot_id == "newer" and problems[0].code == "checksum"
     assert snapshots.newest(data_copy).snapshot_id == "demo-2024"
 
 
@@ -131,7 +132,7 @@ def test_write_refuses_an_existing_id_and_leaves_no_temp(data_copy):
 
 
 def test_data_root_setting_order(tmp_path):
-    from dashboard_core import settings
+    from dashboard_core.store import settings
 
     assert settings.data_root(["--data-dir", str(tmp_path)], {}) == tmp_path.resolve()
     assert settings.data_root([], {"DASHBOARD_DATA_DIR": str(tmp_path)}) == tmp_path.resolve()

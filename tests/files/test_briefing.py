@@ -9,10 +9,10 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 from pptx import Presentation
 
-from dashboard_core import briefing
-from dashboard_core.filters import Filters
+from dashboard_core.files import briefing, downloads
+from dashboard_core.model.filters import Filters
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 @pytest.fixture(scope="module")
@@ -90,20 +90,20 @@ def test_cli_briefing_for_a_township(tmp_path, fmt):
 
 def test_chart_images_render(county_briefing):
     chart = county_briefing.sections[0].charts[0].chart
-    png = briefing.chart_png(chart)
+    png = downloads.chart_png(chart)
     assert png.startswith(b"\x89PNG")
-    svg = briefing.chart_svg(chart)
+    svg = downloads.chart_svg(chart)
     assert "<svg" in svg and "察布查尔镇" in svg
 
 
 def test_english_briefing_is_in_english_with_its_watermark(demo_snapshot):
-    from dashboard_core import i18n
+    from dashboard_core.present import i18n
     from test_i18n import chinese_left
 
     with i18n.using("en"):
         doc = briefing.build(demo_snapshot, Filters(year=2024, townships=("654022205",)), "米粮泉回族乡")
         data = briefing.to_pptx(doc)
-        svg = briefing.chart_svg(doc.sections[0].charts[0].chart)
+        svg = downloads.chart_svg(doc.sections[0].charts[0].chart)
     texts = slide_texts(data)
     assert "Miliangquan Hui Ethnic Township · 2024" in texts[0] and "briefing" in texts[0]
     assert all(briefing.WATERMARK_EN in text for text in texts)

@@ -9,13 +9,14 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard_core import scorecard, standard
-from dashboard_core.filters import Filters
-from dashboard_core.standard import BELOW, FLOOR, MET, NO_STUDENTS
+from dashboard_core.model import standard
+from dashboard_core.store import scorecards
+from dashboard_core.model.filters import Filters
+from dashboard_core.model.vocabulary import BELOW, FLOOR, MET, NO_STUDENTS
 
 RULES = standard.load_rules()
 INDICATORS = [i["code"] for i in RULES["resource"]["indicators"]]
-REPO_SRC = str(__import__("pathlib").Path(__file__).resolve().parents[1] / "src")
+REPO_SRC = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "src")
 
 
 def school(school_id="S1", school_type="小学", stage="小学", students=1000, primary=None, junior=None, **overrides):
@@ -91,10 +92,10 @@ def test_school_rule_edges(area, status, passes):
 
 
 def test_long_and_wide_forms_agree(demo_snapshot):
-    from dashboard_core import queries
-    from dashboard_core.filters import Filters
+    from dashboard_core.store import queries
+    from dashboard_core.model.filters import Filters
 
-    inputs = queries.ask(demo_snapshot, "school_stage_inputs", Filters(year=2024))
+    inputs = queries.school_stage_inputs(demo_snapshot, Filters(year=2024))
     matrix = standard.indicator_matrix(inputs, RULES)
     long = standard.values_long(matrix, RULES)
     assert len(long) == 7 * len(matrix)
@@ -139,7 +140,9 @@ def test_what_it_lacks_in_concrete_units():
     plans = standard.what_it_lacks(values, RULES)
     flat = sorted((p[0]["indicator"], p[0]["amount"], p[0]["unit"]) for p in plans)
     assert flat == [("pe_art_teachers_per100", 1, "人"), ("sports_area_per_student", 500, "㎡")]
-    text = standard.describe_lack(plans)
+    from dashboard_core.present import words
+
+    text = words.describe_lack(plans)
     assert "500 ㎡ 体育运动场馆面积" in text and "1 名体育、艺术专任教师" in text
 
 
@@ -164,8 +167,10 @@ def test_county_items_use_sources_and_never_guess():
     county = pd.DataFrame([{"year": 2024, "metric": "rotation_rate", "value": 9.5, "unit": "%", "source": "f1"}])
     parts = pd.DataFrame([{"school_id": "A", "school_name": "A", "school_type": "小学", "stage": "小学",
                            "students": 2100, "classes": 44}])
-    items = standard.evaluate_county_items(RULES, county, 2024, parts, {"f1": "原文"}).set_index("item")
-    assert items.loc["G11a", "status"] == "not_met" and items.loc["G11a", "source"] == "原文"
+    items = standard.evaluate_county_items(RULES, county, 2024, parts).set_index("item")
+    assert items.loc["G11a", "status"] == "not_met"
+    assert (items.loc["G11a", "source_kind"], items.loc["G11a", "source_ref"]) == ("report", "f1")
+    assert items.loc["G01", "source_kind"] == "none" and items.loc["G04", "source_kind"] == "snapshot"
     assert items.loc["G11b", "status"] == "no_data"
     assert items.loc["R01", "status"] == "no_data"
     assert items.loc["G04", "status"] == "not_met"          # 2100 > 2000
@@ -177,11 +182,16 @@ def test_size_items_name_ten_schools_and_count_the_rest():
     county = pd.DataFrame(columns=["year", "metric", "value", "unit", "source"])
     parts = pd.DataFrame([{"school_id": f"S{i:02d}", "school_name": f"学校{i:02d}", "school_type": "小学", "stage": "小学",
                            "students": 2001 + i, "classes": 40} for i in range(15)])
+    from dashboard_core.present import words
+
     items = standard.evaluate_county_items(RULES, county, 2024, parts).set_index("item")
-    text = items.loc["G04", "value_text"]
-    assert items.loc["G04", "status"] == "not_met" and text.endswith("等（共 15 个）")
-    assert text.count("学校") == standard.REASON_NAMES
-    assert items.loc["G05", "value_text"].endswith("等（共 15 个）")  # 50 a class > 45, all fifteen
+    detail = items.loc["G04", "detail"]
+    assert items.loc["G04", "status"] == "not_met" and detail["over_count"] == 15
+    assert len(detail["over"]) == standard.REASON_NAMES
+    text = words.item_value(items.reset_index().set_index("item", drop=False).loc["G04"].to_dict())
+    assert text.endswith("等（共 15 个）") and text.count("学校") == standard.REASON_NAMES
+    g05 = items.reset_index().set_index("item", drop=False).loc["G05"].to_dict()
+    assert words.item_value(g05).endswith("等（共 15 个）")  # 50 a class > 45, all fifteen
 
 
 def _cli(*args):
@@ -251,11 +261,11 @@ def test_cv_agrees_with_an_independent_computation(demo_snapshot):
 
 
 def test_a_narrowed_scorecard_equals_one_computed_for_that_view(demo_snapshot):
-    whole = scorecard.compute(demo_snapshot, Filters(year=2024))
+    whole = scorecards.compute(demo_snapshot, Filters(year=2024))
     for view in [Filters(year=2024, townships=("654022100",)), Filters(year=2024, stages=("初中",)),
                  Filters(year=2024, townships=("654022205", "654022206"), stages=("小学",)),
                  Filters(year=2024, schools=("DEMO-06", "DEMO-22"))]:
-        direct = scorecard.compute(demo_snapshot, view, items=whole.county_items)
+        direct = scorecards.compute(demo_snapshot, view, items=whole.county_items)
         cut = whole.narrow(view)
         pd.testing.assert_frame_equal(cut.matrix, direct.matrix, check_like=True)
         pd.testing.assert_frame_equal(cut.results, direct.results)
@@ -264,11 +274,11 @@ def test_a_narrowed_scorecard_equals_one_computed_for_that_view(demo_snapshot):
 
 
 def test_enrolment_by_stage_adds_up_to_the_report(demo_snapshot):
-    card = scorecard.compute(demo_snapshot, Filters(year=2024))
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
     stages = card.enrolment_by_stage()
     assert list(stages["stage"]) == ["小学", "初中"]
     assert stages["students"].sum() == 20486 and stages["full_time_teachers"].sum() == 1544
     nine_year = card.matrix.groupby("school_id")["stage"].nunique().gt(1).sum()
     assert stages["schools"].sum() == card.school_count + nine_year  # a 九年一贯制 school counts in both stages
-    junior = scorecard.compute(demo_snapshot, Filters(year=2024, stages=("初中",))).enrolment_by_stage()
+    junior = scorecards.compute(demo_snapshot, Filters(year=2024, stages=("初中",))).enrolment_by_stage()
     assert list(junior["stage"]) == ["初中"] and junior["students"].item() == stages["students"].iloc[1]

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from dashboard_core import facts
+from dashboard_core.store import facts
 
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 

@@ -10,7 +10,8 @@ import pytest
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from dashboard_core import i18n, standard
+from dashboard_core.model import standard
+from dashboard_core.present import i18n, words
 from test_app import APP
 from test_pages import ALL_PAGES
 
@@ -115,16 +116,21 @@ def test_unknown_language_falls_back_to_chinese():
 def test_domain_sentences_and_names_translate():
     with i18n.using("en"):
         assert i18n.tr("爱新色里镇第二小学（示例）") == "Aixinseli Town No. 2 Primary School (example)"
-        reason = i18n.tr("2 个学校（学段）未达到学校标准：县第一小学（小学）、坎乡中心小学（小学）")
-        assert reason == ("2 school parts do not meet the school standard: County No. 1 Primary School (Primary), "
-                          "Kan Township Central Primary School (Primary)")
-        lack = i18n.tr("增加 120 ㎡ 体育运动场馆面积（达到标准值的85%）；或增加 3 间网络多媒体教室，即可达到学校标准。")
+        summary = standard.Summary(stages={}, cv_passing=14, cv_total=14, county_items_met=0, county_items_not_met=0,
+                                   county_items_no_data=0, county_items_total=0, verdict="not_met",
+                                   failing_parts=(("县第一小学", "小学"), ("坎乡中心小学", "小学")), failing_count=2)
+        assert words.reasons(summary, standard.load_rules()) == [
+            "2 school parts do not meet the school standard: County No. 1 Primary School (Primary), "
+            "Kan Township Central Primary School (Primary)"]
+        plans = [[{"target": "floor", "amount": 120, "addition": "㎡ 体育运动场馆面积"}],
+                 [{"target": "threshold", "amount": 3, "addition": "间网络多媒体教室"}]]
+        lack = words.describe_lack(plans)
         assert not i18n.has_cjk(lack), lack
 
 
 def test_report_excerpts_stay_verbatim():
     with i18n.using("en"):
-        source = i18n.tr("工作汇报 一、基本情况：“全县义务教育阶段学校28所”")
+        source = words.citation("一、基本情况", "全县义务教育阶段学校28所")
         assert source == "Work report 1. Basic facts: “全县义务教育阶段学校28所”"
         frame = i18n.tr_frame(pd.DataFrame({"报告原文": ["在校学生20486人"], "学段": ["小学"]}))
         assert list(frame.columns) == ["Report excerpt", "Stage"]

@@ -5,7 +5,7 @@ import pyarrow.ipc as ipc
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard_core import queries
+from dashboard_core.store import queries
 from test_app import APP
 
 DOMAIN_PAGES = {"overview": "pages/overview.py", "resources": "pages/resources.py", "teachers": "pages/teachers.py",
@@ -38,12 +38,12 @@ def render_all_pages(**params) -> dict:
 
 
 def _filter_values():
-    from dashboard_core import snapshots
+    from dashboard_core.store import snapshots
     from conftest import BUNDLED_DATA
 
     snap = snapshots.newest(BUNDLED_DATA)
-    townships = queries.ask(snap, "township_list")["township_name"].tolist()
-    schools = queries.ask(snap, "school_list")["school_name"].tolist()
+    townships = queries.township_list(snap)["township_name"].tolist()
+    schools = queries.school_list(snap)["school_name"].tolist()
     return [("township", t) for t in townships] + [("school", s) for s in schools]
 
 
@@ -61,7 +61,7 @@ def test_every_township_and_school(key, value):
 
 @pytest.mark.parametrize("domain,page", DOMAIN_PAGES.items())
 def test_every_report_fact_of_the_domain_is_on_its_page(domain, page, demo_snapshot):
-    facts = queries.ask(demo_snapshot, "report_facts_for_domain", domain=domain)
+    facts = queries.report_facts_for_domain(demo_snapshot, domain)
     at = AppTest.from_file(APP, default_timeout=60)
     at.run()
     at.switch_page(page).run()

@@ -5,6 +5,8 @@ from urllib.parse import unquote
 
 import pytest
 
+pytestmark = pytest.mark.slow
+
 from browser_support import READY, chromium_available, launch, running_app
 
 if not chromium_available():

@@ -13,10 +13,11 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
-from dashboard_core import importer, scorecard, snapshots
-from dashboard_core.filters import Filters
+from dashboard_core.files import importer
+from dashboard_core.store import scorecards, snapshots
+from dashboard_core.model.filters import Filters
 
-SRC = str(Path(__file__).resolve().parents[1] / "src")
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def tree_digest(root: Path) -> dict:
@@ -181,7 +182,7 @@ def test_validate_and_import_commands_exit_codes(workbook, tmp_path, data_copy):
 
 
 def test_csv_folder_is_accepted(tmp_path, demo_tables):
-    from dashboard_core.schema import TABLES
+    from dashboard_core.store.schema import TABLES
 
     folder = tmp_path / "csv"
     folder.mkdir()
@@ -203,7 +204,7 @@ def test_round_trip_template_to_scorecard_and_pages(workbook, data_copy):
     assert report.ok and snap is not None and not snap.demo
     manifest = json.loads((snap.path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["demo"] is False
-    card = scorecard.compute(snap, Filters(year=2024, schools=("DEMO-01",)))
+    card = scorecards.compute(snap, Filters(year=2024, schools=("DEMO-01",)))
     sports = card.values.set_index("indicator").loc["sports_area_per_student"]
     assert sports["value"] == pytest.approx(20000.0 / sports["students"])
     assert sports["status"] == "met"
@@ -263,7 +264,7 @@ def test_random_damage_never_crashes_or_touches_snapshots(damage, workbook, data
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_problems_are_told_in_english_in_the_english_view(case, workbook):
-    from dashboard_core import i18n
+    from dashboard_core.present import i18n
     from test_i18n import chinese_left
 
     CASES[case][0](workbook)

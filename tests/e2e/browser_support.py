@@ -7,7 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 if str(REPO / "src") not in sys.path:  # also used by scripts/screenshots.py, outside pytest
     sys.path.insert(0, str(REPO / "src"))
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -20,8 +20,8 @@ def chromium_available() -> bool:
 
 @contextlib.contextmanager
 def running_app(extra_args: list[str] | None = None, env: dict | None = None):
-    """The app on a free loopback port (see dashboard_core.loadtest.server); yields its base URL."""
-    from dashboard_core.loadtest import server
+    """The app on a free loopback port (see dashboard_tools.loadtest.server); yields its base URL."""
+    from dashboard_tools.loadtest import server
 
     with server(extra_args, env) as (base, _pid):
         yield base

@@ -2,13 +2,15 @@
 import pandas as pd
 import pytest
 
-from dashboard_core import charts, scorecard, standard
-from dashboard_core.filters import Filters
+from dashboard_core.model import standard
+from dashboard_core.present import charts, tables
+from dashboard_core.store import scorecards
+from dashboard_core.model.filters import Filters
 
 
 @pytest.fixture(scope="module")
 def card(demo_snapshot):
-    return scorecard.compute(demo_snapshot, Filters(year=2024))
+    return scorecards.compute(demo_snapshot, Filters(year=2024))
 
 
 def spec_of(chart) -> dict:
@@ -33,7 +35,7 @@ def assert_theme(spec: dict) -> None:
 
 
 def test_status_grid_uses_status_colours_and_marks(card):
-    frame = charts.status_grid_frame(card.values)
+    frame = tables.status_grid_frame(card.values)
     spec = spec_of(charts.status_grid(frame))
     assert_theme(spec)
     rect, text = layers(spec)
@@ -45,7 +47,7 @@ def test_status_grid_uses_status_colours_and_marks(card):
 
 
 def test_indicator_bars_plot_share_of_threshold_with_rules(card):
-    frame = charts.indicator_frame(card.indicator("sports_area_per_student"), {s: f"./school?school_id={s}" for s in card.matrix["school_id"]})
+    frame = tables.indicator_frame(card.indicator("sports_area_per_student"), {s: f"./school?school_id={s}" for s in card.matrix["school_id"]})
     spec = spec_of(charts.indicator_bars(frame, "t"))
     bars = layers(spec)[0]
     assert bars["encoding"]["x"]["field"] == "达到标准值的比例"
@@ -59,7 +61,7 @@ def test_indicator_bars_plot_share_of_threshold_with_rules(card):
 
 
 def test_cv_chart_draws_the_limit(card):
-    frame = charts.cv_frame(card.cvs)
+    frame = tables.cv_frame(card.cvs)
     part = frame[frame["学段"] == "初中"]
     spec = spec_of(charts.cv_chart(part))
     assert {layer["mark"]["type"] for layer in layers(spec)} == {"bar", "text", "rule"}
@@ -67,10 +69,10 @@ def test_cv_chart_draws_the_limit(card):
 
 
 def test_trend_chart_marks_demo_values(demo_snapshot):
-    from dashboard_core import queries
+    from dashboard_core.store import queries
 
-    series = queries.ask(demo_snapshot, "county_series")
-    frame = charts.series_frame(series, {"education_spending": "教育总支出"})
+    series = queries.county_series(demo_snapshot)
+    frame = tables.series_frame(series, {"education_spending": "教育总支出"})
     assert list(frame["数值"]) == [6.39, 6.47, 6.58]
     assert list(frame["来源"]) == ["工作汇报", "示例数据", "工作汇报"]
     spec = spec_of(charts.trend_chart(frame, "t", "亿元"))
@@ -79,11 +81,11 @@ def test_trend_chart_marks_demo_values(demo_snapshot):
 
 
 def test_category_and_medal_charts_carry_report_values(demo_snapshot):
-    from dashboard_core import queries
+    from dashboard_core.store import queries
 
-    facts = queries.ask(demo_snapshot, "report_facts_for_domain", domain="quality")
+    facts = queries.report_facts_for_domain(demo_snapshot, "quality")
     ids = ["wrestling_national_gold", "wrestling_national_silver", "wrestling_national_bronze"]
-    frame = charts.facts_frame(facts, ids, {i: n for i, n in zip(ids, ["金牌", "银牌", "铜牌"])}, {i: "摔跤" for i in ids})
+    frame = tables.facts_frame(facts, ids, {i: n for i, n in zip(ids, ["金牌", "银牌", "铜牌"])}, {i: "摔跤" for i in ids})
     spec = spec_of(charts.medal_chart(frame, "t"))
     assert [r["数值"] for r in data_of(spec)] == [4, 4, 2]
     assert spec["encoding"]["color"]["scale"]["range"] == list(charts.MEDAL_COLORS.values())
@@ -92,7 +94,7 @@ def test_category_and_medal_charts_carry_report_values(demo_snapshot):
 
 
 def test_target_bars_judge_each_rate_against_its_minimum():
-    frame = charts.target_frame([{"项目": "a", "数值": 16.0, "要求": 10, "单位": "%", "来源": "s"},
+    frame = tables.target_frame([{"项目": "a", "数值": 16.0, "要求": 10, "单位": "%", "来源": "s"},
                                  {"项目": "b", "数值": 9.0, "要求": 10, "单位": "%", "来源": "s"}])
     assert list(frame["结果"]) == ["达到 ✓", "未达到 ✗"]
     spec = spec_of(charts.target_bars(frame, "t"))
@@ -101,7 +103,7 @@ def test_target_bars_judge_each_rate_against_its_minimum():
 
 def test_grouped_and_grid_views_of_aggregates(card):
     grouped = standard.group_values(card.matrix, ["urban_rural"], card.rules)
-    frame = charts.group_indicator_frame(grouped, "urban_rural", "城乡")
+    frame = tables.group_indicator_frame(grouped, "urban_rural", "城乡")
     assert set(frame["城乡"]) == {"城区", "镇区", "乡村"}
     # the group's value is its total resource over its students
     town = card.values[(card.values["urban_rural"] == "城区") & (card.values["stage"] == "小学")
@@ -116,7 +118,7 @@ def test_grouped_and_grid_views_of_aggregates(card):
 
 
 def test_township_comparison_counts(card):
-    frame = charts.township_comparison_frame(card.results, card.inputs)
+    frame = tables.township_comparison_frame(card.results, card.inputs)
     assert frame["学校数"].sum() == 30
     assert frame["学生数"].sum() == 20486
     assert (frame["达标学校学段数"] <= frame["学校学段数"]).all()
@@ -126,18 +128,18 @@ def test_township_comparison_counts(card):
 
 def _layout_cases(card):
     """Pairs of frames of the same shape for each chart built from a cached layout."""
-    towns = charts.township_comparison_frame(card.results, card.inputs)
-    bars = charts.indicator_frame(card.indicator("sports_area_per_student"))
-    bars_b = charts.indicator_frame(card.indicator("equipment_value_per_student"))
-    ratio = charts.school_ratio_frame(card.inputs)
+    towns = tables.township_comparison_frame(card.results, card.inputs)
+    bars = tables.indicator_frame(card.indicator("sports_area_per_student"))
+    bars_b = tables.indicator_frame(card.indicator("equipment_value_per_student"))
+    ratio = tables.school_ratio_frame(card.inputs)
     rules = standard.load_rules()
-    grouped = charts.group_indicator_frame(
+    grouped = tables.group_indicator_frame(
         standard.group_values(card.matrix, ["township_code", "township_name"], rules), "township_name", "乡镇")
     names = list(dict.fromkeys(grouped["乡镇"]))
     one_stage = card.matrix.groupby("school_id")["stage"].nunique().loc[lambda n: n == 1].index
-    grid = charts.status_grid_frame(card.values_for(one_stage[:10]))
-    cv = charts.cv_frame(card.cvs)
-    settings = charts.group_indicator_frame(standard.group_values(card.matrix, ["urban_rural"], rules), "urban_rural", "城乡")
+    grid = tables.status_grid_frame(card.values_for(one_stage[:10]))
+    cv = tables.cv_frame(card.cvs)
+    settings = tables.group_indicator_frame(standard.group_values(card.matrix, ["urban_rural"], rules), "urban_rural", "城乡")
     return [
         (charts.township_comparison, towns.iloc[:3], towns.iloc[3:6].assign(学生数=lambda f: f["学生数"] + 1), ("t",)),
         (charts.township_comparison, towns.iloc[:2], towns.iloc[2:9], ("t",)),
@@ -166,7 +168,7 @@ def test_charts_from_a_cached_layout_equal_fresh_builds(card):
 
 
 def test_township_chart_takes_its_order_from_the_data(card):
-    frame = charts.township_comparison_frame(card.results, card.inputs)
+    frame = tables.township_comparison_frame(card.results, card.inputs)
     spec = spec_of(charts.township_comparison(frame, "t"))
     (name,) = spec["datasets"]
     assert spec["data"] == {"name": name}
@@ -174,12 +176,12 @@ def test_township_chart_takes_its_order_from_the_data(card):
 
 
 def test_ratio_and_profile_charts(card):
-    frame = charts.school_ratio_frame(card.inputs)
+    frame = tables.school_ratio_frame(card.inputs)
     assert (frame["生师比"] > 0).all() and frame["专任教师"].sum() == 1544
     spec = spec_of(charts.ratio_bars(frame, "t", 13.3))
     assert layers(spec)[0]["encoding"]["x"]["field"] == "生师比"
-    trend = charts.profile_trend_frame(card.values.assign(year=2024))
+    trend = tables.profile_trend_frame(card.values.assign(year=2024))
     assert len(trend) == len(card.values)
-    comp = charts.comparison_frame(card.values[card.values["school_id"].isin(["DEMO-01", "DEMO-02"])])
+    comp = tables.comparison_frame(card.values[card.values["school_id"].isin(["DEMO-01", "DEMO-02"])])
     assert len(spec_of(charts.comparison_chart(comp, "t"))["datasets"]) >= 1
     assert isinstance(comp, pd.DataFrame)
