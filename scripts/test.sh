@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the tests need on a fresh Debian machine and run them all.
 #   - Debian packages: chromium (browser tests) and fonts-noto-cjk (Chinese glyphs), when missing
-#   - a virtual environment in .venv with the pinned packages of requirements-dev.txt
+#   - a virtual environment in .venv with the pinned packages of requirements-dev.txt (the app installed editable)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,4 +18,6 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 
+# the rooms' import contracts (pyproject.toml, docs/architecture.md), then every test, slow ones included
+.venv/bin/lint-imports
 exec .venv/bin/python -m pytest -q "$@"

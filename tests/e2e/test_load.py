@@ -1,7 +1,7 @@
 """Simultaneous sessions against a running server, as browsers talk to it: random pages, townships and
 languages; no errors, each session sees its own filters, memory stays bounded.
 
-The full size (50 sessions) is `python -m dashboard_core load`; CI runs a smaller one.
+The full size (50 sessions) is `python -m dashboard_tools load`; CI runs a smaller one.
 """
 import pytest
 
