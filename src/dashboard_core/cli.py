@@ -56,8 +56,7 @@ def cmd_scorecard(args) -> int:
         return 2
     year = filters.year
     card = scorecards.compute(snap, filters)
-    facts = queries.report_facts_all(snap)
-    doc = scorecard_json.to_json(card, {r.fact_id: (r.section, r.source_text) for r in facts.itertuples()})
+    doc = scorecard_json.to_json(card, queries.report_citations(snap))
     if args.json:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

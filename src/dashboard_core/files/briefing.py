@@ -11,7 +11,6 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
 
 import re
 
@@ -23,7 +22,7 @@ from ..present.format import amount
 from ..present.i18n import t, tr
 from ..store import queries, scorecards
 from ..store.county import COUNTY_NAME
-from ..store.facts import S_BASIC, S_QUA, S_RES, S_SER, S_TEA
+from ..store.facts import S_QUA, S_RES, S_SER, S_TEA
 from ..store.snapshots import Snapshot
 from .downloads import chart_png
 

@@ -1,7 +1,6 @@
 """The standard applied to one view: schools, CVs, county items and verdict (store/scorecards.py computes it)."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from functools import cached_property
 

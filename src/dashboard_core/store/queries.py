@@ -65,6 +65,11 @@ def report_facts_for_domain(snapshot: Snapshot, domain: str) -> pd.DataFrame:
     return _ask(snapshot, "report_facts_for_domain", domain=domain)
 
 
+def report_citations(snapshot: Snapshot) -> dict:
+    """fact id → (section, verbatim excerpt): what a county item's source points at."""
+    return {r.fact_id: (r.section, r.source_text) for r in report_facts_all(snapshot).itertuples()}
+
+
 def county_series(snapshot: Snapshot) -> pd.DataFrame:
     return _ask(snapshot, "county_series")
 

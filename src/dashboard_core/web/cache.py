@@ -47,9 +47,7 @@ def report_facts(snapshot: Snapshot, domain: str | None = None) -> pd.DataFrame:
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
 def report_citations(snapshot: Snapshot) -> dict:
-    """fact id → (section, verbatim excerpt), for the sources of county items."""
-    facts = queries.report_facts_all(snapshot)
-    return {r.fact_id: (r.section, r.source_text) for r in facts.itertuples()}
+    return queries.report_citations(snapshot)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)

@@ -14,7 +14,7 @@ from ..present.i18n import t, tr
 from ..files import downloads
 from ..files.downloads import in_language
 from ..store.snapshots import Snapshot
-from . import cache, state
+from . import cache
 from .state import View, view
 
 CHART_SCHOOLS = 60  # more bars or grid rows than this cannot be read on a projector
