@@ -15,10 +15,7 @@ fact_metric = ui.fact_metric_writer(by_id)
 # The standards verdict in one line
 card = ui.card(v.snapshot, v.filters)
 s = card.summary
-line = t("**达标评估：{verdict}** — {scope}{total} 个学校（学段）中 {passing} 个达到学校标准，"
-         "差异系数 {cv_passing}/{cv_total} 项在限值内，县级指标 {items_met} 项达到、{items_no_data} 项暂无数据。",
-         verdict=words.verdict_text(s), scope=v.scope_label, total=s.schools_total, passing=s.schools_passing,
-         cv_passing=s.cv_passing, cv_total=s.cv_total, items_met=s.county_items_met, items_no_data=s.county_items_no_data)
+line = t("**达标评估** — {sentence}", sentence=i18n.Verbatim(words.summary_sentence(s, v.scope_label, v.filters.year)))
 with st.container(border=True):
     st.markdown(line)
     st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")

@@ -14,8 +14,8 @@ fact_metric = ui.fact_metric_writer(by_id)
 
 st.subheader(t("教育公平"))
 equity = tables.standard_targets(ui.rules(), [
-    ("G15", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
-    ("Q02", "适龄残疾儿童少年入学率", by_id.loc["disabled_enrolment_rate", "value"], by_id.loc["disabled_enrolment_rate", "source_text"]),
+    ("G15.2", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
+    ("Q02.1", "适龄残疾儿童少年入学率", by_id.loc["disabled_enrolment_rate", "value"], by_id.loc["disabled_enrolment_rate", "source_text"]),
 ])
 ui.show_chart(charts.target_bars(equity, t("对照国家标准（黑色刻度为各项要求）")), equity,
               ui.report_source(S_SER) + t("；标准：政府保障第 15 项、教育质量第 2 项"), "services_equity.csv")

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard_core.web import ui
 from dashboard_core.present import charts, i18n, tables, words
+from dashboard_core.present.format import beside_threshold
 from dashboard_core.model import standard
 from dashboard_core.model.vocabulary import JUNIOR, PRIMARY, STAGES
 from dashboard_core.present.i18n import t, tr
@@ -15,18 +16,10 @@ rules = ui.rules()
 GRID_CSV_SCHOOLS = 5_000  # the grid's CSV lists at most this many schools, those most in need first
 
 # 1. The verdict, in words a county leader can say aloud
-parts = []
-for stage, c in s.stages.items():
-    if c["schools_total"]:
-        parts.append(t("{stage} {total} 所中 {passing} 所达到学校标准", stage=stage, total=c["schools_total"],
-                       passing=c["schools_passing"]))
-sentence = (t("{scope}{year} 年：{verdict}。", scope=v.scope_label, year=v.filters.year, verdict=words.verdict_text(s))
-            + t("；").join(parts)
-            + t("；差异系数 {cv_total} 项中 {cv_passing} 项在限值以内；县级 {items} 项中 {met} 项达到、{not_met} 项未达到、"
-                "{no_data} 项暂无数据。", cv_total=s.cv_total, cv_passing=s.cv_passing, items=s.county_items_total,
-                met=s.county_items_met, not_met=s.county_items_not_met, no_data=s.county_items_no_data))
-box = {"met": st.success, "not_met": st.error, "incomplete": st.warning}[s.verdict]
-box(sentence, icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:"}[s.verdict])
+sentence = words.summary_sentence(s, v.scope_label, v.filters.year)
+box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[s.verdict]
+box(sentence, icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
+                    "no_schools": ":material/info:"}[s.verdict])
 reasons = words.reasons(s, rules)
 if reasons:
     st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {r}" for r in reasons))
@@ -36,11 +29,22 @@ if not v.filters.is_whole_county:
 
 cols = st.columns(4)
 for col, (stage, c) in zip(cols, s.stages.items()):
-    col.metric(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}")
-cols[2].metric(t("差异系数达标"), f"{s.cv_passing} / {s.cv_total}")
+    col.metric(t("{stage}学段达标", stage=stage), t("{passing} / {total} 个", passing=c["schools_passing"],
+                                                      total=c["schools_total"]),
+               help=words.stage_parts(stage, c) if c["schools_total"] else t("范围内没有该学段的学校"))
+applicable = s.cv_total - s.cv_not_applicable
+cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
+               help=t("学生数加权；某学段不足 2 所学校时不计算（不适用）"))
 cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
-               help=t("未达到 {not_met} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
-                      no_data=s.county_items_no_data))
+               help=t("未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
+                      partial=s.county_items_partial, no_data=s.county_items_no_data))
+with st.expander(t("各状态的含义")):
+    st.markdown("\n".join(f"- **{words.ITEM_MARKS[code]} {t(label)}**：{t(words.ITEM_EXPLAINED[code])}"
+                           for code, label in words.ITEM_LABELS.items()))
+    st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；"
+                  "数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。"))
+    if s.demo:
+        st.markdown(t("当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。"))
 
 # 2. School × indicator grid
 st.subheader(t("学校 × 指标达标情况"))
@@ -87,11 +91,11 @@ def what_a_school_lacks() -> None:
                                   met=int(r["met_count"]), floor=int(r["floor_count"]), below=int(r["below_count"]))
                         + words.describe_lack(standard.what_it_lacks(part, rules)))
         table = part[["number", "name", "value", "threshold", "floor", "status", "unit"]].copy()
+        table["value"] = beside_threshold(table["value"], table["threshold"])
         table["status"] = table["status"].map(lambda x: f"{charts.STATUS_MARKS[x]} {words.STATUS_LABELS[x]}")
         ui.table_view(table.rename(columns={"number": "序号", "name": "指标", "value": "数值", "threshold": "标准值",
                                             "floor": "85%底线", "status": "状态", "unit": "单位"}),
-                      column_config={"数值": st.column_config.NumberColumn(format="%.2f"),
-                                     "85%底线": st.column_config.NumberColumn(format="%.3f")})
+                      column_config={"85%底线": st.column_config.NumberColumn(format="%.3f")})
 
 
 if choices:
@@ -102,26 +106,40 @@ if choices:
 st.subheader(t("差异系数（校际均衡）"))
 scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=v.scope_label)
 limits = rules["resource"]["cv_limits"]
-st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；教学点不参与计算。",
-             scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR]))
+st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
+             scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
+             points=rules["resource"]["teaching_points"]["text"]))
 cv = tables.cv_frame(card.cvs)
 cols = st.columns(2)
 for col, stage in zip(cols, STAGES):
     part = cv[cv["学段"] == stage]
     with col:
-        st.markdown(t("**{stage}**（{n} 所学校参与计算）", stage=stage, n=int(part["参与学校数"].max()) if len(part) else 0))
+        n = int(part["参与学校数"].max()) if len(part) else 0
+        st.markdown(t("**{stage}**（{n} 个学校（学段）参与计算）", stage=stage, n=n))
         if part["差异系数"].notna().any():
             ui.draw_chart(charts.cv_chart(part))
+        elif n == 0:
+            st.info(t("范围内没有该学段的学校：差异系数不适用。"))
         else:
-            st.info(t("范围内没有该学段的学校，无法计算。"))
+            st.info(t("范围内该学段只有 1 个学校（学段）：谈不上校际差异，差异系数不适用。"))
 ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year"))
 ui.table_view(cv)
 ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
 
 # 5. County items
-st.subheader(t("县级指标：政府保障、教育质量、社会认可"))
-table = tables.county_items_frame(card.county_items, ui.report_citations(v.snapshot))
+st.subheader(t("县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项"))
+citations = ui.report_citations(v.snapshot)
+table = tables.county_items_frame(card.county_items, citations)
 ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large"),
                                     "来源": st.column_config.TextColumn(width="large")})
-st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测。"))
+st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测；"
+             "只有一部分要求有佐证的标为“部分有佐证”。"))
 ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
+
+# 6. Conditions under which a county is not recognised
+st.subheader(t("不予认定的情形"))
+st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
+             note=rules["non_recognition"]["note"]))
+vetoes = tables.vetoes_frame(card.vetoes, citations)
+ui.table_view(vetoes, column_config={"佐证": st.column_config.TextColumn(width="large")})
+ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")

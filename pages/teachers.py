@@ -71,8 +71,8 @@ if {"rotation_rate", "rotation_backbone_share"} <= set(year_series.index):
     sources = ui.report_facts(v.snapshot).set_index("fact_id")["source_text"]
     source_of = lambda metric: sources.get(year_series.loc[metric, "source"], "示例数据")  # noqa: E731
     target = tables.standard_targets(ui.rules(), [
-        ("G11a", "交流轮岗教师占符合条件教师比例", year_series.loc["rotation_rate", "value"], source_of("rotation_rate")),
-        ("G11b", "骨干教师占交流轮岗教师比例", year_series.loc["rotation_backbone_share", "value"],
+        ("G11.1", "交流轮岗教师占符合条件教师比例", year_series.loc["rotation_rate", "value"], source_of("rotation_rate")),
+        ("G11.2", "骨干教师占交流轮岗教师比例", year_series.loc["rotation_backbone_share", "value"],
          source_of("rotation_backbone_share")),
     ])
     cols = st.columns(3)

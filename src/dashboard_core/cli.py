@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .files import scorecard_json
 from .model.filters import Filters
+from .model.vocabulary import STAGES
 from .present import i18n, words
 from .store import demo, queries, scorecards, settings, snapshots
 
@@ -39,14 +40,43 @@ def _snapshot(args):
     return snapshots.read_snapshot(root, args.snapshot) if args.snapshot else snapshots.newest(root)
 
 
+def _refuse(what: str, unknown: list, known: list, hint: str) -> None:
+    shown = "、".join(map(str, known[:12])) + ("等" if len(known) > 12 else "")
+    print(f"错误：{what}“{'、'.join(unknown)}”不在快照中。可选：{shown}。{hint}", file=sys.stderr)
+
+
 def _filters(args, snap) -> Filters | None:
-    """The view named on the command line; None (with a message) when the year is not in the snapshot."""
+    """The view named on the command line; None (with a message) when the year, a township or a
+    school is not in the snapshot: an unknown code is refused rather than judged as an empty view."""
     years = queries.available_years(snap)
     year = args.year if args.year is not None else max(years)
     if year not in years:
         print(f"快照 {snap.snapshot_id} 中没有 {year} 年的数据；可选年份：{'、'.join(map(str, years))}", file=sys.stderr)
         return None
-    return Filters(year=year, townships=tuple(args.township or ()), schools=tuple(args.school or ()))
+    townships = tuple(args.township or ())
+    known = queries.township_list(snap)["township_code"].astype(str).tolist()
+    unknown = [c for c in townships if c not in known]
+    if unknown:
+        _refuse("乡镇代码", unknown, known, "请用 9 位乡镇代码，如 654022100（察布查尔镇）。")
+        return None
+    schools = tuple(args.school or ())
+    if schools:
+        known = queries.school_list(snap)["school_id"].astype(str).tolist()
+        unknown = [c for c in schools if c not in known]
+        if unknown:
+            _refuse("学校编号", unknown, known, "学校编号见导入模板的“学校”表或 scorecard --json 的输出。")
+            return None
+    return Filters(year=year, townships=townships, schools=schools, stages=tuple(getattr(args, "stage", None) or ()))
+
+
+def _scope(snap, filters: Filters) -> str:
+    names = queries.township_list(snap).set_index("township_code")["township_name"]
+    scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
+    if filters.schools:
+        scope += f"（{len(filters.schools)} 所学校）"
+    if filters.stages:
+        scope += "·" + "、".join(filters.stages)
+    return scope
 
 
 def cmd_scorecard(args) -> int:
@@ -54,19 +84,16 @@ def cmd_scorecard(args) -> int:
     filters = _filters(args, snap)
     if filters is None:
         return 2
-    year = filters.year
     card = scorecards.compute(snap, filters)
-    doc = scorecard_json.to_json(card, queries.report_citations(snap))
+    scope = _scope(snap, filters)
+    doc = scorecard_json.to_json(card, queries.report_citations(snap), scope)
     if args.json:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         s = doc["summary"]
-        print(f"{snap.snapshot_id}（{'示例数据' if snap.demo else '统计数据'}） {year} 年")
-        for stage, c in s["stages"].items():
-            print(f"  {stage}：{c['schools_passing']}/{c['schools_total']} 所达标")
-        print(f"  差异系数：{s['cv_passing']}/{s['cv_total']} 项达标")
-        print(f"  结论：{s['verdict']}")
+        print(f"{snap.snapshot_id}（{'示例数据' if snap.demo else '统计数据'}）")
+        print(s["sentence"])
         for reason in s["reasons"]:
             print(f"   - {reason}")
     return 0
@@ -117,10 +144,7 @@ def cmd_briefing(args) -> int:
     filters = _filters(args, snap)
     if filters is None:
         return 2
-    names = queries.township_list(snap).set_index("township_code")["township_name"]
-    scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
-    if filters.schools:
-        scope += f"（{len(filters.schools)} 所学校）"
+    scope = _scope(snap, filters)
     with i18n.using(args.lang):
         doc = briefing.build(snap, filters, scope)
         data = briefing.to_pptx(doc) if args.format == "pptx" else briefing.to_pdf(doc)
@@ -145,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int)
     p.add_argument("--township", action="append", help="乡镇代码，可重复")
     p.add_argument("--school", action="append", help="学校编号，可重复")
+    p.add_argument("--stage", action="append", choices=list(STAGES), help="学段：小学 或 初中，可重复（默认两个学段）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_scorecard)
 
@@ -172,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--year", type=int)
     p.add_argument("--township", action="append")
     p.add_argument("--school", action="append")
+    p.add_argument("--stage", action="append", choices=list(STAGES))
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="简报语言：zh 中文（默认），en 英文")
     p.set_defaults(func=cmd_briefing)
 

@@ -129,14 +129,17 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
                    fact("migrant_enrolment_rate", "随迁子女公办学校就读"), fact("disabled_enrolment_rate", "残疾儿童少年入学率"),
                    fact("safety_drills", "应急演练")]
     equity = tables.standard_targets(rules, [
-        ("G15", "随迁子女在公办学校就读比例", facts.loc["migrant_enrolment_rate", "value"], facts.loc["migrant_enrolment_rate", "source_text"]),
-        ("Q02", "适龄残疾儿童少年入学率", facts.loc["disabled_enrolment_rate", "value"], facts.loc["disabled_enrolment_rate", "source_text"])])
+        ("G15.2", "随迁子女在公办学校就读比例", facts.loc["migrant_enrolment_rate", "value"], facts.loc["migrant_enrolment_rate", "source_text"]),
+        ("Q02.1", "适龄残疾儿童少年入学率", facts.loc["disabled_enrolment_rate", "value"], facts.loc["disabled_enrolment_rate", "source_text"])])
     ser.charts.append(ChartItem("教育公平对照国家标准", charts.target_bars(equity, "对照国家标准（黑色刻度为要求）"), t("工作汇报 {section}", section=S_SER)))
     sections.append(ser)
 
     sta = Section("达标评估")
-    sta.figures = [Figure(t("{stage}达标学校", stage=stage), f"{c['schools_passing']} / {c['schools_total']}", snap_src) for stage, c in s.stages.items()]
-    sta.figures += [Figure(t("差异系数达标"), f"{s.cv_passing} / {s.cv_total}", snap_src),
+    sta.figures = [Figure(t("{stage}学段达标", stage=stage),
+                          t("{passing} / {total} 个", passing=c["schools_passing"], total=c["schools_total"]), snap_src)
+                   for stage, c in s.stages.items()]
+    applicable = s.cv_total - s.cv_not_applicable
+    sta.figures += [Figure(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"), snap_src),
                     Figure(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}", "工作汇报与数据快照")]
     cv = tables.cv_frame(card.cvs)
     for stage in STAGES:
@@ -144,7 +147,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
         if part["差异系数"].notna().any():
             sta.charts.append(ChartItem(t("{stage}差异系数", stage=stage), charts.cv_chart(part),
                                         snap_src + t("；") + t("学生数加权")))
-    sta.notes = [t("结论：{verdict}。", verdict=words.verdict_text(s))] + words.reasons(s, rules)[:3]
+    sta.notes = [words.summary_sentence(s, scope, filters.year)] + words.reasons(s, rules)[:3]
     sections.append(sta)
 
     scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")

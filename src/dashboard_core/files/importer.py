@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..model.vocabulary import JUNIOR, PRIMARY, PRIMARY_SCHOOL, JUNIOR_SCHOOL, TEACHING_POINT
+from ..model.vocabulary import JUNIOR, JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
 from ..store import facts, snapshots
@@ -296,6 +296,7 @@ def _check_references(frames: dict, report: Report) -> None:
     if schools is None:
         return
     ids = set(schools["school_id"].dropna())
+    _check_parents(schools, report)
     for name, sheet in (("school_stage_year", "学校分学段数据"), ("school_year", "学校年度数据")):
         frame = frames.get(name)
         if frame is None:
@@ -303,6 +304,28 @@ def _check_references(frames: dict, report: Report) -> None:
         for _, r in frame[frame["school_id"].notna() & ~frame["school_id"].isin(ids)].iterrows():
             report.error(sheet, r["_row"], "学校编号", t("学校编号“{id}”不在“学校”表中", id=V(str(r["school_id"]))),
                          t("请核对编号，或先在“学校”表中补上这所学校"))
+
+
+def _check_parents(schools: pd.DataFrame, report: Report) -> None:
+    """A teaching point names the central school that runs it (its figures are counted with it)."""
+    kinds = schools.dropna(subset=["school_id"]).drop_duplicates("school_id").set_index("school_id")["school_type"]
+    for _, r in schools.iterrows():
+        parent = r.get("parent_school_id")
+        parent = None if parent is None or pd.isna(parent) or str(parent).strip() == "" else str(parent).strip()
+        if r["school_type"] == TEACHING_POINT:
+            if parent is None:
+                report.error("学校", r["_row"], "所属中心校编号", t("教学点“{name}”没有填写所属中心校编号", name=V(str(r["school_name"]))),
+                             t("请填写管理这个教学点的中心校（小学或九年一贯制学校）的学校编号"))
+            elif parent not in kinds.index:
+                report.error("学校", r["_row"], "所属中心校编号", t("所属中心校编号“{id}”不在“学校”表中", id=V(parent)),
+                             t("请核对编号，或先在“学校”表中补上这所中心校"))
+            elif kinds[parent] not in (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL):
+                report.error("学校", r["_row"], "所属中心校编号",
+                             t("所属中心校“{id}”是{kind}，不能管理教学点", id=V(parent), kind=V(str(kinds[parent]))),
+                             t("请填写一所小学或九年一贯制学校的编号"))
+        elif parent is not None:
+            report.warn("学校", r["_row"], "所属中心校编号", t("只有教学点需要填写所属中心校，这一行的编号将被忽略"),
+                        t("如这所学校确是教学点，请把学校类型改为“教学点”；否则请清空此格"))
 
 
 def _check_plausibility(frames: dict, report: Report) -> None:
@@ -394,7 +417,10 @@ def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
             out[col.name] = out[col.name].astype("string").fillna("").astype(object)
     if table.name == "schools":
         out["name_is_example"] = False
-        out = out[["school_id", "school_name", "township_code", "school_type", "urban_rural", "name_is_example", "closed"]]
+        out["parent_school_id"] = [p if kind == TEACHING_POINT and p else None
+                                   for p, kind in zip(out["parent_school_id"], out["school_type"])]
+        out = out[["school_id", "school_name", "township_code", "school_type", "urban_rural", "parent_school_id",
+                   "name_is_example", "closed"]]
     if table.name == "county_year":
         out["source"] = [s if s else "导入" for s in out["source"]]
     return out.reset_index(drop=True)
@@ -449,7 +475,8 @@ def import_file(path: Path, data_root: Path, snapshot_id: str | None = None,
 def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None) -> None:
     """The import template: one sheet per table with Chinese headers, plus a sheet describing every
     field. With `tables`, the sheets are filled with those rows (a snapshot exported for editing);
-    without, each sheet holds one example row."""
+    without, the sheets hold headers only: examples live in the field sheet, so a blank template
+    never imports as a one-school snapshot."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -468,8 +495,6 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
             for row in frame.itertuples(index=False):
                 values = row._asdict()
                 ws.append([_excel_value(values.get(c.name), c) for c in table.columns])
-        else:
-            ws.append([_excel_value(c.example, c) for c in table.columns])
         for i, col in enumerate(table.columns, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(col.template_header) * 2 + 2)
         ws.freeze_panes = "A2"
@@ -484,7 +509,7 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
                        _excel_value(col.example, col)])
     ws.append([])
     ws.append(["说明：表头可以用中文或英文列名；单位写在表头括号里的可保留。每张表的第一行是表头，从第二行起填数据。"
-               "学校统计时点为当年 9 月 1 日。导入不会修改已有数据，而是生成一个新的数据快照。"])
+               "学校统计时点为当年 9 月 1 日。“示例”一列只是填写示范，数据表中不要照抄。导入不会修改已有数据，而是生成一个新的数据快照。"])
     for letter, width in zip("ABCDEFGHIJ", (16, 18, 20, 26, 8, 8, 6, 26, 44, 16)):
         ws.column_dimensions[letter].width = width
     book.save(path_or_buffer)

@@ -19,8 +19,9 @@ def _clean(value):
     return value
 
 
-def to_json(card: Scorecard, citations: dict) -> dict:
-    """The scorecard as the JSON document of `scorecard --json`; `citations` maps fact ids to (section, excerpt)."""
+def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
+    """The scorecard as the JSON document of `scorecard --json`; `citations` maps fact ids to (section,
+    excerpt); `scope` is the view in words (the whole county when not given)."""
     rules = card.rules
     share = rules["resource"]["floor_share"]
     columns = {}
@@ -40,16 +41,28 @@ def to_json(card: Scorecard, citations: dict) -> dict:
                         "indicators": indicators, "met_count": int(r.met_count),
                         "passes": None if r.passes is None else bool(r.passes)})
     cv = [{"stage": r["stage"], "indicator": r["indicator"], "cv": _clean(r["cv"]), "limit": r["limit"],
-           "schools": int(r["schools"]), "passes": r["passes"]} for _, r in card.cvs.iterrows()]
-    items = [{"part": r["part"], "item": r["item"], "text": r["text"], "value": _clean(r["value"]),
-              "value_text": words.item_value(r), "threshold": _clean(r["threshold"]), "status": r["status"],
-              "veto": r["veto"], "source": words.item_source(r, citations)} for r in card.county_items.to_dict("records")]
+           "schools": int(r["schools"]), "status": r["status"]} for _, r in card.cvs.iterrows()]
+    items = [{"part": r["part"], "item": r["item"], "text": r["text"], "status": r["status"],
+              "status_text": words.item_status(r), "demo": bool(r["demo"]),
+              "evidence": {"value": _clean(r["value"]), "bound": r["bound"], "threshold": _clean(r["threshold"]),
+                           "unit": r["unit"], "value_text": words.item_value(r),
+                           "source": words.item_source(r, citations)},
+              "requirements": [{"id": q["id"], "status": q["status"], "value": _clean(q["value"]), "bound": q["bound"],
+                                "threshold": _clean(q["threshold"]), "unit": q["unit"], "demo": bool(q["demo"]),
+                                "value_text": words.requirement_value(q),
+                                "source": words.requirement_source(q, citations)} for q in r["requirements"]]}
+             for r in card.county_items.to_dict("records")]
+    vetoes = [{"item": r["item"], "text": r["text"], "status": r["status"], "article": r["article"],
+               "source": words.citation(*citations[r["source_ref"]]) if r["source_ref"] in citations else None}
+              for r in card.vetoes.to_dict("records")]
     return {
         "snapshot": {"snapshot_id": card.snapshot.snapshot_id, "created_at": card.snapshot.created_at,
                      "demo": card.snapshot.demo},
         "filters": {"year": card.filters.year, "townships": list(card.filters.townships),
                     "schools": list(card.filters.schools), "stages": list(card.filters.stages)},
-        "schools": schools, "cv": cv, "county_items": items,
+        "schools": schools, "cv": cv, "county_items": items, "vetoes": vetoes,
         "summary": {**card.summary.as_dict(), "verdict_text": words.verdict_text(card.summary),
+                    "sentence": words.summary_sentence(card.summary, scope or words.scope_label(card.filters, {}, {}),
+                                                       card.filters.year),
                     "reasons": words.reasons(card.summary, rules)},
     }

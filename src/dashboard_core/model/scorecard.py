@@ -24,6 +24,7 @@ class Scorecard:
     results: pd.DataFrame
     cvs: pd.DataFrame
     county_items: pd.DataFrame
+    vetoes: pd.DataFrame
     summary: standard.Summary
 
     @property
@@ -91,8 +92,9 @@ class Scorecard:
         matrix = self.matrix[keep].reset_index(drop=True)
         results = self.results[keep].reset_index(drop=True)  # one row per matrix row, in the same order
         cvs = standard.cv_table(matrix, self.rules)
-        summary = standard.summarise(results, cvs, self.county_items, self.rules)
-        return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, summary)
+        summary = standard.summarise(results, cvs, self.county_items, self.vetoes, self.rules, self.summary.demo)
+        return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, self.vetoes,
+                         summary)
 
     def group_values(self, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """standard.group_values of this view, kept with the scorecard: pages show these group totals

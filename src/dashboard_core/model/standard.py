@@ -14,8 +14,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .vocabulary import (BELOW, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_MET, JUNIOR, MET, NO_STUDENTS, PRIMARY,
-                         STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NOT_MET)
+from .vocabulary import (BELOW, CV_MET, CV_MIN_SCHOOLS, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
+                         ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, MET, NO_STUDENTS, PRIMARY,
+                         STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS,
+                         VERDICT_NOT_MET)
 
 RULES_DIR = Path(__file__).parent / "rules"
 DEFAULT_RULES = "national_2017"
@@ -34,6 +36,11 @@ def load_rules(name_or_path: str | Path = DEFAULT_RULES) -> dict:
     if not path.suffix:
         path = RULES_DIR / f"{name_or_path}.json"
     return json.loads(_load(str(path)))
+
+
+def folds_teaching_points(rules: dict) -> bool:
+    """Whether a teaching point counts with its central school (the default) or as its own part."""
+    return rules["resource"].get("teaching_points", {}).get("treatment", "with_parent") == "with_parent"
 
 
 
@@ -143,7 +150,8 @@ def school_results(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The school rule per school part: at least `min_met` met and the rest at least the floor."""
     codes = [i["code"] for i in rules["resource"]["indicators"]]
     min_met = rules["resource"]["min_met"]
-    out = matrix[[c for c in IDENTITY if c in matrix.columns]]  # shares the matrix's columns (copy on write)
+    kept = IDENTITY + ["teaching_points_folded"]
+    out = matrix[[c for c in kept if c in matrix.columns]]  # shares the matrix's columns (copy on write)
     codes_matrix = (np.column_stack([matrix[f"st_{c}"].cat.codes.to_numpy() for c in codes]) if len(matrix)
                     else np.empty((0, len(codes)), dtype="int8"))
     for name, status in (("met_count", MET), ("floor_count", FLOOR), ("below_count", BELOW),
@@ -221,10 +229,14 @@ def cv_table(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
             numerators = matrix[f"num_{code}"].to_numpy(dtype="float64")[rows_of_stage]
             mean = float(np.nansum(numerators)) / total * ind["per_students"] if total > 0 else math.nan
             limit = float(limits[stage])
+            schools = int(rows_of_stage.sum())
+            if schools < CV_MIN_SCHOOLS:
+                cv = None  # a spread across schools does not arise with fewer than two
+            status = CV_NOT_APPLICABLE if cv is None else (CV_MET if cv <= limit + _TOLERANCE else CV_NOT_MET)
             rows.append({"stage": stage, "indicator": code, "number": ind["number"], "short": ind["short"],
-                         "cv": math.nan if cv is None else cv, "limit": limit, "schools": int(rows_of_stage.sum()),
-                         "students": int(total), "mean": mean,
-                         "passes": None if cv is None else bool(cv <= limit + _TOLERANCE)})
+                         "cv": math.nan if cv is None else cv, "limit": limit, "schools": schools,
+                         "students": int(total), "mean": mean, "status": status,
+                         "passes": None if cv is None else bool(status == CV_MET)})
     return pd.DataFrame(rows)
 
 
@@ -282,63 +294,115 @@ def _addition(row: pd.Series, target_value: float, target: str) -> dict:
             "amount": amount, "unit": unit, "value": row["value"], "goal": target_value}
 
 
-def item_threshold(rules: dict, item: str) -> float:
-    """The threshold of a county item (e.g. G11a: 10 %) as the rules give it."""
-    return float(next(i for i in rules["county_items"] if i["item"] == item)["threshold"])
+def county_item(rules: dict, item: str) -> dict:
+    return next(i for i in rules["county_items"] if i["item"] == item)
 
 
-def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int,
-                          school_parts: pd.DataFrame) -> pd.DataFrame:
-    """Each county item with its value, threshold and status; `no_data` where nothing supports it.
+def requirement(rules: dict, requirement_id: str) -> dict:
+    """One requirement of a county item (e.g. G11.1: at least 10 % rotate) as the rules give it."""
+    return next(r for i in rules["county_items"] for r in i["requirements"] if r["id"] == requirement_id)
 
-    `county_year` rows give metric values with their source (a fact id or `demo`). `school_parts`
-    (one row per school and stage, with students and classes) feeds the items computed from school
-    data. Evidence is returned as codes and numbers (`source_kind`, `source_ref`, `detail`); the
-    words are written by present/.
+
+def combine(statuses: list[str]) -> str:
+    """An item's status from its requirements': any not met decides; all met is met; nothing known is
+    no data; anything in between (some met or partial, some unknown) is partial."""
+    known = [s for s in statuses if s != ITEM_NOT_APPLICABLE]
+    if not known:
+        return ITEM_NOT_APPLICABLE
+    if ITEM_NOT_MET in known:
+        return ITEM_NOT_MET
+    if all(s == ITEM_MET for s in known):
+        return ITEM_MET
+    if all(s == ITEM_NO_DATA for s in known):
+        return ITEM_NO_DATA
+    return ITEM_PARTIAL
+
+
+def _judge_metric(req: dict, rec, demo: bool) -> dict:
+    """A requirement judged from a county figure. A lower bound ("超过 5%") proves ≥ only when the
+    bound itself reaches the threshold; a county aggregate of an every-school rule proves only part
+    of it (partial), although an aggregate below the threshold proves some school falls short."""
+    value = float(rec["value"])
+    threshold = float(req["threshold"])
+    lower_bound = req.get("bound") == "lower"
+    holds = _compare(value, req["comparison"], threshold)
+    if lower_bound:
+        status = ITEM_MET if holds else ITEM_NO_DATA
+    else:
+        status = ITEM_MET if holds else ITEM_NOT_MET
+    if status == ITEM_MET and req.get("evidence_scope") == "county":
+        status = ITEM_PARTIAL
+    src = str(rec["source"])
+    kind, ref = ("demo", None) if src == "demo" else ("report", src)
+    return {"status": status, "value": value, "bound": "lower" if lower_bound else None,
+            "source_kind": kind, "source_ref": ref, "demo": src == "demo" or (demo and kind != "report")}
+
+
+def _judge_school_size(req: dict, school_parts: pd.DataFrame, demo: bool) -> dict:
+    totals = school_parts.drop_duplicates("school_id").set_index("school_id")[["school_name", "school_type"]]
+    totals["students"] = school_parts.groupby("school_id", sort=False)["students"].sum()
+    totals["limit"] = lookup(totals["school_type"], req["limits"], req["limits"][PRIMARY])
+    over = totals[totals["students"] > totals["limit"]]
+    worst = totals.loc[(totals["students"] / totals["limit"]).idxmax()]
+    listed = over.head(REASON_NAMES)
+    return {"status": ITEM_NOT_MET if len(over) else ITEM_MET, "value": float(worst["students"]),
+            "threshold": float(worst["limit"]), "source_kind": "snapshot", "source_ref": "school_size", "demo": demo,
+            "detail": {"kind": "school_size", "worst": (worst["school_name"], int(worst["students"])),
+                       "over": [(r.school_name, int(r.students)) for r in listed.itertuples()],
+                       "over_count": len(over), "schools": len(totals)}}
+
+
+def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, school_parts: pd.DataFrame,
+                          demo: bool = False) -> pd.DataFrame:
+    """Each county item of the method (25) with its status and, per requirement, the evidence.
+
+    `county_year` rows give metric values with their source (a fact id or `demo`); `school_parts`
+    (one row per school and stage) feeds the requirements judged school by school. A requirement
+    nothing supports is `no_data`; an item is `partial` when only some of its requirements (or only
+    a county aggregate of an every-school rule) have evidence. `demo` says the snapshot is demo
+    data, so that evidence drawn from it is marked demo. Evidence comes back as codes and numbers;
+    the words are written by present/.
     """
     this_year = county_year[county_year["year"] == year].set_index("metric")
     rows = []
     for item in rules["county_items"]:
-        value, threshold, status = None, item.get("threshold"), ITEM_NO_DATA
-        source_kind, source_ref, detail = "none", None, None
-        kind = item["evaluator"]
-        if kind == "county_metric" and item["metric"] in this_year.index:
-            rec = this_year.loc[item["metric"]]
-            value = float(rec["value"])
-            status = ITEM_MET if _compare(value, item["comparison"], float(item["threshold"])) else ITEM_NOT_MET
-            src = str(rec["source"])
-            source_kind, source_ref = ("demo", None) if src == "demo" else ("report", src)
-        elif kind == "school_size" and len(school_parts):
-            totals = school_parts.drop_duplicates("school_id").set_index("school_id")[["school_name", "school_type"]]
-            totals["students"] = school_parts.groupby("school_id", sort=False)["students"].sum()
-            totals["limit"] = lookup(totals["school_type"], item["limits"], item["limits"][PRIMARY])
-            over = totals[totals["students"] > totals["limit"]]
-            worst = totals.loc[(totals["students"] / totals["limit"]).idxmax()]
-            value, threshold = float(worst["students"]), float(worst["limit"])
-            status = ITEM_NOT_MET if len(over) else ITEM_MET
-            listed = over.head(REASON_NAMES)
-            detail = {"kind": "school_size", "worst": (worst["school_name"], int(worst["students"])),
-                      "over": [(r.school_name, int(r.students)) for r in listed.itertuples()], "over_count": len(over)}
-            source_kind, source_ref = "snapshot", "school_size"
-        elif kind == "class_size" and len(school_parts):
-            parts = school_parts[school_parts["classes"] > 0].copy()
-            parts["avg"] = parts["students"] / parts["classes"]
-            parts["limit"] = lookup(parts["stage"], item["limits"], np.nan)
-            over = parts[parts["avg"] > parts["limit"] + _TOLERANCE]
-            worst = parts.loc[(parts["avg"] / parts["limit"]).idxmax()]
-            value, threshold = float(round(worst["avg"], 1)), float(worst["limit"])
-            status = ITEM_NOT_MET if len(over) else ITEM_MET
-            listed = over.head(REASON_NAMES)
-            detail = {"kind": "class_size", "worst": (worst["school_name"], worst["stage"], float(worst["avg"])),
-                      "over": [(r.school_name, r.stage, float(r.avg)) for r in listed.itertuples()],
-                      "over_count": len(over)}
-            source_kind, source_ref = "snapshot", "class_size_average"
+        judged = []
+        for req in item["requirements"]:
+            kind = req["evaluator"]
+            out = {"id": req["id"], "metric": req.get("metric"), "status": ITEM_NO_DATA, "value": None,
+                   "threshold": req.get("threshold"),
+                   "unit": req.get("unit"), "comparison": req.get("comparison"), "bound": None,
+                   "source_kind": "none", "source_ref": None, "detail": None, "demo": False}
+            if kind == "county_metric" and req["metric"] in this_year.index:
+                out.update(_judge_metric(req, this_year.loc[req["metric"]], demo))
+            elif kind == "school_size" and len(school_parts):
+                out.update(_judge_school_size(req, school_parts, demo))
+            elif kind == "class_register":
+                # an average class size proves nothing about every class: only per-class rows decide
+                out["detail"] = {"kind": "needs_class_register"}
+            judged.append(out)
+        first = next((r for r in judged if r["value"] is not None), judged[0])
         rows.append({"part": item["part"], "part_name": rules["parts"][item["part"]], "item": item["item"],
-                     "text": item["text"], "value": value, "threshold": threshold,
-                     "unit": item.get("unit"), "comparison": item.get("comparison"), "status": status,
-                     "veto": bool(item.get("veto", False)), "source_kind": source_kind, "source_ref": source_ref,
-                     "detail": detail})
+                     "text": item["text"], "status": combine([r["status"] for r in judged]),
+                     "value": first["value"], "threshold": first["threshold"], "unit": first["unit"],
+                     "comparison": first["comparison"], "bound": first["bound"],
+                     "source_kind": first["source_kind"], "source_ref": first["source_ref"],
+                     "detail": first["detail"], "demo": any(r["demo"] for r in judged), "requirements": judged})
     return pd.DataFrame(rows)
+
+
+def evaluate_non_recognition(rules: dict, statements: set) -> pd.DataFrame:
+    """The conditions under which a county is not recognised (不予认定), each `met` (evidence that the
+    condition is absent), `not_met` (present) or `no_data`. `statements` are the report statements
+    available as evidence (e.g. that the education system had no safety accident)."""
+    rows = []
+    for cond in rules["non_recognition"]["items"]:
+        status, ref = ITEM_NO_DATA, None
+        if cond["evaluator"] == "report_statement" and cond["statement"] in statements:
+            status, ref = ITEM_MET, cond["statement"]
+        rows.append({"item": cond["id"], "text": cond["text"], "status": status,
+                     "source_kind": "report" if ref else "none", "source_ref": ref, "article": cond["source"]})
+    return pd.DataFrame(rows, columns=["item", "text", "status", "source_kind", "source_ref", "article"])
 
 
 def lookup(keys: pd.Series, mapping: dict, default: float) -> np.ndarray:
@@ -372,19 +436,32 @@ class CvFailure:
 
 @dataclass(frozen=True)
 class Summary:
-    """The verdict of a view in codes and numbers; present/words.py says it in words."""
-    stages: dict  # stage → {"schools_passing": n, "schools_total": n}
+    """The verdict of a view in codes and numbers; present/words.py says it in words.
+
+    `stages` maps each stage to its school parts: {"schools_passing", "schools_total", "by_type"
+    (school type → parts), "teaching_points_folded"} — parts, not schools: a 九年一贯制 school has a
+    part in each stage."""
+    stages: dict
     cv_passing: int
     cv_total: int
+    cv_not_applicable: int
     county_items_met: int
     county_items_not_met: int
+    county_items_partial: int
     county_items_no_data: int
+    county_items_not_applicable: int
     county_items_total: int
-    verdict: str  # VERDICT_MET / VERDICT_NOT_MET / VERDICT_INCOMPLETE
+    vetoes_clear: int
+    vetoes_present: int
+    vetoes_no_data: int
+    vetoes_total: int
+    verdict: str  # VERDICT_MET / VERDICT_NOT_MET / VERDICT_INCOMPLETE / VERDICT_NO_SCHOOLS
+    demo: bool = False  # drawn from demonstration data: every sentence of it must say so
     failing_parts: tuple = ()  # (school name, stage) of the first REASON_NAMES failing school parts
     failing_count: int = 0
     cv_failures: tuple = ()  # CvFailure
     items_not_met: tuple = ()  # item codes
+    vetoes_found: tuple = ()  # condition codes
 
     @property
     def schools_passing(self) -> int:
@@ -399,35 +476,57 @@ class Summary:
         out["cv_failures"] = [asdict(c) for c in self.cv_failures]
         out["failing_parts"] = [list(p) for p in self.failing_parts]
         out["items_not_met"] = list(self.items_not_met)
+        out["vetoes_found"] = list(self.vetoes_found)
         return out
 
 
-def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, rules: dict) -> Summary:
-    """Counts per stage, the CVs, the county items and the overall verdict with what decides it."""
+def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, vetoes: pd.DataFrame, rules: dict,
+              demo: bool = False) -> Summary:
+    """Counts per stage, the CVs, the county items, the non-recognition conditions and the verdict.
+
+    not met: a school part fails, a CV is over its limit, an item is not met or a non-recognition
+    condition is present. Otherwise incomplete while anything lacks evidence (partial, no data, a CV
+    that cannot be computed for a stage with school parts). No schools: nothing in view to judge."""
     n_indicators = len(rules["resource"]["indicators"])
     passing = results["has_students"] & (results["met_count"] >= rules["resource"]["min_met"]) & (
         results["met_count"] + results["floor_count"] == n_indicators)
     stages = {}
     for stage in rules["stages"]:
-        in_stage = results["stage"] == stage
-        stages[stage] = {"schools_passing": int((passing & in_stage).sum()),
-                         "schools_total": int((results["has_students"] & in_stage).sum())}
+        in_stage = (results["stage"] == stage) & results["has_students"]
+        types = results.loc[in_stage, "school_type"].astype(str).value_counts(sort=False)
+        folded = (int(results.loc[in_stage, "teaching_points_folded"].sum())
+                  if "teaching_points_folded" in results.columns else 0)
+        stages[stage] = {"schools_passing": int((passing & in_stage).sum()), "schools_total": int(in_stage.sum()),
+                         "by_type": {str(k): int(v) for k, v in types.items()}, "teaching_points_folded": folded}
     failing = results[results["has_students"] & ~passing]
-    cv_known = cvs[cvs["passes"].notna()]
-    cv_fail = cv_known[cv_known["passes"] == False]  # noqa: E712
+    cv_fail = cvs[cvs["status"] == CV_NOT_MET]
+    cv_na = cvs[cvs["status"] == CV_NOT_APPLICABLE]
+    stages_with_parts = {s for s, c in stages.items() if c["schools_total"]}
+    cv_open = cv_na[cv_na["stage"].isin(stages_with_parts)]  # a stage in view whose spread is unknown
+    count = items["status"].value_counts()
     not_met = items[items["status"] == ITEM_NOT_MET]
-    no_data = items[items["status"] == ITEM_NO_DATA]
-    if len(failing) or len(cv_fail) or len(not_met):
+    vetoes_found = vetoes[vetoes["status"] == ITEM_NOT_MET]
+    vetoes_clear = int((vetoes["status"] == ITEM_MET).sum())
+    open_items = int(count.get(ITEM_PARTIAL, 0) + count.get(ITEM_NO_DATA, 0))
+    total_parts = sum(c["schools_total"] for c in stages.values())
+    if total_parts == 0:
+        verdict = VERDICT_NO_SCHOOLS
+    elif len(failing) or len(cv_fail) or len(not_met) or len(vetoes_found):
         verdict = VERDICT_NOT_MET
-    elif len(no_data) or len(cv_known) < len(cvs):
+    elif open_items or len(cv_open) or vetoes_clear < len(vetoes):
         verdict = VERDICT_INCOMPLETE
     else:
         verdict = VERDICT_MET
     shown = failing.head(REASON_NAMES)
     return Summary(
-        stages=stages, cv_passing=int(len(cv_known) - len(cv_fail)), cv_total=int(len(cvs)),
-        county_items_met=int((items["status"] == ITEM_MET).sum()), county_items_not_met=int(len(not_met)),
-        county_items_no_data=int(len(no_data)), county_items_total=int(len(items)), verdict=verdict,
+        stages=stages, cv_passing=int((cvs["status"] == CV_MET).sum()), cv_total=int(len(cvs)),
+        cv_not_applicable=int(len(cv_na)),
+        county_items_met=int(count.get(ITEM_MET, 0)), county_items_not_met=int(len(not_met)),
+        county_items_partial=int(count.get(ITEM_PARTIAL, 0)), county_items_no_data=int(count.get(ITEM_NO_DATA, 0)),
+        county_items_not_applicable=int(count.get(ITEM_NOT_APPLICABLE, 0)), county_items_total=int(len(items)),
+        vetoes_clear=vetoes_clear, vetoes_present=int(len(vetoes_found)),
+        vetoes_no_data=int((vetoes["status"] == ITEM_NO_DATA).sum()), vetoes_total=int(len(vetoes)),
+        verdict=verdict, demo=bool(demo),
         failing_parts=tuple(zip(shown["school_name"], shown["stage"])), failing_count=int(len(failing)),
         cv_failures=tuple(CvFailure(r.stage, r.indicator, float(r.cv), float(r.limit)) for r in cv_fail.itertuples()),
-        items_not_met=tuple(not_met["item"]))
+        items_not_met=tuple(not_met["item"]), vetoes_found=tuple(vetoes_found["item"]))

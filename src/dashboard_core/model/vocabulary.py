@@ -27,10 +27,20 @@ SETTINGS = (URBAN, TOWN, RURAL)
 MET, FLOOR, BELOW, NO_STUDENTS = "met", "floor", "below", "no_students"
 STATUS_CODES = (MET, FLOOR, BELOW, NO_STUDENTS)
 
-# A county item's standing
-ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA = "met", "not_met", "no_data"
-ITEM_CODES = (ITEM_MET, ITEM_NOT_MET, ITEM_NO_DATA)
+# A county item's (or a requirement's, or a non-recognition condition's) standing: met / not_met when
+# the data decides, partial when only part of it has evidence, no_data when nothing decides it,
+# not_applicable when the question does not arise. For a non-recognition condition "met" means the
+# evidence shows the condition is absent.
+ITEM_MET, ITEM_NOT_MET, ITEM_PARTIAL, ITEM_NO_DATA, ITEM_NOT_APPLICABLE = (
+    "met", "not_met", "partial", "no_data", "not_applicable")
+ITEM_CODES = (ITEM_MET, ITEM_NOT_MET, ITEM_PARTIAL, ITEM_NO_DATA, ITEM_NOT_APPLICABLE)
+
+# A coefficient of variation's standing: not_applicable when fewer than two school parts of the stage
+# are in view (or their mean is zero), since a spread across schools does not arise
+CV_MET, CV_NOT_MET, CV_NOT_APPLICABLE = "met", "not_met", "not_applicable"
+CV_CODES = (CV_MET, CV_NOT_MET, CV_NOT_APPLICABLE)
+CV_MIN_SCHOOLS = 2
 
 # The county's verdict
-VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE = "met", "not_met", "incomplete"
-VERDICT_CODES = (VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE)
+VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE, VERDICT_NO_SCHOOLS = "met", "not_met", "incomplete", "no_schools"
+VERDICT_CODES = (VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE, VERDICT_NO_SCHOOLS)

@@ -1,6 +1,7 @@
 """Numbers and units for display, defined once."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .i18n import english, tr
@@ -28,3 +29,24 @@ def amount(value: float, unit: str) -> str:
         factor, base = _SCALED_UNITS[unit]
         return f"{num(round(float(value) * factor, 2))} {base}"
     return f"{num(value)} {tr(unit)}".strip()
+
+
+DECIMALS, MAX_DECIMALS = 2, 4  # the rules file's "display" rule; 4 decimals separate any value from its threshold
+
+
+def beside_threshold(values, thresholds, decimals: int = DECIMALS, most: int = MAX_DECIMALS) -> np.ndarray:
+    """Values rounded for display next to their thresholds without rounding onto them: 0.8955 beside
+    0.9 shows 0.896, not 0.90. Statuses are judged on the unrounded value; here a value gets more
+    decimals (up to `most`) until its rounded form sits on the same side of the threshold."""
+    x = np.asarray(values, dtype="float64")
+    limit = np.asarray(thresholds, dtype="float64")
+    out = np.round(x, 6)  # what four decimals cannot separate (4.19999 beside 4.2) gets six
+    settled = np.zeros(x.shape, dtype=bool)
+    for d in range(decimals, most + 1):
+        shown = np.round(x, d)
+        with np.errstate(invalid="ignore"):
+            same_side = ((shown >= limit) == (x >= limit)) | np.isnan(limit) | np.isnan(x)
+        take = same_side & ~settled
+        out[take] = shown[take]
+        settled |= same_side
+    return out

@@ -8,7 +8,9 @@ import pandas as pd
 from ..model import measures, standard
 from . import i18n, words
 from .charts import STATUS_MARKS
-from .words import CV_LABELS, ITEM_LABELS, STATUS_LABELS, TARGET_LABELS
+from .format import beside_threshold
+from .words import CV_LABELS, STATUS_LABELS, TARGET_LABELS, VETO_LABELS, VETO_MARKS
+
 
 def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
     """The table behind the school × indicator grid."""
@@ -17,7 +19,7 @@ def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.Dat
     frame["指标"] = frame["number"].astype(str) + " " + frame["short"]
     frame["状态"] = frame["status"].map(STATUS_LABELS)
     frame["标记"] = frame["status"].map(STATUS_MARKS)
-    frame["数值"] = frame["value"].round(2)
+    frame["数值"] = beside_threshold(frame["value"], frame["threshold"])
     frame["标准值"] = frame["threshold"]
     frame["85%底线"] = frame["floor"].round(3)
     frame["达到标准值的比例"] = (frame["share_of_threshold"] * 100).round(1)
@@ -38,7 +40,7 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     frame["指标"] = frame["number"].astype(str) + " " + frame["short"]
     frame["差异系数"] = frame["cv"].round(4)
     frame["限值"] = frame["limit"]
-    frame["结果"] = frame["passes"].map(CV_LABELS).fillna(CV_LABELS[None])
+    frame["结果"] = frame["status"].map(CV_LABELS)
     frame["参与学校数"] = frame["schools"]
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 
@@ -56,7 +58,8 @@ def indicator_frame(part: pd.DataFrame, links: dict | None = None, limit: int | 
     out = pd.DataFrame({
         "学校编号": part["school_id"], "学校（学段）": _school_label(part), "学段": part["stage"],
         "乡镇": part.get("township_name"), "城乡": part.get("urban_rural"),
-        "学生数": part["students"], "数值": part["value"].round(2), "标准值": part["threshold"],
+        "学生数": part["students"], "数值": beside_threshold(part["value"], part["threshold"]),
+        "标准值": part["threshold"],
         "85%底线": part["floor"].round(3), "达到标准值的比例": (part["share_of_threshold"] * 100).round(1),
         "单位": part["unit"], "状态": part["status"].map(STATUS_LABELS),
     })
@@ -73,28 +76,33 @@ def indicator_table(card, code: str) -> pd.DataFrame:
     return indicator_frame(card.indicator(code))
 
 
-ITEM_MARKS = {"met": "✓", "not_met": "✗", "no_data": "…"}
-
-
 def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = True) -> pd.DataFrame:
-    """The county items as a table: requirement, value, status (mark and word), veto, source.
+    """The county items as a table: requirement, evidence, status (mark and word, demo marked), source.
     `citations` maps a report fact id to its (section, excerpt)."""
     records = items.to_dict("records")
-    out = items.assign(状态=[f"{ITEM_MARKS[s]} {ITEM_LABELS[s]}" for s in items["status"]],
-                       一票否决=items["veto"].map({True: "是", False: ""}),
+    out = items.assign(状态=[words.item_status(r) for r in records],
                        value_text=[words.item_value(r) for r in records],
                        source=[words.item_source(r, citations) for r in records])
-    columns = (["part_name"] if with_part else []) + ["item", "text", "value_text", "状态"] + (
-        ["一票否决"] if with_part else []) + ["source"]
+    columns = (["part_name"] if with_part else []) + ["item", "text", "value_text", "状态", "source"]
     return out[columns].rename(columns={"part_name": "部分", "item": "编号", "text": "要求", "value_text": "数值",
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
+
+
+def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
+    """The conditions under which a county is not recognised, each with its status and evidence."""
+    evidence = [words.citation(*citations[r]) if r in citations else i18n.t("报告与数据快照中均无此项数据")
+                for r in vetoes["source_ref"]]
+    return pd.DataFrame({"编号": vetoes["item"], "不予认定情形": vetoes["text"],
+                         "状态": [f"{VETO_MARKS[s]} {i18n.t(VETO_LABELS[s])}" for s in vetoes["status"]],
+                         "佐证": evidence, "依据": vetoes["article"]})
 
 
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
     """Aggregated indicator values (from standard.group_values) shaped for charts and download."""
     out = pd.DataFrame({
         group_label: grouped[group_col], "学段": grouped["stage"], "指标": grouped["number"].astype(str) + " " + grouped["short"],
-        "数值": grouped["value"].round(2), "标准值": grouped["threshold"], "单位": grouped["unit"],
+        "数值": beside_threshold(grouped["value"], grouped["threshold"]), "标准值": grouped["threshold"],
+        "单位": grouped["unit"],
         "达到标准值的比例": (grouped["value"] / grouped["threshold"] * 100).round(1),
         "学校数": grouped["schools"], "学生数": grouped["students"],
     })
@@ -150,10 +158,10 @@ def medal_frame(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def standard_targets(rules: dict, rows: list[tuple]) -> pd.DataFrame:
-    """Rates against the standard's county items: rows of (item code, label, value, source); the
-    required minimum comes from the rules, never from the page."""
-    return target_frame([{"项目": label, "数值": float(value), "要求": standard.item_threshold(rules, item), "单位": "%",
-                          "报告原文": source} for item, label, value, source in rows])
+    """Rates against requirements of the standard's county items: rows of (requirement id such as
+    "G11.1", label, value, source); the required minimum comes from the rules, never from the page."""
+    return target_frame([{"项目": label, "数值": float(value), "要求": float(standard.requirement(rules, rid)["threshold"]),
+                          "单位": "%", "报告原文": source} for rid, label, value, source in rows])
 
 
 def target_frame(rows: list[dict]) -> pd.DataFrame:
@@ -201,7 +209,8 @@ def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
     frame = values_by_year.copy()
     return pd.DataFrame({"年份": frame["year"].astype(int), "学段": frame["stage"],
                          "指标": frame["number"].astype(str) + " " + frame["short"],
-                         "数值": frame["value"].round(2), "标准值": frame["threshold"], "单位": frame["unit"],
+                         "数值": beside_threshold(frame["value"], frame["threshold"]), "标准值": frame["threshold"],
+                         "单位": frame["unit"],
                          "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
                          "状态": frame["status"].map(STATUS_LABELS)})
 
@@ -209,7 +218,8 @@ def profile_trend_frame(values_by_year: pd.DataFrame) -> pd.DataFrame:
 def comparison_frame(values: pd.DataFrame) -> pd.DataFrame:
     frame = values.copy()
     return pd.DataFrame({"学校（学段）": _school_label(frame), "学校编号": frame["school_id"],
-                         "指标": frame["number"].astype(str) + " " + frame["short"], "数值": frame["value"].round(2),
+                         "指标": frame["number"].astype(str) + " " + frame["short"],
+                         "数值": beside_threshold(frame["value"], frame["threshold"]),
                          "标准值": frame["threshold"], "单位": frame["unit"],
                          "达到标准值的比例": (frame["share_of_threshold"] * 100).round(1),
                          "状态": frame["status"].map(STATUS_LABELS)})

@@ -6,18 +6,42 @@ in translations.py; names and numbers are filled in as values, never parsed back
 """
 from __future__ import annotations
 
-from ..model.vocabulary import (BELOW, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_MET, MET, NO_STUDENTS,
-                                VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NOT_MET)
+from ..model.vocabulary import (BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
+                                ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, JUNIOR_SCHOOL, MET,
+                                NINE_YEAR_SCHOOL, NO_STUDENTS, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT,
+                                VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_MET)
 from .format import num
 from .i18n import Verbatim, t, tr
 
 STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于85%", BELOW: "低于85%", NO_STUDENTS: "无在校生"}
-ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_NO_DATA: "无数据"}
+ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_PARTIAL: "部分有佐证", ITEM_NO_DATA: "无数据",
+               ITEM_NOT_APPLICABLE: "不适用"}
+ITEM_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_PARTIAL: "◐", ITEM_NO_DATA: "…", ITEM_NOT_APPLICABLE: "—"}
+# what each status claims, said once on the standards page
+ITEM_EXPLAINED = {
+    ITEM_MET: "数据证明达到要求",
+    ITEM_NOT_MET: "数据证明未达到要求",
+    ITEM_PARTIAL: "只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到",
+    ITEM_NO_DATA: "工作汇报和数据快照中都没有能判定此项的数据，不作推测",
+    ITEM_NOT_APPLICABLE: "此问题在本范围内不发生（例如某学段不足 2 所学校，谈不上校际差异）",
+}
+# a non-recognition condition: "met" means the evidence shows it is absent
+VETO_LABELS = {ITEM_MET: "不存在（有佐证）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无数据，需佐证"}
+VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
 VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "尚未达到优质均衡标准",
-                  VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定"}
-CV_LABELS = {True: "达标 ✓", False: "超限 ✗", None: "无法计算"}
+                  VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定",
+                  VERDICT_NO_SCHOOLS: "所选范围内没有学校，无从评估"}
+CV_LABELS = {CV_MET: "达标 ✓", CV_NOT_MET: "超限 ✗", CV_NOT_APPLICABLE: "不适用（不足 2 所学校）"}
 TARGET_LABELS = {True: "达到 ✓", False: "未达到 ✗"}
 LIST_SEPARATOR = "、"
+
+# a stage's school parts by the kind of school they belong to
+PART_KINDS = {
+    PRIMARY: ((PRIMARY_SCHOOL, "小学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校小学部 {n} 个"),
+              (TEACHING_POINT, "教学点 {n} 个")),
+    JUNIOR: ((JUNIOR_SCHOOL, "初级中学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校初中部 {n} 个")),
+}
+STAGE_PARTS = {PRIMARY: "小学学段", JUNIOR: "初中学段"}
 
 
 def _listed(names: list[str], total: int) -> str:
@@ -26,7 +50,45 @@ def _listed(names: list[str], total: int) -> str:
 
 
 def verdict_text(summary) -> str:
-    return t(VERDICT_LABELS[summary.verdict])
+    """The verdict; drawn from demonstration data it says so in the same sentence."""
+    verdict = t(VERDICT_LABELS[summary.verdict])
+    return t("按示例数据：{verdict}", verdict=Verbatim(verdict)) if summary.demo else verdict
+
+
+def stage_parts(stage: str, counts: dict) -> str:
+    """A stage's school parts counted as parts, e.g. 小学学段 26 个（小学 20 所、九年一贯制学校小学部 6 个；
+    另有 2 个教学点并入中心校计算）中 22 个达到学校标准."""
+    by_type = counts.get("by_type", {})
+    kinds = [t(template, n=by_type[kind]) for kind, template in PART_KINDS.get(stage, ()) if by_type.get(kind)]
+    kinds += [t("{kind} {n} 个", kind=kind, n=n) for kind, n in by_type.items()
+              if kind not in {k for k, _ in PART_KINDS.get(stage, ())}]
+    inside = t(LIST_SEPARATOR).join(kinds)
+    if counts.get("teaching_points_folded"):
+        inside += t("；另有 {n} 个教学点并入中心校计算", n=counts["teaching_points_folded"])
+    return t("{stage} {total} 个（{inside}）中 {passing} 个达到学校标准", stage=t(STAGE_PARTS.get(stage, stage)),
+             total=counts["schools_total"], inside=Verbatim(inside), passing=counts["schools_passing"])
+
+
+def summary_sentence(summary, scope: str, year: int) -> str:
+    """The verdict with what it rests on, in one sentence: parts per stage, CVs, items, conditions."""
+    if summary.verdict == VERDICT_NO_SCHOOLS:
+        return t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
+    parts = [stage_parts(stage, c) for stage, c in summary.stages.items() if c["schools_total"]]
+    applicable = summary.cv_total - summary.cv_not_applicable
+    if applicable == 0:
+        cv = t("差异系数不适用（各学段都不足 2 所学校，谈不上校际差异）")
+    else:
+        cv = t("差异系数 {total} 项中 {passing} 项在限值以内", total=applicable, passing=summary.cv_passing)
+        if summary.cv_not_applicable:
+            cv += t("（另有 {n} 项不适用：该学段不足 2 所学校）", n=summary.cv_not_applicable)
+    items = t("县级指标 {total} 项中 {met} 项达到、{not_met} 项未达到、{partial} 项部分有佐证、{no_data} 项无数据",
+              total=summary.county_items_total, met=summary.county_items_met, not_met=summary.county_items_not_met,
+              partial=summary.county_items_partial, no_data=summary.county_items_no_data)
+    vetoes = t("不予认定情形 {total} 项中 {clear} 项有佐证表明不存在、{present} 项存在、{no_data} 项无数据",
+               total=summary.vetoes_total, clear=summary.vetoes_clear, present=summary.vetoes_present,
+               no_data=summary.vetoes_no_data)
+    return (t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
+            + t("；").join(parts + [cv, items, vetoes]) + t("。"))
 
 
 def reasons(summary, rules: dict) -> list[str]:
@@ -46,8 +108,15 @@ def reasons(summary, rules: dict) -> list[str]:
     if summary.items_not_met:
         out.append(t("{n} 项县级指标未达到：{items}", n=len(summary.items_not_met),
                      items=Verbatim(t("；").join(tr(texts[i]) for i in summary.items_not_met))))
+    if summary.vetoes_found:
+        out.append(t("存在不予认定情形：{items}", items=Verbatim(t("；").join(
+            tr(c["text"]) for c in rules["non_recognition"]["items"] if c["id"] in summary.vetoes_found))))
+    if summary.county_items_partial:
+        out.append(t("{n} 项县级指标只有部分佐证，需补齐后才能判定", n=summary.county_items_partial))
     if summary.county_items_no_data:
         out.append(t("{n} 项县级指标暂无数据，需补充佐证后才能判定", n=summary.county_items_no_data))
+    if summary.vetoes_no_data:
+        out.append(t("{n} 项不予认定情形尚无佐证", n=summary.vetoes_no_data))
     return out
 
 
@@ -56,9 +125,14 @@ def citation(section: str, excerpt: str) -> str:
     return t("工作汇报 {section}：“{excerpt}”", section=section, excerpt=Verbatim(excerpt))
 
 
-def item_value(row) -> str:
-    """A county item's value in words: a rate with its unit, or the largest / oversize schools."""
-    detail = row.get("detail")
+# how a county figure reads beside its requirement, by metric: the report's own way of saying it
+METRIC_VALUES = {"teacher_pay_above_civil_servants": "比公务员平均工资高 {value} 元"}
+
+
+def requirement_value(req: dict) -> str:
+    """One requirement's evidence in words: a rate with its unit (a lower bound as the report states
+    it, "＞5%（报告表述）"), the largest or oversize schools, or what is missing."""
+    detail = req.get("detail")
     if detail:
         if detail["kind"] == "school_size":
             if detail["over_count"]:
@@ -66,33 +140,55 @@ def item_value(row) -> str:
                 return t("超规模：{names}", names=Verbatim(_listed(names, detail["over_count"])))
             name, students = detail["worst"]
             return t("规模最大：{school} {n} 人", school=name, n=students)
-        if detail["kind"] == "class_size":
-            if detail["over_count"]:
-                names = [t("{school}（{stage}，{avg:.1f}）", school=n, stage=s, avg=a) for n, s, a in detail["over"]]
-                return t("平均班额超标：{names}", names=Verbatim(_listed(names, detail["over_count"])))
-            name, stage, avg = detail["worst"]
-            return t("平均班额最大：{school}（{stage}）{avg:.1f} 人/班", school=name, stage=stage, avg=avg)
-    value = row.get("value")
+        if detail["kind"] == "needs_class_register":
+            return t("无逐班数据（平均班额不能证明每个班都不超额）")
+    value = req.get("value")
     if value is None or value != value:
-        return "—"
-    return f"{num(value)} {tr(row.get('unit') or '')}".strip()
+        return t("无数据")
+    if req.get("bound") == "lower":
+        return t("＞{value}{unit}（报告表述）", value=num(value), unit=tr(req.get("unit") or ""))
+    if req.get("metric") in METRIC_VALUES:
+        return t(METRIC_VALUES[req["metric"]], value=num(value))
+    return f"{num(value)} {tr(req.get('unit') or '')}".strip()
 
 
-SNAPSHOT_SOURCES = {"school_size": "数据快照 school_stage_year（学生数）",
-                    "class_size_average": "数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）"}
+def item_value(row) -> str:
+    """A county item's evidence, requirement by requirement when it has more than one."""
+    reqs = row.get("requirements") or []
+    if len(reqs) <= 1:
+        return requirement_value(reqs[0] if reqs else row)
+    return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_value(r))) for i, r in enumerate(reqs))
 
 
-def item_source(row, citations: dict) -> str:
-    """Where a county item's value comes from: the report's sentence, the demo data or a snapshot table."""
-    kind = row.get("source_kind")
+SNAPSHOT_SOURCES = {"school_size": "数据快照 school_stage_year（各校学生数）"}
+
+
+def requirement_source(req: dict, citations: dict) -> str:
+    kind = req.get("source_kind")
     if kind == "report":
-        section, excerpt = citations.get(row["source_ref"], ("", row["source_ref"]))
+        section, excerpt = citations.get(req["source_ref"], ("", req["source_ref"]))
         return citation(section, excerpt)
     if kind == "demo":
         return t("示例数据（demo）")
     if kind == "snapshot":
-        return t(SNAPSHOT_SOURCES[row["source_ref"]])
+        source = t(SNAPSHOT_SOURCES[req["source_ref"]])
+        return t("{source}（示例数据）", source=Verbatim(source)) if req.get("demo") else source
     return t("报告与数据快照中均无此项数据")
+
+
+def item_source(row, citations: dict) -> str:
+    """Where a county item's evidence comes from: the report's sentence, the demo data or a snapshot table."""
+    reqs = row.get("requirements") or []
+    if len(reqs) <= 1:
+        return requirement_source(reqs[0] if reqs else row, citations)
+    return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_source(r, citations)))
+                       for i, r in enumerate(reqs))
+
+
+def item_status(row) -> str:
+    """The status mark and word; judged from demo data it says so."""
+    text = f"{ITEM_MARKS[row['status']]} {t(ITEM_LABELS[row['status']])}"
+    return t("{status}（示例数据）", status=Verbatim(text)) if row.get("demo") else text
 
 
 def describe_plan(plan: list[dict]) -> str:

@@ -15,7 +15,10 @@ import pandas as pd
 import pyarrow as pa
 
 from . import memory
+from .schema import BOOL, FLOAT, INT, TABLES as TABLE_SCHEMAS
 from .snapshots import TABLES, Snapshot
+
+_SQL_TYPES = {INT: "BIGINT", FLOAT: "DOUBLE", BOOL: "BOOLEAN"}  # anything else is text
 
 SQL_DIR = Path(__file__).parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -55,13 +58,22 @@ def schema_for(snapshot: Snapshot) -> str:
     try:
         cur.execute(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
         for table in TABLES:
-            cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS '
-                        f"SELECT * FROM read_parquet({_literal(str(snapshot.table_path(table)))})")
+            source = f"read_parquet({_literal(str(snapshot.table_path(table)))})"
+            have = {row[0] for row in cur.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()}
+            # optional columns added to the schema later read as empty in snapshots written before
+            added = "".join(f', CAST(NULL AS {_SQL_TYPES.get(c.kind, "VARCHAR")}) AS "{c.name}"'
+                            for c in _optional_columns(table) if c.name not in have)
+            cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS SELECT *{added} FROM {source}')
     finally:
         cur.close()
     with _lock:
         _schemas[key] = name
     return name
+
+
+def _optional_columns(table: str) -> tuple:
+    described = next((t for t in TABLE_SCHEMAS if t.name == table), None)
+    return tuple(c for c in described.columns if not c.required) if described else ()
 
 
 def sql_text(name: str) -> str:

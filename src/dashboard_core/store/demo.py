@@ -3,9 +3,9 @@
 No school-level figures of the county are public. This generator invents them, deterministically,
 so that the 2024 totals equal the report exactly (schools by type, students by stage, staff,
 full-time teachers, backbone teachers, teacher rotation) and the per-school values look like a
-Xinjiang county's: some schools meet every national indicator, a few fall short, so that the
-standards pages have something to show. Every invented school name carries "（示例）" and every
-table is flagged demo in the snapshot manifest.
+Xinjiang county's: some schools meet every national indicator, a few invented ones fall short, so
+that the standards pages have something to show. Every school name carries "（示例）" (the six
+names the report mentions too, since their figures are invented) and the snapshot is flagged demo.
 """
 from __future__ import annotations
 
@@ -47,55 +47,57 @@ class DemoSchool:
     junior_weight: float = 0.0
     # indicator code -> ratio of the threshold the school should land near (default: comfortably above)
     shortfalls: dict = field(default_factory=dict)
-    from_report: bool = False
+    from_report: bool = False  # the name (not the figures) is the report's: no shortfall is designed onto it
+    parent: str | None = None  # a teaching point's central school
 
 
 def _school_list() -> list[DemoSchool]:
     s = DemoSchool
-    # Six names come from the report; the rest are examples. The township and type of the
-    # report's schools are the generator's assumption, since the report does not give them.
+    # Six names come from the report; the rest are invented. The township and type of the report's
+    # schools are the generator's assumption, since the report does not give them. Shortfalls are
+    # designed onto invented schools only, so no real school appears to fail.
     rows = [
-        s("DEMO-01", "县第一小学", "654022100", "小学", "城区", 1900, 0,
-          {"sports_area_per_student": 0.78, "teachers_above_degree_per100": 0.95}, True),
-        s("DEMO-02", "县第二小学" + EXAMPLE, "654022100", "小学", "城区", 1500, 0,
+        s("DEMO-01", "县第一小学", "654022100", "小学", "城区", 1900, 0, {}, True),
+        s("DEMO-02", "县第二小学", "654022100", "小学", "城区", 1500, 0,
           {"multimedia_rooms_per100": 0.91, "pe_art_teachers_per100": 0.88}),
-        s("DEMO-03", "县第三小学" + EXAMPLE, "654022100", "小学", "城区", 1100, 0,
-          {"sports_area_per_student": 0.93}),
-        s("DEMO-04", "县初级中学", "654022100", "初级中学", "城区", 0, 1720,
-          {"sports_area_per_student": 0.90}, True),
-        s("DEMO-05", "县第二初级中学" + EXAMPLE, "654022100", "初级中学", "城区", 0, 1300),
-        s("DEMO-06", "盐城实验学校", "654022100", "九年一贯制学校", "城区", 1000, 1150,
-          {"teaching_area_per_student": 0.94}, True),
-        s("DEMO-07", "爱新色里镇中心学校" + EXAMPLE, "654022101", "九年一贯制学校", "镇区", 620, 560),
-        s("DEMO-08", "爱新色里镇第二小学" + EXAMPLE, "654022101", "小学", "乡村", 330, 0),
-        s("DEMO-09", "孙扎齐牛录镇中心学校" + EXAMPLE, "654022102", "九年一贯制学校", "镇区", 560, 520,
+        s("DEMO-03", "县第三小学", "654022100", "小学", "城区", 1100, 0,
+          {"sports_area_per_student": 0.78, "teachers_above_degree_per100": 0.95}),
+        s("DEMO-04", "县初级中学", "654022100", "初级中学", "城区", 0, 1720, {}, True),
+        s("DEMO-05", "县第二初级中学", "654022100", "初级中学", "城区", 0, 1300, {"sports_area_per_student": 0.90}),
+        s("DEMO-06", "盐城实验学校", "654022100", "九年一贯制学校", "城区", 1000, 1150, {}, True),
+        s("DEMO-07", "爱新色里镇中心学校", "654022101", "九年一贯制学校", "镇区", 620, 560,
+          {"teaching_area_per_student": 0.94}),
+        s("DEMO-08", "爱新色里镇第二小学", "654022101", "小学", "乡村", 330, 0),
+        s("DEMO-09", "孙扎齐牛录镇中心学校", "654022102", "九年一贯制学校", "镇区", 560, 520,
           {"teachers_above_degree_per100": 0.90}),
-        s("DEMO-10", "孙扎齐牛录镇第二小学" + EXAMPLE, "654022102", "小学", "乡村", 300, 0),
-        s("DEMO-11", "绰霍尔镇中心小学" + EXAMPLE, "654022103", "小学", "镇区", 520, 0),
-        s("DEMO-12", "绰霍尔镇第二小学" + EXAMPLE, "654022103", "小学", "乡村", 260, 0,
+        s("DEMO-10", "孙扎齐牛录镇第二小学", "654022102", "小学", "乡村", 300, 0),
+        s("DEMO-11", "绰霍尔镇中心小学", "654022103", "小学", "镇区", 520, 0),
+        s("DEMO-12", "绰霍尔镇第二小学", "654022103", "小学", "乡村", 260, 0,
           {"equipment_value_per_student": 0.80}),
-        s("DEMO-13", "加尕斯台镇中心小学" + EXAMPLE, "654022104", "小学", "镇区", 500, 0),
-        s("DEMO-14", "加尕斯台镇第二小学" + EXAMPLE, "654022104", "小学", "乡村", 240, 0),
-        s("DEMO-15", "琼博拉镇中心学校" + EXAMPLE, "654022105", "九年一贯制学校", "镇区", 540, 500),
-        s("DEMO-16", "琼博拉镇第二小学" + EXAMPLE, "654022105", "小学", "乡村", 260, 0,
+        s("DEMO-13", "加尕斯台镇中心小学", "654022104", "小学", "镇区", 500, 0),
+        s("DEMO-14", "加尕斯台镇第二小学", "654022104", "小学", "乡村", 240, 0),
+        s("DEMO-15", "琼博拉镇中心学校", "654022105", "九年一贯制学校", "镇区", 540, 500,
+          {"equipment_value_per_student": 0.92}),
+        s("DEMO-16", "琼博拉镇第二小学", "654022105", "小学", "乡村", 260, 0,
           {"pe_art_teachers_per100": 0.80, "multimedia_rooms_per100": 0.90}),
-        s("DEMO-17", "海努克镇中心学校" + EXAMPLE, "654022106", "九年一贯制学校", "镇区", 520, 470,
+        s("DEMO-17", "海努克镇中心学校", "654022106", "九年一贯制学校", "镇区", 520, 470,
           {"sports_area_per_student": 0.88}),
-        s("DEMO-18", "海努克镇第二小学" + EXAMPLE, "654022106", "小学", "乡村", 230, 0),
-        s("DEMO-19", "堆齐牛录乡中心小学" + EXAMPLE, "654022200", "小学", "乡村", 420, 0),
-        s("DEMO-20", "堆齐牛录乡第二小学" + EXAMPLE, "654022200", "小学", "乡村", 210, 0),
-        s("DEMO-21", "纳达齐牛录乡中心小学" + EXAMPLE, "654022203", "小学", "乡村", 400, 0),
+        s("DEMO-18", "海努克镇第二小学", "654022106", "小学", "乡村", 230, 0),
+        s("DEMO-19", "堆齐牛录乡中心小学", "654022200", "小学", "乡村", 420, 0),
+        s("DEMO-20", "堆齐牛录乡第二小学", "654022200", "小学", "乡村", 210, 0),
+        s("DEMO-21", "纳达齐牛录乡中心小学", "654022203", "小学", "乡村", 400, 0),
         s("DEMO-22", "扎库齐牛录乡中心校", "654022204", "小学", "乡村", 430, 0, {}, True),
-        s("DEMO-23", "扎库齐牛录乡第二小学" + EXAMPLE, "654022204", "小学", "乡村", 200, 0),
-        s("DEMO-24", "米粮泉回族乡中心校", "654022205", "九年一贯制学校", "乡村", 480, 420,
-          {"equipment_value_per_student": 0.92}, True),
-        s("DEMO-25", "米粮泉回族乡第二小学" + EXAMPLE, "654022205", "小学", "乡村", 220, 0),
-        s("DEMO-26", "坎乡中心小学" + EXAMPLE, "654022206", "小学", "乡村", 380, 0),
-        s("DEMO-27", "阔洪奇乡中心小学" + EXAMPLE, "654022207", "小学", "乡村", 390, 0),
+        s("DEMO-23", "扎库齐牛录乡第二小学", "654022204", "小学", "乡村", 200, 0),
+        s("DEMO-24", "米粮泉回族乡中心校", "654022205", "九年一贯制学校", "乡村", 480, 420, {}, True),
+        s("DEMO-25", "米粮泉回族乡第二小学", "654022205", "小学", "乡村", 220, 0),
+        s("DEMO-26", "坎乡中心小学", "654022206", "小学", "乡村", 380, 0),
+        s("DEMO-27", "阔洪奇乡中心小学", "654022207", "小学", "乡村", 390, 0),
         s("DEMO-28", "种羊场中心校", "654022401", "小学", "乡村", 360, 0, {}, True),
-        s("DEMO-29", "坎乡教学点" + EXAMPLE, "654022206", "教学点", "乡村", 34, 0),
-        s("DEMO-30", "阔洪奇乡教学点" + EXAMPLE, "654022207", "教学点", "乡村", 27, 0),
+        s("DEMO-29", "坎乡教学点", "654022206", "教学点", "乡村", 34, 0, parent="DEMO-26"),
+        s("DEMO-30", "阔洪奇乡教学点", "654022207", "教学点", "乡村", 27, 0, parent="DEMO-27"),
     ]
+    for school in rows:  # every demo school says 示例, the report's six names too: their figures are invented
+        school.name += EXAMPLE
     return rows
 
 
@@ -242,7 +244,7 @@ def build_tables() -> dict[str, pd.DataFrame]:
 
     schools_frame = pd.DataFrame([{
         "school_id": x.school_id, "school_name": x.name, "township_code": x.township_code,
-        "school_type": x.school_type, "urban_rural": x.urban_rural,
+        "school_type": x.school_type, "urban_rural": x.urban_rural, "parent_school_id": x.parent,
         "name_is_example": not x.from_report, "closed": False,
     } for x in schools])
     stage_frame = pd.DataFrame(stage_rows)
@@ -260,16 +262,14 @@ def build_tables() -> dict[str, pd.DataFrame]:
     }
 
 
-# County series: (year, metric, unit, fact_id or None, demo value where the report gives none)
+# County series: (year, metric, unit, fact_id or None, demo value where the report gives none). The report
+# gives spending for 2022 and 2024 only: 2023 stays empty rather than drawn on a line the report does not state.
 _COUNTY_SERIES = [
     (2022, "education_spending", "亿元", "education_spending_2022", None),
-    (2023, "education_spending", "亿元", None, 6.47),
     (2024, "education_spending", "亿元", "education_spending_2024", None),
     (2022, "per_student_spending_primary", "元", "per_student_primary_2022", None),
-    (2023, "per_student_spending_primary", "元", None, 19880),
     (2024, "per_student_spending_primary", "元", "per_student_primary_2024", None),
     (2022, "per_student_spending_junior", "元", "per_student_junior_2022", None),
-    (2023, "per_student_spending_junior", "元", None, 23641),
     (2024, "per_student_spending_junior", "元", "per_student_junior_2024", None),
     (2024, "teacher_pay_above_civil_servants", "元", "teacher_pay_above_civil_servants", None),
     (2024, "teacher_training_spend", "万元", "teacher_training_spend", None),

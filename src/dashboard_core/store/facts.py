@@ -172,6 +172,11 @@ _FACTS: list[tuple] = [
     ("safety_measures_level", S_SER, "services", "“4个100%”安全措施落实程度", "Level at which each safety measure is kept", 100, "%", None, _RISK),
 ]
 
+# Statements of the report that are evidence without a number: id → (section, verbatim excerpt)
+STATEMENTS = {
+    "no_safety_accident": (S_SER, "教育系统未发生安全责任事故"),
+}
+
 FACT_COLUMNS = ["fact_id", "section", "domain", "metric", "metric_en", "value", "unit", "year", "source_text"]
 
 

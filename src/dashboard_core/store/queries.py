@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.filters import Filters
-from . import db, memory
+from . import db, facts, memory
 from .snapshots import Snapshot
 
 
@@ -66,8 +66,9 @@ def report_facts_for_domain(snapshot: Snapshot, domain: str) -> pd.DataFrame:
 
 
 def report_citations(snapshot: Snapshot) -> dict:
-    """fact id → (section, verbatim excerpt): what a county item's source points at."""
-    return {r.fact_id: (r.section, r.source_text) for r in report_facts_all(snapshot).itertuples()}
+    """fact or statement id → (section, verbatim excerpt): what a county item's source points at."""
+    cited = {r.fact_id: (r.section, r.source_text) for r in report_facts_all(snapshot).itertuples()}
+    return {**facts.STATEMENTS, **cited}
 
 
 def county_series(snapshot: Snapshot) -> pd.DataFrame:
@@ -76,9 +77,11 @@ def county_series(snapshot: Snapshot) -> pd.DataFrame:
 
 # ---- schools in view -------------------------------------------------------------------------------
 
-def school_stage_inputs(snapshot: Snapshot, filters: Filters, each=None) -> pd.DataFrame:
-    """The raw figures of every school part in view; `each` is applied batch by batch."""
-    return _ask_large(snapshot, "school_stage_inputs", filters, each=each)
+def school_stage_inputs(snapshot: Snapshot, filters: Filters, each=None,
+                        fold_teaching_points: bool = True) -> pd.DataFrame:
+    """The raw figures of every school part in view; `each` is applied batch by batch. With
+    `fold_teaching_points` a teaching point's figures are counted with its central school."""
+    return _ask_large(snapshot, "school_stage_inputs", filters, each=each, fold_teaching_points=fold_teaching_points)
 
 
 def school_part_sizes(snapshot: Snapshot, year: int) -> pd.DataFrame:

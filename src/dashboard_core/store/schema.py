@@ -56,6 +56,8 @@ TABLES: tuple[Table, ...] = (
         Column("township_code", "乡镇代码", TEXT, "", "所在乡镇的代码，须在“乡镇”表中", "654022100"),
         Column("school_type", "学校类型", TEXT, "", "小学、九年一贯制学校、初级中学 或 教学点", "小学", choices=SCHOOL_TYPES),
         Column("urban_rural", "城乡类别", TEXT, "", "城区、镇区 或 乡村", "城区", choices=SETTINGS),
+        Column("parent_school_id", "所属中心校编号", TEXT, "", "教学点必填：管理它的中心校（小学或九年一贯制学校）的学校编号；其他学校留空",
+               "", required=False),
         Column("closed", "是否停办", BOOL, "", "停办填“是”，否则留空或填“否”", "否", required=False),
     ), key=("school_id",)),
     Table("school_stage_year", "学校分学段数据", "每所学校每年每个学段一行（九年一贯制学校小学、初中各一行）；统计时点为当年 9 月 1 日", (

@@ -1,29 +1,58 @@
 -- For each school part (school and stage) in view: the raw figures the national indicators need.
 -- Facility totals are the school's; the school's primary and junior enrolment drive the
 -- 九年一贯制 split, so they are taken over both stages whatever stage filter is set.
-WITH chosen AS (
+-- With $fold_teaching_points (the rules' treatment "with_parent") a teaching point's figures are
+-- added to the central school that runs it, so it counts in the tallies and the CV as part of it.
+WITH member AS (
+    SELECT s.school_id,
+           CASE WHEN $fold_teaching_points AND s.school_type = '教学点' AND s.parent_school_id IS NOT NULL
+                     AND s.parent_school_id IN (SELECT school_id FROM schools)
+                THEN s.parent_school_id ELSE s.school_id END AS unit_id,
+           (s.school_type = '教学点') AS is_teaching_point
+    FROM schools s
+),
+chosen AS (
     SELECT s.school_id, s.school_name, s.township_code, t.township_name, s.school_type, s.urban_rural
     FROM schools s LEFT JOIN townships t USING (township_code)
-    WHERE (len($townships::VARCHAR[]) = 0 OR list_contains($townships::VARCHAR[], s.township_code))
-      AND (len($schools::VARCHAR[]) = 0 OR list_contains($schools::VARCHAR[], s.school_id))
+    WHERE s.school_id IN (SELECT unit_id FROM member)
+      AND (len($townships::VARCHAR[]) = 0 OR list_contains($townships::VARCHAR[], s.township_code))
+      AND (len($schools::VARCHAR[]) = 0
+           OR s.school_id IN (SELECT unit_id FROM member WHERE list_contains($schools::VARCHAR[], school_id)))
+),
+parts AS (
+    SELECT m.unit_id AS school_id, p.stage,
+           sum(p.students)::BIGINT AS students, sum(p.classes)::BIGINT AS classes,
+           sum(p.full_time_teachers)::BIGINT AS full_time_teachers,
+           sum(p.teachers_above_degree)::BIGINT AS teachers_above_degree,
+           sum(p.backbone_teachers)::BIGINT AS backbone_teachers, sum(p.pe_art_teachers)::BIGINT AS pe_art_teachers,
+           count(*) FILTER (WHERE m.school_id <> m.unit_id)::INTEGER AS teaching_points_folded
+    FROM school_stage_year p JOIN member m USING (school_id)
+    WHERE p.year = $year AND m.unit_id IN (SELECT school_id FROM chosen)
+    GROUP BY m.unit_id, p.stage
+),
+facilities AS (
+    SELECT m.unit_id AS school_id, sum(f.staff)::BIGINT AS staff, sum(f.teaching_area_m2) AS teaching_area_m2,
+           sum(f.sports_area_m2) AS sports_area_m2, sum(f.equipment_value_yuan) AS equipment_value_yuan,
+           sum(f.multimedia_rooms)::BIGINT AS multimedia_rooms
+    FROM school_year f JOIN member m USING (school_id)
+    WHERE f.year = $year AND m.unit_id IN (SELECT school_id FROM chosen)
+    GROUP BY m.unit_id
 ),
 enrolment AS (
     SELECT school_id,
            sum(students) FILTER (WHERE stage = '小学')::BIGINT AS school_primary_students,
            sum(students) FILTER (WHERE stage = '初中')::BIGINT AS school_junior_students
-    FROM school_stage_year
-    WHERE year = $year AND school_id IN (SELECT school_id FROM chosen)
-    GROUP BY school_id
+    FROM parts GROUP BY school_id
 )
 SELECT c.school_id, c.school_name, c.township_code, c.township_name, c.school_type, c.urban_rural,
        p.stage, p.students, p.classes, p.full_time_teachers, p.teachers_above_degree,
-       p.backbone_teachers, p.pe_art_teachers,
+       p.backbone_teachers, p.pe_art_teachers, p.teaching_points_folded,
        f.staff, f.teaching_area_m2, f.sports_area_m2, f.equipment_value_yuan, f.multimedia_rooms,
        coalesce(e.school_primary_students, 0) AS school_primary_students,
        coalesce(e.school_junior_students, 0) AS school_junior_students
-FROM school_stage_year p
+FROM parts p
 JOIN chosen c USING (school_id)
 JOIN enrolment e USING (school_id)
-LEFT JOIN school_year f ON f.school_id = p.school_id AND f.year = p.year
-WHERE p.year = $year AND (len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], p.stage))
+LEFT JOIN facilities f USING (school_id)
+WHERE len($stages::VARCHAR[]) = 0 OR list_contains($stages::VARCHAR[], p.stage)
 ORDER BY c.township_code, c.school_id, CASE p.stage WHEN '小学' THEN 0 ELSE 1 END;
