@@ -116,8 +116,10 @@ def test_unknown_language_falls_back_to_chinese():
 def test_domain_sentences_and_names_translate():
     with i18n.using("en"):
         assert i18n.tr("爱新色里镇第二小学（示例）") == "Aixinseli Town No. 2 Primary School (example)"
-        summary = standard.Summary(stages={}, cv_passing=14, cv_total=14, county_items_met=0, county_items_not_met=0,
-                                   county_items_no_data=0, county_items_total=0, verdict="not_met",
+        summary = standard.Summary(stages={}, cv_passing=14, cv_total=14, cv_not_applicable=0, county_items_met=0,
+                                   county_items_not_met=0, county_items_partial=0, county_items_no_data=0,
+                                   county_items_not_applicable=0, county_items_total=0, vetoes_clear=0, vetoes_present=0,
+                                   vetoes_no_data=0, vetoes_total=0, verdict="not_met",
                                    failing_parts=(("县第一小学", "小学"), ("坎乡中心小学", "小学")), failing_count=2)
         assert words.reasons(summary, standard.load_rules()) == [
             "2 school parts do not meet the school standard: County No. 1 Primary School (Primary), "
@@ -156,11 +158,16 @@ def test_every_rule_text_has_english():
             assert indicator.get(key) and not i18n.has_cjk(indicator[key]), (indicator["code"], key)
     for item in rules["county_items"]:
         assert item.get("text_en") and not i18n.has_cjk(item["text_en"]), item["item"]
+        for req in item["requirements"]:
+            assert req.get("text_en") and not i18n.has_cjk(req["text_en"]), req["id"]
+    for cond in rules["non_recognition"]["items"]:
+        for key in ("text_en", "source_en"):
+            assert cond.get(key) and not i18n.has_cjk(cond[key]), (cond["id"], key)
 
 
 # ---- every page in English ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("params", [{}, {"township": "Kan Township"}, {"school": "County No. 1 Primary School"}],
+@pytest.mark.parametrize("params", [{}, {"township": "Kan Township"}, {"school": "County No. 1 Primary School (example)"}],
                          ids=["county", "township", "school"])
 def test_every_page_in_english_has_no_chinese_left(params):
     at = AppTest.from_file(APP, default_timeout=90)

@@ -66,8 +66,13 @@ def test_template_has_every_sheet_and_a_field_sheet(tmp_path):
     assert book.sheetnames == ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "字段说明"]
     assert [c.value for c in book["学校分学段数据"][1]][:4] == ["学校编号", "年份（年）", "学段", "在校学生数（人）"]
     fields = [row for row in book["字段说明"].iter_rows(min_row=2, values_only=True) if row and row[1]]
-    assert {"students", "equipment_value_yuan", "township_code"} <= {r[3] for r in fields}
-    assert importer.validate(out).ok
+    assert {"students", "equipment_value_yuan", "township_code", "parent_school_id"} <= {r[3] for r in fields}
+    assert all(book[name].max_row == 1 for name in book.sheetnames[:-1])  # headers only: examples live in 字段说明
+    report = importer.validate(out)
+    assert not report.ok and "没有数据行" in " ".join(p.message for p in report.problems)
+    data_root = tmp_path / "data"
+    _, snap = importer.import_file(out, data_root)
+    assert snap is None and not (data_root / "snapshots").exists() or not any((data_root / "snapshots").iterdir())
 
 
 def test_demo_workbook_validates(workbook):
@@ -88,6 +93,9 @@ CASES = {
     "unknown school": (lambda p: edit(p, "学校年度数据", "A2", "NOPE-1"), "学校编号“NOPE-1”不在“学校”表中"),
     "bad choice": (lambda p: edit(p, "学校", "D2", "高中"), "“高中”不在可选值中"),
     "teachers above staff": (lambda p: edit(p, "学校年度数据", "C2", 3), "多于教职工数"),
+    "teaching point without parent": (lambda p: edit(p, "学校", "F30", None), "没有填写所属中心校编号"),
+    "teaching point under a junior school": (lambda p: edit(p, "学校", "F30", "DEMO-04"), "是初级中学，不能管理教学点"),
+    "unknown central school": (lambda p: edit(p, "学校", "F30", "NOPE-9"), "所属中心校编号“NOPE-9”不在“学校”表中"),
     "over 100 a class": (lambda p: edit(p, "学校分学段数据", "E2", 2), "超过 100 人"),
 }
 

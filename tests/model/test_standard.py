@@ -48,9 +48,18 @@ def test_rules_hold_every_part_of_the_standard():
     assert len(res["indicators"]) == 7 and res["floor_share"] == 0.85 and res["min_met"] == 6
     assert res["cv_limits"] == {"小学": 0.50, "初中": 0.45}
     items = RULES["county_items"]
-    assert len({i["item"][:3] for i in items if i["part"] == "government"}) == 15
-    assert len([i for i in items if i["part"] == "quality"]) == 9
-    assert any(i["part"] == "recognition" and i.get("threshold") == 85 and i.get("veto") for i in items)
+    assert len(items) == 25  # the method's 15 + 9 + 1, not the requirements counted one by one
+    assert [i["item"] for i in items if i["part"] == "government"] == [f"G{n:02d}" for n in range(1, 16)]
+    assert [i["item"] for i in items if i["part"] == "quality"] == [f"Q{n:02d}" for n in range(1, 10)]
+    assert [i["item"] for i in items if i["part"] == "recognition"] == ["R01"]
+    assert standard.requirement(RULES, "R01.1")["threshold"] == 85
+    g11 = standard.county_item(RULES, "G11")
+    assert [r["threshold"] for r in g11["requirements"]] == [10, 20]  # one item, two requirements
+    assert "均不含寄宿制学校" in standard.county_item(RULES, "G13")["text"]
+    assert "岗位" in standard.county_item(RULES, "G10")["text"]
+    conditions = RULES["non_recognition"]["items"]
+    assert len(conditions) >= 7 and all(c["source"] for c in conditions)
+    assert {"以考试方式招生", "违规择校行为突出", "设置重点学校或重点班", "有弄虚作假行为"} <= {c["text"] for c in conditions}
     thresholds = {i["code"]: i["thresholds"] for i in res["indicators"]}
     assert thresholds["sports_area_per_student"] == {"小学": 7.5, "初中": 10.2}
     assert thresholds["equipment_value_per_student"] == {"小学": 2000, "初中": 2500}
@@ -125,12 +134,28 @@ def test_zero_students_is_reported_not_divided():
     assert cvs["cv"].isna().all()
 
 
-def test_teaching_points_are_left_out_of_the_cv():
-    rows = [school("A", students=500, sports_area_m2=5000.0), school("B", students=500, sports_area_m2=10000.0),
-            school("T", school_type="教学点", students=20, sports_area_m2=2000.0)]
-    cv = standard.cv_table(matrix_of(*rows), RULES).set_index(["stage", "indicator"]).loc[("小学", "sports_area_per_student")]
-    assert cv["schools"] == 2
-    assert cv["cv"] == pytest.approx(5 / 15)  # values 10 and 20 ㎡, equal weights: S = 5, mean = 15
+def test_teaching_points_count_with_their_central_school(demo_snapshot):
+    """One treatment for the CV and the tallies (rules: teaching_points.treatment = with_parent)."""
+    read = lambda t: pq.read_table(demo_snapshot.table_path(t)).to_pandas()  # noqa: E731
+    stage = read("school_stage_year")
+    stage = stage[stage["year"] == 2024].set_index("school_id")
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    assert "教学点" not in set(card.matrix["school_type"])
+    kan = card.matrix.set_index("school_id").loc["DEMO-26"]
+    assert kan["students"] == stage.loc["DEMO-26", "students"] + stage.loc["DEMO-29", "students"]
+    assert kan["teaching_points_folded"] == 1
+    primary = card.summary.stages["小学"]
+    assert primary["teaching_points_folded"] == 2 and "教学点" not in primary["by_type"]
+    assert card.cvs.loc[card.cvs["stage"] == "小学", "schools"].eq(primary["schools_total"]).all()
+    # a province counting each teaching point as a school of its own: two more parts, in the CV as well
+    own = {**RULES, "resource": {**RULES["resource"], "teaching_points": {"treatment": "own_part"}}}
+    apart = scorecards.compute(demo_snapshot, Filters(year=2024), own)
+    assert apart.summary.stages["小学"]["schools_total"] == primary["schools_total"] + 2
+    assert apart.summary.stages["小学"]["by_type"]["教学点"] == 2
+    assert apart.cvs.loc[apart.cvs["stage"] == "小学", "schools"].eq(primary["schools_total"] + 2).all()
+    # choosing the teaching point chooses the unit it is judged in
+    chosen = scorecards.compute(demo_snapshot, Filters(year=2024, schools=("DEMO-29",)))
+    assert list(chosen.matrix["school_id"]) == ["DEMO-26"]
 
 
 def test_what_it_lacks_in_concrete_units():
@@ -163,35 +188,143 @@ def test_passing_school_lacks_nothing():
     assert standard.what_it_lacks(values, RULES) == []
 
 
+def _items(county_rows, parts=None, demo=False):
+    county = pd.DataFrame(county_rows, columns=["year", "metric", "value", "unit", "source"])
+    parts = parts if parts is not None else pd.DataFrame(columns=["school_id", "school_name", "school_type", "stage",
+                                                                  "students", "classes"])
+    return standard.evaluate_county_items(RULES, county, 2024, parts, demo=demo).set_index("item")
+
+
 def test_county_items_use_sources_and_never_guess():
-    county = pd.DataFrame([{"year": 2024, "metric": "rotation_rate", "value": 9.5, "unit": "%", "source": "f1"}])
     parts = pd.DataFrame([{"school_id": "A", "school_name": "A", "school_type": "小学", "stage": "小学",
                            "students": 2100, "classes": 44}])
-    items = standard.evaluate_county_items(RULES, county, 2024, parts).set_index("item")
-    assert items.loc["G11a", "status"] == "not_met"
-    assert (items.loc["G11a", "source_kind"], items.loc["G11a", "source_ref"]) == ("report", "f1")
+    items = _items([(2024, "rotation_rate", 9.5, "%", "f1")], parts)
+    assert len(items) == 25
+    g11 = items.loc["G11"]
+    assert g11["status"] == "not_met"  # 9.5 % < 10 %: one requirement not met decides the item
+    assert [(r["status"], r["source_kind"], r["source_ref"]) for r in g11["requirements"]] == [
+        ("not_met", "report", "f1"), ("no_data", "none", None)]
     assert items.loc["G01", "source_kind"] == "none" and items.loc["G04", "source_kind"] == "snapshot"
-    assert items.loc["G11b", "status"] == "no_data"
     assert items.loc["R01", "status"] == "no_data"
     assert items.loc["G04", "status"] == "not_met"          # 2100 > 2000
-    assert items.loc["G05", "status"] == "not_met"          # 47.7 a class > 45
     assert items.loc["G01", "status"] == "no_data"
 
 
+def test_an_average_class_size_never_proves_every_class():
+    # 20 students a class on average: still no data, since only per-class rows show the largest class
+    parts = pd.DataFrame([{"school_id": "A", "school_name": "A", "school_type": "小学", "stage": "小学",
+                           "students": 400, "classes": 20}])
+    g05 = _items([], parts).loc["G05"]
+    assert g05["status"] == "no_data" and pd.isna(g05["value"])
+
+
+def test_each_status_kind_of_a_county_item():
+    items = _items([(2024, "rotation_rate", 16.0, "%", "r1"), (2024, "rotation_backbone_share", 31.6, "%", "r2"),
+                    (2024, "teacher_pay_above_civil_servants", 2427, "元", "p"),
+                    (2024, "migrant_enrolment_rate", 100, "%", "m"), (2024, "disabled_enrolment_rate", 90, "%", "d"),
+                    (2024, "teacher_training_share_exceeds", 5, "%", "t")])
+    assert items.loc["G11", "status"] == "met"          # both requirements evidenced and met
+    assert items.loc["Q02", "status"] == "not_met"      # 90 % < 95 %
+    assert items.loc["G08", "status"] == "partial"      # pay evidenced, performance pay not
+    assert items.loc["G15", "status"] == "partial"      # migrant rate evidenced, left-behind care not
+    assert items.loc["Q04", "status"] == "partial"      # "more than 5 %" for the county, the rule is every school
+    assert items.loc["Q04", "bound"] == "lower" and items.loc["Q04", "value"] == 5
+    assert items.loc["G01", "status"] == "no_data"
+    assert standard.combine(["not_applicable"]) == "not_applicable"
+    assert standard.combine(["met", "not_applicable"]) == "met"
+    assert standard.combine(["partial", "met"]) == "partial"
+    assert standard.combine(["no_data", "no_data"]) == "no_data"
+
+
+def test_a_lower_bound_decides_only_when_it_reaches_the_threshold():
+    below = _items([(2024, "teacher_training_share_exceeds", 3, "%", "t")]).loc["Q04"]
+    assert below["status"] == "no_data"  # "more than 3 %" says nothing about 5 %
+    # an exact county share under 5 % proves some school spends less: not met even with county evidence
+    exact = {**RULES, "county_items": [{**i, "requirements": [{**r, "bound": None} for r in i["requirements"]]}
+                                       for i in RULES["county_items"]]}
+    county = pd.DataFrame([(2024, "teacher_training_share_exceeds", 4.0, "%", "t")],
+                          columns=["year", "metric", "value", "unit", "source"])
+    parts = pd.DataFrame(columns=["school_id", "school_name", "school_type", "stage", "students", "classes"])
+    q04 = standard.evaluate_county_items(exact, county, 2024, parts).set_index("item").loc["Q04"]
+    assert q04["status"] == "not_met"
+
+
+def test_demo_evidence_is_marked_demo():
+    parts = pd.DataFrame([{"school_id": "A", "school_name": "A（示例）", "school_type": "小学", "stage": "小学",
+                           "students": 400, "classes": 20}])
+    items = _items([(2024, "rotation_rate", 16.0, "%", "demo"), (2024, "migrant_enrolment_rate", 100, "%", "m")],
+                   parts, demo=True)
+    assert items.loc["G04", "demo"] and items.loc["G11", "demo"]
+    assert not items.loc["G15", "demo"]  # the report's figure is not demo data, even inside a demo snapshot
+
+
+def test_non_recognition_conditions_are_judged_on_statements():
+    vetoes = standard.evaluate_non_recognition(RULES, {"no_safety_accident"}).set_index("item")
+    assert vetoes.loc["V05", "status"] == "met" and vetoes.loc["V05", "source_ref"] == "no_safety_accident"
+    assert (vetoes.drop("V05")["status"] == "no_data").all()
+    assert standard.evaluate_non_recognition(RULES, set()).set_index("item").loc["V05", "status"] == "no_data"
+
+
 def test_size_items_name_ten_schools_and_count_the_rest():
-    county = pd.DataFrame(columns=["year", "metric", "value", "unit", "source"])
     parts = pd.DataFrame([{"school_id": f"S{i:02d}", "school_name": f"学校{i:02d}", "school_type": "小学", "stage": "小学",
                            "students": 2001 + i, "classes": 40} for i in range(15)])
     from dashboard_core.present import words
 
-    items = standard.evaluate_county_items(RULES, county, 2024, parts).set_index("item")
+    items = _items([], parts)
     detail = items.loc["G04", "detail"]
     assert items.loc["G04", "status"] == "not_met" and detail["over_count"] == 15
     assert len(detail["over"]) == standard.REASON_NAMES
     text = words.item_value(items.reset_index().set_index("item", drop=False).loc["G04"].to_dict())
     assert text.endswith("等（共 15 个）") and text.count("学校") == standard.REASON_NAMES
-    g05 = items.reset_index().set_index("item", drop=False).loc["G05"].to_dict()
-    assert words.item_value(g05).endswith("等（共 15 个）")  # 50 a class > 45, all fifteen
+
+
+def _summary_of(*rows, items=None, vetoes=None):
+    matrix = matrix_of(*rows) if rows else matrix_of(school()).iloc[0:0]
+    results = standard.school_results(matrix, RULES)
+    cvs = standard.cv_table(matrix, RULES)
+    items = items if items is not None else _items([])
+    vetoes = vetoes if vetoes is not None else standard.evaluate_non_recognition(RULES, set())
+    return standard.summarise(results, cvs, items.reset_index(), vetoes, RULES), cvs
+
+
+def test_scope_with_no_school_says_so():
+    summary, cvs = _summary_of()
+    assert summary.verdict == "no_schools" and summary.schools_total == 0
+    assert set(cvs["status"]) == {"not_applicable"}
+
+
+def test_scope_with_one_school_has_no_cv():
+    summary, cvs = _summary_of(school("A"))
+    primary = cvs[cvs["stage"] == "小学"]
+    assert set(primary["status"]) == {"not_applicable"} and primary["cv"].isna().all()
+    assert summary.cv_passing == 0 and summary.cv_not_applicable == 14
+    assert summary.verdict == "incomplete"  # never "met" on a CV that does not exist
+
+
+def test_scope_with_two_schools_has_a_cv():
+    summary, cvs = _summary_of(school("A"), school("B", sports_area_m2=7.5 * 2 * 1000))
+    primary = cvs[cvs["stage"] == "小学"].set_index("indicator")
+    assert (primary["status"] == "met").all() and primary["schools"].eq(2).all()
+    assert primary.loc["sports_area_per_student", "cv"] == pytest.approx(3 / 12)  # 9 and 15 ㎡: S = 3, mean = 12
+    assert summary.stages["小学"]["schools_total"] == 2
+
+
+def test_the_verdict_meets_only_when_everything_is_evidenced():
+    everything = _items([]).assign(status="met")
+    clear = standard.evaluate_non_recognition(RULES, set()).assign(status="met")
+    met, _ = _summary_of(school("A"), school("B"), school("C", stage="初中", school_type="初级中学", junior=1000, primary=0,
+                                                         teachers_above_degree=60, sports_area_m2=11000.0,
+                                                         equipment_value_yuan=3_000_000.0, multimedia_rooms=30),
+                         school("D", stage="初中", school_type="初级中学", junior=1000, primary=0,
+                                teachers_above_degree=60, sports_area_m2=11000.0, equipment_value_yuan=3_000_000.0,
+                                multimedia_rooms=30), items=everything, vetoes=clear)
+    assert met.verdict == "met"
+    one_partial = everything.copy()
+    one_partial.loc["G08", "status"] = "partial"
+    assert _summary_of(school("A"), school("B"), items=one_partial, vetoes=clear)[0].verdict == "incomplete"
+    found = clear.copy()
+    found.loc[0, "status"] = "not_met"
+    assert _summary_of(school("A"), school("B"), items=everything, vetoes=found)[0].verdict == "not_met"
 
 
 def _cli(*args):
@@ -205,15 +338,28 @@ def test_scorecard_json_shape_and_speed():
     elapsed = time.perf_counter() - start
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
-    assert set(doc) >= {"schools", "cv", "county_items", "summary"}
+    assert set(doc) >= {"schools", "cv", "county_items", "vetoes", "summary"}
     first = doc["schools"][0]
     assert set(first) >= {"school_id", "school_name", "township_code", "stage", "indicators", "met_count", "passes"}
     assert set(first["indicators"]) == set(INDICATORS)
     assert set(first["indicators"]["sports_area_per_student"]) == {"value", "threshold", "floor", "status"}
     assert {s for school in doc["schools"] for i in school["indicators"].values() for s in [i["status"]]} <= {MET, FLOOR, BELOW}
-    assert set(doc["cv"][0]) >= {"stage", "indicator", "cv", "limit", "passes"}
-    assert set(doc["county_items"][0]) >= {"part", "item", "text", "value", "threshold", "status", "source"}
-    assert doc["summary"]["verdict"] in {"met", "not_met", "incomplete"}
+    assert set(doc["cv"][0]) >= {"stage", "indicator", "cv", "limit", "status"}
+    assert {c["status"] for c in doc["cv"]} <= {"met", "not_met", "not_applicable"}
+    items = doc["county_items"]
+    assert [i["item"] for i in items] == [f"G{n:02d}" for n in range(1, 16)] + [f"Q{n:02d}" for n in range(1, 10)] + ["R01"]
+    assert all(set(i) >= {"part", "item", "status", "evidence", "demo"} for i in items)
+    assert {i["status"] for i in items} <= {"met", "not_met", "partial", "no_data", "not_applicable"}
+    by_item = {i["item"]: i for i in items}
+    assert by_item["G05"]["status"] == "no_data" and by_item["Q04"]["status"] == "partial"
+    assert by_item["Q04"]["evidence"]["value_text"] == "＞5%（报告表述）"
+    assert by_item["G08"]["status"] == "partial" and by_item["G15"]["status"] == "partial"
+    assert by_item["G08"]["requirements"][0]["value_text"] == "比公务员平均工资高 2,427 元"
+    assert by_item["G04"]["demo"] and not by_item["G11"]["demo"]
+    assert {v["item"]: v["status"] for v in doc["vetoes"]}["V05"] == "met"
+    assert "教育系统未发生安全责任事故" in {v["item"]: v["source"] for v in doc["vetoes"]}["V05"]
+    assert doc["summary"]["verdict"] in {"met", "not_met", "incomplete", "no_schools"}
+    assert doc["summary"]["verdict_text"].startswith("按示例数据：")
     assert elapsed < 10  # generous for a shared machine; the figure itself is printed by the benchmark
     print(f"scorecard --json took {elapsed:.2f}s")
 
@@ -228,15 +374,29 @@ def test_scorecard_filters():
     assert bad.returncode == 2 and "没有 1999 年" in bad.stderr
     bad = _cli("scorecard", "--snapshot", "../etc")
     assert bad.returncode == 2 and "不合法" in bad.stderr
+    bad = _cli("scorecard", "--township", "999999999")
+    assert bad.returncode == 2 and "999999999" in bad.stderr and "654022100" in bad.stderr and not bad.stdout
+    bad = _cli("scorecard", "--school", "NOPE")
+    assert bad.returncode == 2 and "NOPE" in bad.stderr
+    doc = json.loads(_cli("scorecard", "--json", "--stage", "初中").stdout)
+    assert {s["stage"] for s in doc["schools"]} == {"初中"} and doc["filters"]["stages"] == ["初中"]
+    empty = json.loads(_cli("scorecard", "--json", "--township", "654022206", "--stage", "初中").stdout)
+    assert empty["summary"]["verdict"] == "no_schools" and "没有学校" in empty["summary"]["verdict_text"]
+    text = _cli("scorecard").stdout
+    assert "按示例数据：" in text and "小学学段" in text and "incomplete" not in text and "not_met" not in text
 
 
 def test_cv_agrees_with_an_independent_computation(demo_snapshot):
     """Recompute every CV straight from the Parquet files with the formula of standards.md."""
     read = lambda t: pq.read_table(demo_snapshot.table_path(t)).to_pandas()  # noqa: E731
     schools, stage, fac = read("schools"), read("school_stage_year"), read("school_year")
-    stage = stage[stage["year"] == 2024].merge(schools, on="school_id")
-    stage = stage[stage["school_type"] != "教学点"]
-    fac = fac[fac["year"] == 2024].set_index("school_id")
+    # a teaching point's figures count with its central school (the rules' treatment)
+    parent = schools.set_index("school_id")["parent_school_id"].dropna()
+    stage, fac = stage[stage["year"] == 2024].copy(), fac[fac["year"] == 2024].copy()
+    stage["school_id"] = stage["school_id"].replace(parent.to_dict())
+    fac["school_id"] = fac["school_id"].replace(parent.to_dict())
+    stage = stage.groupby(["school_id", "stage"], as_index=False).sum(numeric_only=True)
+    fac = fac.groupby("school_id").sum(numeric_only=True)
     enrol = stage.pivot_table(index="school_id", columns="stage", values="students", aggfunc="sum").fillna(0)
     doc = json.loads(_cli("scorecard", "--json").stdout)
     got = {(c["stage"], c["indicator"]): c["cv"] for c in doc["cv"]}

@@ -49,14 +49,32 @@ def test_every_school_has_one_backbone_teacher_per_100_students(tables):
     assert (st["backbone_teachers"] * 100 >= st["students"]).all()
 
 
-def test_invented_names_are_marked_as_examples(tables):
+REPORT_NAMES = {"县第一小学", "县初级中学", "盐城实验学校", "米粮泉回族乡中心校", "扎库齐牛录乡中心校", "种羊场中心校"}
+
+
+def test_every_demo_school_name_says_example(tables):
     schools = tables["schools"]
-    report_names = {"县第一小学", "县初级中学", "盐城实验学校", "米粮泉回族乡中心校", "扎库齐牛录乡中心校", "种羊场中心校"}
+    assert schools["school_name"].str.endswith("（示例）").all()
     for row in schools.itertuples():
-        if row.school_name in report_names:
-            assert not row.name_is_example
-        else:
-            assert row.name_is_example and row.school_name.endswith("（示例）")
+        assert row.name_is_example == (row.school_name.removesuffix("（示例）") not in REPORT_NAMES)
+
+
+def test_no_failure_is_designed_onto_a_real_school(demo_snapshot):
+    from dashboard_core.model.filters import Filters
+    from dashboard_core.store import scorecards
+
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    real = card.results[card.results["school_name"].str.removesuffix("（示例）").isin(REPORT_NAMES)]
+    assert len(real) == 8 and real["passes"].all()  # two of them are nine-year schools: a part in each stage
+    assert not card.results["passes"].all()  # the invented ones carry the shortfalls to show
+
+
+def test_teaching_points_name_their_central_school(tables):
+    schools = tables["schools"].set_index("school_id")
+    points = schools[schools["school_type"] == "教学点"]
+    assert len(points) == 2
+    for parent in points["parent_school_id"]:
+        assert schools.loc[parent, "school_type"] in ("小学", "九年一贯制学校")
 
 
 def test_plausible_values(tables):
@@ -77,7 +95,9 @@ def test_county_series_cite_facts_or_say_demo(tables):
     assert cy["source"].map(lambda s: s == "demo" or s in facts).all()
     spend = cy.query("metric == 'education_spending'").set_index("year")["value"]
     assert spend[2022] == 6.39 and spend[2024] == 6.58
-    assert cy.query("metric == 'education_spending' and year == 2023")["source"].item() == "demo"
+    # the report gives no 2023 figure: none is invented on the report's own series
+    for metric in ("education_spending", "per_student_spending_primary", "per_student_spending_junior"):
+        assert 2023 not in set(cy.query("metric == @metric")["year"]), metric
 
 
 def test_build_demo_is_byte_identical(tmp_path):

@@ -321,7 +321,7 @@ def _check_parents(schools: pd.DataFrame, report: Report) -> None:
                              t("请核对编号，或先在“学校”表中补上这所中心校"))
             elif kinds[parent] not in (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL):
                 report.error("学校", r["_row"], "所属中心校编号",
-                             t("所属中心校“{id}”是{kind}，不能管理教学点", id=V(parent), kind=V(str(kinds[parent]))),
+                             t("所属中心校“{id}”是{kind}，不能管理教学点", id=V(parent), kind=str(kinds[parent])),
                              t("请填写一所小学或九年一贯制学校的编号"))
         elif parent is not None:
             report.warn("学校", r["_row"], "所属中心校编号", t("只有教学点需要填写所属中心校，这一行的编号将被忽略"),

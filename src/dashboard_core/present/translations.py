@@ -12,7 +12,7 @@ from ..store import county, facts
 
 _WORDS = {
     # stages, school types, settings, statuses
-    "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year school", "初级中学": "Junior secondary school",
+    "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year integrated school", "初级中学": "Junior secondary school",
     "教学点": "Teaching point", "完全中学": "Complete secondary school", "城区": "Urban", "镇区": "Town", "乡村": "Rural",
     "达标": "Met", "未达标": "Not met", "未达标但不低于85%": "Not met, at least 85%", "低于85%": "Below 85%",
     "无在校生": "No students", "达到": "Met", "未达到": "Not met", "无数据": "No data",
@@ -86,6 +86,18 @@ def _from_rules() -> dict:
         out[ind["unit"]] = ind["unit_en"]
     for item in rules["county_items"]:
         out[item["text"]] = item["text_en"]
+        for req in item["requirements"]:
+            out[req["text"]] = req["text_en"]
+    veto = rules["non_recognition"]
+    out[veto["note"]] = veto["note_en"]
+    for cond in veto["items"]:
+        out[cond["text"]] = cond["text_en"]
+        out[cond["source"]] = cond["source_en"]
+    points = rules["resource"]["teaching_points"]
+    out[points["text"]] = points["text_en"]
+    nutrition = rules["services"]["nutrition_standard"]
+    out[nutrition["text"]] = nutrition["text_en"]
+    out[nutrition["source"]] = nutrition["source_en"]
     for key, name in rules["parts"].items():
         out[name] = rules["parts_en"][key]
     return out
@@ -151,6 +163,45 @@ WORDS_TEMPLATES: dict[str, str] = {
         "No intact snapshot under {root}. {skipped}Run python -m dashboard_core build-demo to build the demo snapshot, "
         "or import statistics.",
     "已跳过：{detail}。": "Skipped: {detail}. ",
+    # statuses, verdict and the parts of a stage
+    "部分有佐证": "Partly evidenced", "不适用": "Not applicable", "不适用（不足 2 所学校）": "Not applicable (fewer than 2 schools)",
+    "不存在（有佐证）": "Absent (evidenced)", "存在": "Present", "无数据，需佐证": "No data: evidence needed",
+    "数据证明达到要求": "The data prove the requirement is met",
+    "数据证明未达到要求": "The data prove the requirement is not met",
+    "只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到":
+        "Only part of the requirement has evidence (e.g. a county total for an “every school” rule, or one of two "
+        "requirements): not yet met",
+    "工作汇报和数据快照中都没有能判定此项的数据，不作推测": "Neither the work report nor the data snapshot can decide it: no guess is made",
+    "此问题在本范围内不发生（例如某学段不足 2 所学校，谈不上校际差异）":
+        "The question does not arise here (e.g. fewer than 2 schools in a stage: there is no spread between schools)",
+    "所选范围内没有学校，无从评估": "No schools in the selected area: nothing to evaluate",
+    "按示例数据：{verdict}": "On demo data: {verdict}",
+    "{status}（示例数据）": "{status} (demo data)", "{source}（示例数据）": "{source} (demo data)",
+    "小学学段": "primary-stage", "初中学段": "junior-secondary-stage",
+    "小学 {n} 所": "{n} primary schools", "九年一贯制学校小学部 {n} 个": "{n} primary sections of nine-year integrated schools",
+    "教学点 {n} 个": "{n} teaching points", "初级中学 {n} 所": "{n} junior secondary schools",
+    "九年一贯制学校初中部 {n} 个": "{n} junior sections of nine-year integrated schools", "{kind} {n} 个": "{n} {kind}",
+    "；另有 {n} 个教学点并入中心校计算": "; {n} teaching points counted with their central schools",
+    "{stage} {total} 个（{inside}）中 {passing} 个达到学校标准":
+        "{passing} of {total} {stage} parts meet the school standard ({inside})",
+    "{scope} {year} 年：{verdict}。": "{scope}, {year}: {verdict}. ",
+    "差异系数 {total} 项中 {passing} 项在限值以内": "{passing} of {total} CVs within their limits",
+    "（另有 {n} 项不适用：该学段不足 2 所学校）": " ({n} more not applicable: fewer than 2 schools in the stage)",
+    "差异系数不适用（各学段都不足 2 所学校，谈不上校际差异）":
+        "CVs not applicable (fewer than 2 schools in each stage: there is no spread between schools)",
+    "县级指标 {total} 项中 {met} 项达到、{not_met} 项未达到、{partial} 项部分有佐证、{no_data} 项无数据":
+        "of {total} county items {met} met, {not_met} not met, {partial} partly evidenced and {no_data} without data",
+    "不予认定情形 {total} 项中 {clear} 项有佐证表明不存在、{present} 项存在、{no_data} 项无数据":
+        "of {total} non-recognition conditions {clear} evidenced as absent, {present} present and {no_data} without data",
+    "。": ".",
+    "存在不予认定情形：{items}": "Non-recognition conditions present: {items}",
+    "{n} 项县级指标只有部分佐证，需补齐后才能判定": "{n} county items are only partly evidenced; the rest is needed before a verdict",
+    "{n} 项不予认定情形尚无佐证": "{n} non-recognition conditions have no evidence yet",
+    "比公务员平均工资高 {value} 元": "{value} yuan above civil servants' average pay",
+    "＞{value}{unit}（报告表述）": "> {value}{unit} (as the report states it)",
+    "无逐班数据（平均班额不能证明每个班都不超额）": "No per-class data (an average class size cannot prove that every class is within the limit)",
+    "数据快照 school_stage_year（各校学生数）": "Data snapshot school_stage_year (students of each school)",
+    "{n}. {value}": "{n}. {value}",
 }
 
 

@@ -74,7 +74,7 @@ PAGES: dict[str, str] = {
     "全国射箭 U18 锦标赛（2024 年，本县承办）": "National U18 archery championship (2024, hosted by the county)",
     "交流轮岗教师占符合条件教师比例": "Rotating teachers among eligible teachers",
     "骨干教师占交流轮岗教师比例": "Backbone teachers among rotating teachers",
-    "随迁子女在公办学校就读比例": "Migrant children in public schools",
+    "随迁子女在公办学校就读比例": "Children accompanying migrant parents in public schools",
     "适龄残疾儿童少年入学率": "Enrolment of children with disabilities",
     "demo data: 按工作汇报县级总数校准的演示数据": "demo data: calibrated to the county totals of the work report",
     "示例数据：按工作汇报县级总数校准的演示数据": "demo data: calibrated to the county totals of the work report",
@@ -113,7 +113,7 @@ PAGES: dict[str, str] = {
     "范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。":
         "{n:,} schools in scope: each chart shows the lowest {shown} school parts; download the CSV for all.",
     "（按达到标准值的比例排序，点击条形打开学校档案）": " (sorted by share of the standard; click a bar to open the school profile)",
-    "；九年一贯制学校按学段加权学生数拆分": "; nine-year schools split by stage-weighted students",
+    "；九年一贯制学校按学段加权学生数拆分": "; nine-year integrated schools split by stage-weighted students",
     "按乡镇汇总": "By township",
     "乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。":
         "Many townships: the chart shows the lowest {n}; download the CSV for all.",
@@ -139,10 +139,10 @@ PAGES: dict[str, str] = {
     "共 {n:,} 个，表中列出前 {shown} 个，完整名单请下载 CSV。": "{n:,} in all; the table lists the first {shown}; download the CSV for all.",
     "所选范围合计：{overall}；范围内每个学校（学段）都达到标准。":
         "Selected scope overall: {overall}; every school part in scope meets the standard.",
-    "教师交流轮岗": "Teacher rotation",
-    "全县交流轮岗比例对照国家标准（黑色刻度为要求）": "County rotation rates against the national standard (black ticks: required)",
+    "教师交流轮岗": "Teacher exchange and rotation",
+    "全县交流轮岗比例对照国家标准（黑色刻度为要求）": "County exchange-and-rotation rates against the national standard (black ticks: required)",
     "；标准：政府保障第 11 项": "; standard: government guarantee item 11",
-    "{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。": "No county rotation data for {year} (the work report gives 2024).",
+    "{year} 年没有全县交流轮岗数据（工作汇报给出的是 2024 年）。": "No county exchange-and-rotation data for {year} (the work report gives 2024).",
     "各校交流轮岗（{n:,} 所学校，列出前 {shown} 所）": "Rotation by school ({n:,} schools, first {shown} listed)",
     "各校交流轮岗（{n:,} 所学校）": "Rotation by school ({n:,} schools)",
     "2024 年教师补充与调配": "New teachers and reallocation, 2024",
@@ -240,7 +240,7 @@ PAGES: dict[str, str] = {
     "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。":
         "{n:,} schools in scope: the grid shows the {shown} failing or with fewest indicators met; download the CSV for all.",
     "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分":
-        "; buildings, sports grounds, equipment and multimedia rooms of nine-year schools are split by stage-weighted students (junior × 1.1)",
+        "; buildings, sports grounds, equipment and multimedia rooms of nine-year integrated schools are split by stage-weighted students (junior × 1.1)",
     "学校差距：还差多少才能达标": "What schools lack to meet the standard",
     "选择学校": "School", "（未达标）": " (not met)",
     "**{school} · {stage}**（{n} 名学生）：": "**{school} · {stage}** ({n} students): ",
@@ -380,4 +380,49 @@ PAGES: dict[str, str] = {
     "只能填写：{choices}": "Allowed: {choices}",
     "平均每班 {n:.0f} 人，超过 100 人": "{n:.0f} students per class on average, more than 100",
     "请核对学生数和班级数是否填反或多填了一位": "Check whether students and classes are swapped or have an extra digit",
+    # standards page: statuses, parts, conditions
+    "**{stage}**（{n} 个学校（学段）参与计算）": "**{stage}** ({n} school parts counted)",
+    "**达标评估** — {sentence}": "**Standard check** — {sentence}",
+    "{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。":
+        "{note} (beside the 25 items above: any one present means the county is not recognised). “Absent (evidenced)” "
+        "is shown only where written evidence exists.",
+    "{passing} / {total} 个": "{passing} / {total}",
+    "{stage}学段达标": "{stage} parts meeting the standard",
+    "不予认定的情形": "Conditions for not recognising a county",
+    "不予认定情形": "Non-recognition condition", "佐证": "Evidence", "依据": "Basis",
+    "县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测；只有一部分要求有佐证的标为“部分有佐证”。":
+        "County items are judged for the whole county. Values come from the work report or the data snapshot; items "
+        "neither has are marked “No data” (no guessing); items with evidence for only part of the requirement are "
+        "marked “Partly evidenced”.",
+    "县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项":
+        "County items: government guarantees (15), education quality (9), public recognition (1)",
+    "各状态的含义": "What each status means",
+    "学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。":
+        "School indicators: ✓ meets the standard, △ below it but at least 85%, ✗ below 85%. Statuses use unrounded "
+        "values; a value close to its standard is shown with more decimals, never rounded onto the standard.",
+    "学生数加权；某学段不足 2 所学校时不计算（不适用）": "Weighted by students; not computed (not applicable) for a stage with fewer than 2 schools",
+    "差异系数在限值内": "CVs within limits",
+    "当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。":
+        "The current snapshot is **demo data**: every conclusion drawn from it is marked “demo data” and is not an "
+        "evaluation of the county.",
+    "未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项":
+        "{not_met} not met, {partial} partly evidenced, {no_data} without data",
+    "范围内没有该学段的学校": "No schools of this stage in the selected area",
+    "范围内没有该学段的学校：差异系数不适用。": "No schools of this stage in the selected area: the CV is not applicable.",
+    "范围内该学段只有 1 个学校（学段）：谈不上校际差异，差异系数不适用。":
+        "Only one school part of this stage in the selected area: there is no spread between schools, the CV is not applicable.",
+    "按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}":
+        "For {scope}, weighted by students: CV = S / x̄. Limits: primary {primary:.2f}, junior secondary {junior:.2f}, "
+        "each of the 7 judged on its own; {points}",
+    # importer: a teaching point's central school
+    "只有教学点需要填写所属中心校，这一行的编号将被忽略": "Only teaching points name a central school: this ID will be ignored",
+    "如这所学校确是教学点，请把学校类型改为“教学点”；否则请清空此格":
+        "If this school is a teaching point, set its type to “教学点” (teaching point); otherwise clear this cell",
+    "所属中心校“{id}”是{kind}，不能管理教学点": "The central school “{id}” is a {kind}, which cannot run a teaching point",
+    "所属中心校编号“{id}”不在“学校”表中": "The central school ID “{id}” is not in the “学校” (schools) sheet",
+    "教学点“{name}”没有填写所属中心校编号": "The teaching point “{name}” names no central school",
+    "请填写一所小学或九年一贯制学校的编号": "Enter the ID of a primary or nine-year integrated school",
+    "请填写管理这个教学点的中心校（小学或九年一贯制学校）的学校编号":
+        "Enter the ID of the central school (primary or nine-year integrated) that runs this teaching point",
+    "请核对编号，或先在“学校”表中补上这所中心校": "Check the ID, or add this central school to the “学校” (schools) sheet first",
 }

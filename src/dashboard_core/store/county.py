@@ -30,7 +30,7 @@ TOWNSHIP_NAMES_EN: dict[str, str] = {
     "绰霍尔镇": "Chuohuoer Town", "加尕斯台镇": "Jiagasitai Town", "琼博拉镇": "Qiongbola Town",
     "海努克镇": "Hainuke Town", "堆齐牛录乡": "Duiqi Niulu Township", "纳达齐牛录乡": "Nadaqi Niulu Township",
     "扎库齐牛录乡": "Zhakuqi Niulu Township", "米粮泉回族乡": "Miliangquan Hui Ethnic Township",
-    "坎乡": "Kan Township", "阔洪奇乡": "Kuohongqi Township", "安班巴格良繁场": "Anbanbage Breeding Farm",
+    "坎乡": "Kan Township", "阔洪奇乡": "Kuohongqi Township", "安班巴格良繁场": "Anbanbage Improved-Seed Farm",
 }
 
 
