@@ -4,12 +4,13 @@ from dashboard_core.web import ui
 from dashboard_core.model.vocabulary import JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY_SCHOOL, TEACHING_POINT
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.i18n import t
+from dashboard_core.store.facts import REPORT_YEAR
 
 v = ui.page_header("总览", "察布查尔锡伯自治县义务教育概况")
 facts = ui.report_facts(v.snapshot, "overview")
 by_id = facts.set_index("fact_id")
 
-fact_metric = ui.fact_metric_writer(by_id)
+fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 # The standards verdict in one line
@@ -34,7 +35,10 @@ cols[3].metric(t("行政区划"), t("{towns} 镇 {townships} 乡 {farms} 场", t
                       companies=ui.num(by_id.loc["farm_companies", "value"])))
 st.caption(t("来源：工作汇报 一、基本情况。悬停数字可查看原文。"))
 
-st.subheader(t("义务教育规模（工作汇报）"))
+st.subheader(t("义务教育规模（工作汇报所述现状）"))
+if v.filters.year != REPORT_YEAR:
+    st.caption(t("以下是工作汇报所述的现状（{report} 年），不是所选 {year} 年的数据；所选年份的数字见下方“所选范围”各节。",
+                 report=REPORT_YEAR, year=v.filters.year))
 cols = st.columns(4)
 fact_metric(cols[0], "schools_total")
 fact_metric(cols[1], "students_total")
@@ -51,9 +55,11 @@ fact_metric(cols[1], "students_junior", "初中生")
 fact_metric(cols[2], "coordination_meetings", "创建协调会、推进会、督导会")
 st.caption(t("来源：工作汇报 一、基本情况；二（一）坚持高位推动。"))
 
-st.subheader(t("所选范围 {first}—{year} 年变化（{scope}）", first=v.filters.year - 2, year=v.filters.year, scope=v.scope_label))
 trend = ui.trend(v.snapshot, v.filters)
 trend = trend[trend["year"] <= v.filters.year]
+first = int(trend["year"].min()) if len(trend) else v.filters.year
+st.subheader(t("所选范围 {first}—{year} 年变化（{scope}）", first=first, year=v.filters.year, scope=v.scope_label)
+             if first < v.filters.year else t("所选范围 {year} 年（{scope}）", year=v.filters.year, scope=v.scope_label))
 if trend.empty:
     st.info(t("所选范围没有学校数据。"))
 else:
@@ -68,7 +74,7 @@ else:
     shown = trend.rename(columns={"year": "年份", "schools": "学校数", "students": "在校学生", "classes": "班级数",
                                   "full_time_teachers": "专任教师", "backbone_teachers": "骨干教师", "staff": "教职工"})
     ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year")
-                      + (t("（2024 年全县合计与工作汇报一致；此前年份为示例数据）") if v.snapshot.demo else ""))
+                      + (t("（{year} 年全县合计与工作汇报一致；此前年份为示例数据）", year=REPORT_YEAR) if v.snapshot.demo else ""))
     ui.download_csv(shown, f"overview_trend_{v.filters.year}.csv")
 
 st.subheader(t("乡镇对比：学校、学生与达标情况"))

@@ -12,7 +12,7 @@ by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)
 SOURCE = ui.report_source(S_QUA)
 
-fact_metric = ui.fact_metric_writer(by_id)
+fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 st.subheader(t("教研成果与教学竞赛"))
@@ -71,7 +71,8 @@ ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width=
 st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
 ui.download_csv(table, "quality_items.csv")
 
-st.subheader(t("城乡差距：城区、镇区、乡村学校的资源配置"))
+st.subheader(t("城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）") if v.snapshot.demo
+             else t("城乡差距：城区、镇区、乡村学校的资源配置"))
 st.caption(t("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
              "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。"))
 if card.matrix.empty:

@@ -9,7 +9,7 @@ v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、�
 facts = ui.report_facts(v.snapshot, "resources")
 by_id = facts.set_index("fact_id")
 
-fact_metric = ui.fact_metric_writer(by_id)
+fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 st.subheader(t("2022 年以来的投入与建设"))

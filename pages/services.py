@@ -9,7 +9,7 @@ v = ui.page_header("惠民服务", "教育公平、营养改善、校园安全�
 facts = ui.report_facts(v.snapshot, "services")
 by_id = facts.set_index("fact_id")
 
-fact_metric = ui.fact_metric_writer(by_id)
+fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 st.subheader(t("教育公平"))
@@ -22,6 +22,7 @@ ui.show_chart(charts.target_bars(equity, t("对照国家标准（黑色刻度为
 fact_metric(st, "left_behind_children", "联合团委、卫健等部门护航留守儿童")
 
 st.subheader(t("营养改善计划（2024 年）"))
+standard = ui.rules()["services"]["nutrition_standard"]
 spend = by_id.loc["nutrition_spend", "value"] * 10_000
 pupils = by_id.loc["nutrition_students", "value"]
 cols = st.columns(3)
@@ -36,13 +37,19 @@ cols[2].metric(t("每生每年"), t("{n} 元", n=f"{spend / pupils:,.0f}"),
 def per_school_day() -> None:
     """Changing the assumed school days recomputes this card alone."""
     left, right = st.columns(2)
-    days = left.number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=200, step=5,
-                             help=t("报告未给出在校天数；国家营养改善计划按全年在校 200 天测算，可按本县实际修改"))
-    right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{spend / pupils / days:.2f}"))
+    days = left.number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=standard["school_days"], step=5,
+                             help=t("报告未给出在校天数；国家基础标准按全年在校约 {days} 天测算，可按本县实际修改",
+                                    days=standard["school_days"]))
+    per_day = spend / pupils / days
+    right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{per_day:.2f}"),
+                 delta=t("{diff:+.2f} 元（对照国家基础标准 {base} 元/天）", diff=per_day - standard["yuan_per_pupil_day"],
+                         base=standard["yuan_per_pupil_day"]),
+                 delta_color="normal")
 
 
 per_school_day()
-st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。"))
+st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。")
+           + t("国家基础标准：{text}（{source}）。", text=standard["text"], source=standard["source"]))
 
 st.subheader(t("校园安全"))
 safety = tables.facts_frame(facts, ["safety_inspections", "risk_meetings", "disputes_resolved", "safety_drills", "safety_campaigns"],

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard_core.web import ui
 from dashboard_core.present import charts, tables
+from dashboard_core.present import i18n
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_QUA, S_RES, S_TEA
 
@@ -12,7 +13,7 @@ facts = ui.report_facts(v.snapshot, "teachers")
 by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)
 
-fact_metric = ui.fact_metric_writer(by_id)
+fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
@@ -43,16 +44,16 @@ else:
     ui.indicator_chart(v, card, teacher_codes, "tea_indicator", "（点击条形打开学校档案）",
                        ui.snapshot_source(v.snapshot, "school_stage_year") + t("；教师按任教学段计"), "teachers")
 
-    st.subheader(t("总量超编、结构性短缺：体育艺术教师"))
+    st.subheader(t("体育艺术教师：逐校缺口"))
     totals = card.group_values()  # the whole scope, by stage
     totals = totals[totals["indicator"] == "pe_art_teachers_per100"]
     table = tables.pe_art_shortage(card)
     overall = t("；").join(t("{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）", stage=r.stage, value=r.value,
                              threshold=r.threshold) for r in totals.itertuples())
     if len(table):
-        st.warning(t("所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。"
-                     "工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。", overall=overall, n=len(table),
-                     missing=int(table["缺少（人）"].sum())), icon=":material/warning:")
+        st.warning(t("所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。",
+                     overall=overall, n=len(table), missing=int(table["缺少（人）"].sum()))
+                   + (t("（按示例数据计算，不是本县的实际缺口）") if v.snapshot.demo else ""), icon=":material/warning:")
         shown = table.head(ui.TABLE_ROWS)
         shown = shown.assign(档案=shown["学校编号"].map(ui.profile_links(shown["学校编号"])))
         if len(table) > len(shown):
@@ -122,8 +123,12 @@ st.subheader(t("待遇与培训（2024 年）"))
 cols = st.columns(3)
 fact_metric(cols[0], "teacher_pay_above_civil_servants", "教师年均工资高于公务员")
 fact_metric(cols[1], "teacher_training_spend", "教师培训支出")
-fact_metric(cols[2], "teacher_training_share_floor", "培训支出超过公用经费预算的")
-st.caption(t("来源：工作汇报 {section}。国家标准：教师平均工资不低于当地公务员；培训经费不低于公用经费预算的 5%。", section=S_RES))
+training = by_id.loc["teacher_training_share_floor"]
+cols[2].metric(t("培训支出占学校年度公用经费预算"), t("超过 {value}%（报告表述）", value=ui.num(training["value"])),
+               help=t("工作汇报原文：“{excerpt}”。这是全县合计的表述；标准要求每所学校都不低于 5%，需逐校数据才能判定。",
+                      excerpt=i18n.Verbatim(training["source_text"])))
+st.caption(t("来源：工作汇报 {section}。国家标准：教师平均工资不低于当地公务员；每所学校的培训经费不低于其年度公用经费预算的 5%。",
+             section=S_RES))
 
 st.subheader(t("工作汇报中的师资队伍数字"))
 ui.report_facts_table(facts, "teachers")

@@ -132,10 +132,9 @@ PAGES: dict[str, str] = {
     "；教师按任教学段计": "; teachers counted by the stage they teach",
     "总量超编、结构性短缺：体育艺术教师": "Overstaffed in total, short in structure: PE and arts teachers",
     "{stage}每百名学生 {value:.2f} 名（标准 {threshold:g}）": "{stage}: {value:.2f} per 100 students (standard {threshold:g})",
-    "所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。工作汇报也指出：“中小学教师队伍整体超编、结构性短缺”。":
+    "所选范围合计：{overall}，总量达标；但 {n} 个学校（学段）低于标准，共缺 {missing} 名体育、艺术专任教师。":
         "Selected scope overall: {overall}, so the total meets the standard; but {n} school parts are below it, "
-        "missing {missing} PE and arts teachers in all. The work report says so too: the teaching staff is "
-        "overstaffed in total but short in structure.",
+        "missing {missing} PE and arts teachers in all.",
     "共 {n:,} 个，表中列出前 {shown} 个，完整名单请下载 CSV。": "{n:,} in all; the table lists the first {shown}; download the CSV for all.",
     "所选范围合计：{overall}；范围内每个学校（学段）都达到标准。":
         "Selected scope overall: {overall}; every school part in scope meets the standard.",
@@ -425,4 +424,29 @@ PAGES: dict[str, str] = {
     "请填写管理这个教学点的中心校（小学或九年一贯制学校）的学校编号":
         "Enter the ID of the central school (primary or nine-year integrated) that runs this teaching point",
     "请核对编号，或先在“学校”表中补上这所中心校": "Check the ID, or add this central school to the “学校” (schools) sheet first",
+    # year handling, teachers, quality, services
+    "{name}（{year} 年）": "{name} ({year})",
+    "义务教育规模（工作汇报所述现状）": "Compulsory education in numbers (as the work report states them)",
+    "以下是工作汇报所述的现状（{report} 年），不是所选 {year} 年的数据；所选年份的数字见下方“所选范围”各节。":
+        "These are the work report's current figures ({report}), not figures of the selected year {year}; the "
+        "sections on the selected area below give that year's numbers.",
+    "所选范围 {year} 年（{scope}）": "Selected area, {year} ({scope})",
+    "（{year} 年全县合计与工作汇报一致；此前年份为示例数据）":
+        " (the {year} county totals equal the work report; earlier years are demo data)",
+    "体育艺术教师：逐校缺口": "PE and arts teachers: the gap school by school",
+    "（按示例数据计算，不是本县的实际缺口）": " (computed from demo data: not the county's real gap)",
+    "培训支出占学校年度公用经费预算": "Training spending as a share of schools' public-funds budgets",
+    "超过 {value}%（报告表述）": "More than {value}% (as the report states it)",
+    "工作汇报原文：“{excerpt}”。这是全县合计的表述；标准要求每所学校都不低于 5%，需逐校数据才能判定。":
+        "Work report: “{excerpt}”. This is said of the county as a whole; the standard requires at least 5% in every "
+        "school, which only per-school data can show.",
+    "来源：工作汇报 {section}。国家标准：教师平均工资不低于当地公务员；每所学校的培训经费不低于其年度公用经费预算的 5%。":
+        "Source: work report {section}. National standard: teachers' average pay not below civil servants'; every "
+        "school spends at least 5% of its annual public-funds budget on training.",
+    "城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）":
+        "Urban–rural gap: resources of urban, town and rural schools (illustrated with demo data)",
+    "报告未给出在校天数；国家基础标准按全年在校约 {days} 天测算，可按本县实际修改":
+        "The report gives no number of school days; the national basic standard assumes about {days} a year. Change it to the county's figure.",
+    "{diff:+.2f} 元（对照国家基础标准 {base} 元/天）": "{diff:+.2f} yuan (against the national basic standard of {base} yuan a day)",
+    "国家基础标准：{text}（{source}）。": " National basic standard: {text} ({source}).",
 }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 REPORT_TITLE = "察布查尔县推进义务教育优质均衡发展工作汇报"
+REPORT_YEAR = 2024  # the statistics year of the report's current figures (its latest full year)
 
 S_BASIC = "一、基本情况"
 S_LEAD = "二（一）坚持高位推动，夯实创建基础"

@@ -144,11 +144,14 @@ def report_facts_table(facts: pd.DataFrame, key: str) -> None:
     download_csv(facts, f"report_facts_{key}.csv", "下载报告数字（CSV）")
 
 
-def fact_metric_writer(facts_by_id: pd.DataFrame):
-    """A function that shows one report fact as a metric, with the verbatim excerpt on hover."""
+def fact_metric_writer(facts_by_id: pd.DataFrame, view_year: int | None = None):
+    """A function that shows one report fact as a metric, with the verbatim excerpt on hover. A fact
+    of another year than the one in view says its year, so it is never read as the view's figure."""
     def write(column, fact_id: str, label: str | None = None) -> None:
         row = facts_by_id.loc[fact_id]
         name = row["metric_en"] if i18n.english() else (label or row["metric"])
+        if view_year is not None and pd.notna(row["year"]) and int(row["year"]) != int(view_year):
+            name = t("{name}（{year} 年）", name=i18n.Verbatim(name), year=int(row["year"]))
         column.metric(name, amount(row["value"], row["unit"]),
                       help=t("工作汇报原文：“{excerpt}”", excerpt=i18n.Verbatim(row["source_text"])))
     return write
