@@ -67,7 +67,7 @@ st.caption(t("{source}：“{excerpt}”", source=SOURCE, excerpt=i18n.Verbatim(
 
 st.subheader(t("国家标准：教育质量 9 项"))
 table = tables.county_items_frame(card.county_items[card.county_items["part"] == "quality"], ui.report_citations(v.snapshot), with_part=False)
-ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large")})
+ui.wrapped_table(table, keep=("数值", "状态", "来源"))
 st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
 ui.download_csv(table, "quality_items.csv")
 

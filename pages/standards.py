@@ -30,7 +30,7 @@ if not v.filters.is_whole_county:
 cols = st.columns(4)
 for col, (stage, c) in zip(cols, s.stages.items()):
     col.metric(t("{stage}学段达标", stage=stage), t("{passing} / {total} 个", passing=c["schools_passing"],
-                                                      total=c["schools_total"]),
+                                                      total=c["schools_total"]) if c["schools_total"] else "—",
                help=words.stage_parts(stage, c) if c["schools_total"] else t("范围内没有该学段的学校"))
 applicable = s.cv_total - s.cv_not_applicable
 cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
@@ -100,6 +100,8 @@ def what_a_school_lacks() -> None:
 
 if choices:
     what_a_school_lacks()
+else:
+    st.info(t("所选范围内没有学校数据。"))
 
 
 # 4. Coefficients of variation
@@ -130,8 +132,9 @@ ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
 st.subheader(t("县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项"))
 citations = ui.report_citations(v.snapshot)
 table = tables.county_items_frame(card.county_items, citations)
-ui.table_view(table, column_config={"要求": st.column_config.TextColumn(width="large"),
-                                    "来源": st.column_config.TextColumn(width="large")})
+for part, rows in table.groupby("部分", sort=False):
+    st.markdown(t("**{part}**（{n} 项）", part=part, n=len(rows)))
+    ui.wrapped_table(rows.drop(columns="部分"), keep=("数值", "状态", "来源"))
 st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测；"
              "只有一部分要求有佐证的标为“部分有佐证”。"))
 ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
@@ -139,7 +142,7 @@ ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
 # 6. Conditions under which a county is not recognised
 st.subheader(t("不予认定的情形"))
 st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
-             note=rules["non_recognition"]["note"]))
+             note=rules["non_recognition"]["note"]) + t("依据：{source}。", source=rules["non_recognition"]["items"][0]["source"]))
 vetoes = tables.vetoes_frame(card.vetoes, citations)
-ui.table_view(vetoes, column_config={"佐证": st.column_config.TextColumn(width="large")})
+ui.wrapped_table(vetoes, keep=("状态", "佐证"))
 ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")

@@ -94,7 +94,7 @@ def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
                 for r in vetoes["source_ref"]]
     return pd.DataFrame({"编号": vetoes["item"], "不予认定情形": vetoes["text"],
                          "状态": [f"{VETO_MARKS[s]} {i18n.t(VETO_LABELS[s])}" for s in vetoes["status"]],
-                         "佐证": evidence, "依据": vetoes["article"]})
+                         "佐证": evidence})
 
 
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:

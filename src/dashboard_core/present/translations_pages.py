@@ -449,4 +449,6 @@ PAGES: dict[str, str] = {
         "The report gives no number of school days; the national basic standard assumes about {days} a year. Change it to the county's figure.",
     "{diff:+.2f} 元（对照国家基础标准 {base} 元/天）": "{diff:+.2f} yuan (against the national basic standard of {base} yuan a day)",
     "国家基础标准：{text}（{source}）。": " National basic standard: {text} ({source}).",
+    "**{part}**（{n} 项）": "**{part}** ({n} items)",
+    "依据：{source}。": " Basis: {source}.",
 }

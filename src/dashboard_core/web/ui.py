@@ -10,4 +10,5 @@ from .presentation import presentation_bar  # noqa: F401
 from .state import LANGUAGE_KEY, View, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, demo_mark,  # noqa: F401
                       download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
-                      report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view)
+                      report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,
+                      wrapped_table)

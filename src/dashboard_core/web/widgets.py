@@ -108,6 +108,20 @@ def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None
     st.dataframe(i18n.tr_frame(frame, keep), column_config=config or None, **kwargs)
 
 
+def wrapped_table(frame: pd.DataFrame, keep: tuple = ()) -> None:
+    """A short table whose long texts wrap onto more lines instead of being cut in a scroll box: for
+    rows a reader must read whole (the county items, the non-recognition conditions)."""
+    shown = i18n.tr_frame(frame, keep)
+
+    def cell(value) -> str:
+        text = "—" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*").replace("$", "\\$").replace("~", "\\~")
+
+    lines = ["| " + " | ".join(cell(c) for c in shown.columns) + " |", "|" + "---|" * len(shown.columns)]
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]
+    st.markdown("\n".join(lines))
+
+
 def profile_links(school_ids) -> dict:
     """Links to each school's profile page, keeping the year in view."""
     year = view().filters.year
