@@ -43,9 +43,16 @@ if mine.inputs.empty:
     st.info(t("{year} 年没有这所学校的数据。", year=year))
     st.stop()
 
-st.subheader(t("基本情况（{year} 年）", year=year))
 inputs = mine.inputs
 first = inputs.iloc[0]
+if first["school_id"] != school_id:  # a teaching point, judged with its central school
+    st.info(t("这是一个教学点：按评估规则，它的数据并入所属中心校“{parent}”一起计算（{rule}）。"
+              "以下基本情况和指标是中心校含本教学点的合计。", parent=first["school_name"],
+              rule=ui.rules()["resource"]["teaching_points"]["text"]), icon=":material/info:")
+elif int(inputs["teaching_points_folded"].max()) > 0:
+    st.caption(t("本校的数字含 {n} 个所属教学点的数据（教学点并入中心校计算）。", n=int(inputs["teaching_points_folded"].max())))
+
+st.subheader(t("基本情况（{year} 年）", year=year))
 cols = st.columns(4)
 cols[0].metric(t("在校学生"), t("{n} 人", n=f"{int(inputs['students'].sum()):,}"),
                help=t("；").join(t("{stage} {n} 人", stage=r.stage, n=int(r.students)) for r in inputs.itertuples()))

@@ -76,3 +76,26 @@ def test_every_report_fact_of_the_domain_is_on_its_page(domain, page, demo_snaps
     missing = [f for f in facts.itertuples() if (f.metric, f.source_text) not in pairs]
     assert not missing, [m.fact_id for m in missing]
     assert len(table) == len(facts)
+
+
+def test_standards_page_for_a_scope_without_schools_says_so():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["township"] = "坎乡"
+    at.query_params["stage"] = "初中"
+    at.switch_page("pages/standards.py").run()
+    assert not at.exception
+    text = " ".join(e.value for e in at.info)
+    assert "所选范围内没有学校，无从评估" in text and "按示例数据" in text
+    assert "差异系数不适用" in text
+    assert not any("0 / 14" in str(m.value) for m in at.metric)
+
+
+def test_standards_page_explains_each_status_and_lists_the_conditions():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/standards.py").run()
+    assert not at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    for word in ("部分有佐证", "无数据", "不适用", "数据证明达到要求"):
+        assert word in shown, word
+    assert "以考试方式招生" in shown and "教育系统未发生安全责任事故" in shown
+    assert "＞5%（报告表述）" in shown and "G05" in shown

@@ -451,4 +451,9 @@ PAGES: dict[str, str] = {
     "国家基础标准：{text}（{source}）。": " National basic standard: {text} ({source}).",
     "**{part}**（{n} 项）": "**{part}** ({n} items)",
     "依据：{source}。": " Basis: {source}.",
+    "这是一个教学点：按评估规则，它的数据并入所属中心校“{parent}”一起计算（{rule}）。以下基本情况和指标是中心校含本教学点的合计。":
+        "This is a teaching point: by the evaluation rules its figures are counted with its central school “{parent}” "
+        "({rule}). The figures and indicators below are the central school's, this teaching point included.",
+    "本校的数字含 {n} 个所属教学点的数据（教学点并入中心校计算）。":
+        "This school's figures include {n} teaching points it runs (teaching points count with their central school).",
 }
