@@ -147,7 +147,8 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
         if part["差异系数"].notna().any():
             sta.charts.append(ChartItem(t("{stage}差异系数", stage=stage), charts.cv_chart(part),
                                         snap_src + t("；") + t("学生数加权")))
-    sta.notes = [words.summary_sentence(s, scope, filters.year)] + words.reasons(s, rules)[:3]
+    # the figures beside it count the parts; a slide holds the verdict and the two main reasons
+    sta.notes = [t("结论：{verdict}。", verdict=words.verdict_text(s))] + words.reasons(s, rules)[:2]
     sections.append(sta)
 
     scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")

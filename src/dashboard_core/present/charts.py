@@ -18,8 +18,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..model.vocabulary import BELOW, FLOOR, MET, NO_STUDENTS, RURAL, TOWN, URBAN
-from .words import STATUS_LABELS
+from ..model.vocabulary import BELOW, CV_CODES, FLOOR, MET, NO_STUDENTS, RURAL, TOWN, URBAN
+from .words import CV_LABELS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
         "'WenQuanYi Micro Hei', sans-serif")
@@ -246,7 +246,7 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     bars = part(d, {"type": "bar"},
                 y=alt.Y("指标:N", sort=in_order(), title=None),
                 x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
-                color=alt.Color("结果:N", scale=alt.Scale(domain=["达标 ✓", "超限 ✗", "无法计算"],
+                color=alt.Color("结果:N", scale=alt.Scale(domain=[CV_LABELS[c] for c in CV_CODES],
                                                          range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
                                 title="结果"),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
