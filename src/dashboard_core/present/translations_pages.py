@@ -54,7 +54,7 @@ PAGES: dict[str, str] = {
     "编制与结构、交流轮岗、引进与培养、待遇与培训": "Staffing and structure, rotation, recruitment and development, pay and training",
     "教研与竞赛、体育特色、课后服务、校园文化、城乡差距":
         "Teaching research and contests, sports, after-school services, school culture, urban–rural gaps",
-    "教育公平、营养改善、校园安全、思政育人": "Equity, nutrition, school safety, civic education",
+    "教育公平、营养改善、校园安全、思政育人": "Equity, nutrition, school safety, ideological-and-political education",
     "一校一档：基本情况、达标情况、变化趋势与对比": "One file per school: basics, the standard, trends and comparison",
     "数据快照、导入模板、导入与比较": "Data snapshots, import template, import and comparison",
     "怎样使用本看板，以及无障碍声明": "How to use this dashboard, and the accessibility statement",
@@ -70,7 +70,7 @@ PAGES: dict[str, str] = {
     "“小白杨”文化": "“Little white poplar” culture", "问题": "Problem", "修改方法": "How to fix",
     "一等奖": "First prizes", "二等奖": "Second prizes", "三等奖": "Third prizes",
     "全国中小学国际式摔跤比赛（2025 年 1 月）": "National school wrestling championship (January 2025)",
-    "自治区摔跤比赛（先后 3 次参赛）": "Autonomous region wrestling championships (3 entries)",
+    "自治区摔跤比赛（先后 3 次参赛）": "Autonomous-region-level wrestling championships (3 entries)",
     "全国射箭 U18 锦标赛（2024 年，本县承办）": "National U18 archery championship (2024, hosted by the county)",
     "交流轮岗教师占符合条件教师比例": "Rotating teachers among eligible teachers",
     "骨干教师占交流轮岗教师比例": "Backbone teachers among rotating teachers",
@@ -163,7 +163,7 @@ PAGES: dict[str, str] = {
     "传统体育项目：摔跤、射箭、足球": "Traditional sports: wrestling, archery, football",
     "奖牌榜": "Medal table",
     "。足球代表队 2023 年获自治区青少年足球活动小学男子甲组冠军，2024 年获第三届中国青少年足球联赛亚军。":
-        ". The football team won the regional primary boys' A title in 2023 and was runner-up in the 3rd China Youth Football League in 2024.",
+        ". The football team won the autonomous-region-level primary boys' A title in 2023 and was runner-up in the 3rd China Youth Football League in 2024.",
     "“双减”与课后服务": "“Double reduction” and after-school services",
     "。社团包括书法、射箭、戏曲、科技创新等；编程大赛获二等奖 1 个、三等奖 2 个。":
         ". Clubs include calligraphy, archery, opera and science; the coding contest brought 1 second and 2 third prizes.",
@@ -194,9 +194,9 @@ PAGES: dict[str, str] = {
     "校园安全": "School safety", "校园安全工作量": "School safety work",
     "；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故":
         "; the “four 100%” safety measures are routine, and the education system had no liability accidents",
-    "思政育人": "Civic education", "2024 年研学参与人次": "Study-trip participants, 2024",
+    "思政育人": "Ideological-and-political education", "2024 年研学参与人次": "Study-trip participants, 2024",
     "以盐城实验学校为中心建立中小学思政一体化结对共建联盟。":
-        "A civic-education partnership of primary and secondary schools is built around Yancheng Experimental School.",
+        "An ideological-and-political education partnership of primary and secondary schools is built around Yancheng Experimental School.",
     "工作汇报中的惠民服务数字": "Service figures in the work report",
     # school profile
     "快照中没有学校。": "The snapshot has no schools.",
