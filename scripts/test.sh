@@ -20,4 +20,10 @@ fi
 
 # the rooms' import contracts (pyproject.toml, docs/architecture.md), then every test, slow ones included
 .venv/bin/lint-imports
-exec .venv/bin/python -m pytest -q "$@"
+if [ $# -gt 0 ]; then
+  exec .venv/bin/python -m pytest -q "$@"
+fi
+# the fast tests on two processes (about 35 s instead of 60 s), then the browser and load tests alone:
+# they time pages and sessions, which a second process on the same two cores would disturb
+.venv/bin/python -m pytest -q -n 2 -m "not slow"
+exec .venv/bin/python -m pytest -q -m slow
