@@ -22,6 +22,7 @@ from ..present.i18n import Verbatim as V
 from ..present.i18n import t
 from ..store import facts, snapshots
 from ..store.schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
+from . import registers
 
 MAX_BYTES = 20 * 1024 * 1024
 ERROR, WARNING = "error", "warning"
@@ -219,6 +220,8 @@ def _parse(value, col: Column):
 
 
 def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> pd.DataFrame | None:
+    """The sheet's rows typed by the table's columns; every problem found goes into the report. A
+    register (an optional table) may be left empty: the items it judges then show as no data."""
     if not rows or all(_blank(c) for c in rows[0]):
         report.error(sheet, 1, None, t("第一行没有表头"), t("请从模板复制“{sheet}”表的表头行", sheet=V(table.sheet)))
         return None
@@ -267,7 +270,7 @@ def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> 
             record[col.name] = parsed
         records.append(record)
     frame = pd.DataFrame(records, columns=["_row"] + [c.name for c in table.columns])
-    if frame.empty:
+    if frame.empty and not table.optional:
         report.error(sheet, 2, None, t("这张表没有数据行"), t("请在表头下方填写数据（见“{fields}”表中的示例）", fields=V(FIELD_SHEET)))
     return frame
 
@@ -297,13 +300,15 @@ def _check_references(frames: dict, report: Report) -> None:
         return
     ids = set(schools["school_id"].dropna())
     _check_parents(schools, report)
-    for name, sheet in (("school_stage_year", "学校分学段数据"), ("school_year", "学校年度数据")):
-        frame = frames.get(name)
-        if frame is None:
+    for table in TABLES:
+        frame = frames.get(table.name)
+        if frame is None or table.name == "schools":
             continue
-        for _, r in frame[frame["school_id"].notna() & ~frame["school_id"].isin(ids)].iterrows():
-            report.error(sheet, r["_row"], "学校编号", t("学校编号“{id}”不在“学校”表中", id=V(str(r["school_id"]))),
-                         t("请核对编号，或先在“学校”表中补上这所学校"))
+        for column in (c for c in table.columns if c.name.endswith("school_id")):
+            for _, r in frame[frame[column.name].notna() & ~frame[column.name].isin(ids)].iterrows():
+                report.error(table.sheet, r["_row"], column.header,
+                             t("学校编号“{id}”不在“学校”表中", id=V(str(r[column.name]))),
+                             t("请核对编号，或先在“学校”表中补上这所学校"))
 
 
 def _check_parents(schools: pd.DataFrame, report: Report) -> None:
@@ -436,8 +441,10 @@ def validate(path: Path, source_name: str | None = None) -> Report:
     for table in TABLES:
         sheet = _sheet_for(table, list(sheets))
         if sheet is None:
-            report.error(table.sheet, None, None, t("缺少工作表“{sheet}”（英文名 {name}）", sheet=V(table.sheet), name=table.name),
-                         t("请使用导入模板，不要删除或改名其中的工作表"))
+            if not table.optional:
+                report.error(table.sheet, None, None, t("缺少工作表“{sheet}”（英文名 {name}）", sheet=V(table.sheet),
+                                                       name=table.name),
+                             t("请使用导入模板，不要删除或改名其中的工作表"))
             continue
         frame = _parse_sheet(table, sheets[sheet], table.sheet, report)
         if frame is not None:
@@ -445,8 +452,10 @@ def validate(path: Path, source_name: str | None = None) -> Report:
             frames[table.name] = frame
     _check_references(frames, report)
     _check_plausibility(frames, report)
+    registers.check(frames, report)
     if report.ok:
-        report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES}
+        report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES
+                         if not table.optional or (table.name in frames and len(frames[table.name]))}
     return report
 
 

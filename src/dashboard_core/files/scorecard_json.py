@@ -53,7 +53,7 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
                                 "source": words.requirement_source(q, citations)} for q in r["requirements"]]}
              for r in card.county_items.to_dict("records")]
     vetoes = [{"item": r["item"], "text": r["text"], "status": r["status"], "article": r["article"],
-               "source": words.citation(*citations[r["source_ref"]]) if r["source_ref"] in citations else None}
+               "demo": bool(r["demo"]), "source": words.veto_source(r, citations)}
               for r in card.vetoes.to_dict("records")]
     return {
         "snapshot": {"snapshot_id": card.snapshot.snapshot_id, "created_at": card.snapshot.created_at,

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import registers as registers_
 from .vocabulary import (BELOW, CV_MET, CV_MIN_SCHOOLS, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                          ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, MET, NO_STUDENTS, PRIMARY,
                          STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS,
@@ -353,31 +354,29 @@ def _judge_school_size(req: dict, school_parts: pd.DataFrame, demo: bool) -> dic
 
 
 def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, school_parts: pd.DataFrame,
-                          demo: bool = False) -> pd.DataFrame:
+                          demo: bool = False, registers: registers_.Registers | None = None) -> pd.DataFrame:
     """Each county item of the method (25) with its status and, per requirement, the evidence.
 
-    `county_year` rows give metric values with their source (a fact id or `demo`); `school_parts`
-    (one row per school and stage) feeds the requirements judged school by school. A requirement
-    nothing supports is `no_data`; an item is `partial` when only some of its requirements (or only
-    a county aggregate of an every-school rule) have evidence. `demo` says the snapshot is demo
-    data, so that evidence drawn from it is marked demo. Evidence comes back as codes and numbers;
-    the words are written by present/.
+    A requirement is judged from the registers when the snapshot holds them (every class, every
+    school's rooms, funds and teachers, the rotation moves, cohorts, monitoring, survey, evidence
+    documents), else from the county figures (`county_year`: a fact id or `demo` as source), else it
+    is `no_data`. An item is `partial` when only some of its requirements (or only a county aggregate
+    of an every-school rule) have evidence. `demo` marks evidence drawn from a demo snapshot.
+    Evidence comes back as codes and numbers; the words are written by present/.
     """
     this_year = county_year[county_year["year"] == year].set_index("metric")
     rows = []
     for item in rules["county_items"]:
         judged = []
+        single = len(item["requirements"]) == 1
         for req in item["requirements"]:
-            kind = req["evaluator"]
             out = {"id": req["id"], "metric": req.get("metric"), "status": ITEM_NO_DATA, "value": None,
-                   "threshold": req.get("threshold"),
-                   "unit": req.get("unit"), "comparison": req.get("comparison"), "bound": None,
-                   "source_kind": "none", "source_ref": None, "detail": None, "demo": False}
-            if kind == "county_metric" and req["metric"] in this_year.index:
-                out.update(_judge_metric(req, this_year.loc[req["metric"]], demo))
-            elif kind == "school_size" and len(school_parts):
-                out.update(_judge_school_size(req, school_parts, demo))
-            elif kind == "class_register":
+                   "threshold": req.get("threshold"), "unit": req.get("unit"), "comparison": req.get("comparison"),
+                   "bound": None, "source_kind": "none", "source_ref": None, "detail": None, "demo": False}
+            result = _judge_requirement(req, item["item"] if single else None, this_year, school_parts, demo, registers)
+            if result is not None:
+                out.update(result)
+            elif req["evaluator"] == "class_register":
                 # an average class size proves nothing about every class: only per-class rows decide
                 out["detail"] = {"kind": "needs_class_register"}
             judged.append(out)
@@ -391,18 +390,44 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
     return pd.DataFrame(rows)
 
 
-def evaluate_non_recognition(rules: dict, statements: set) -> pd.DataFrame:
+def _judge_requirement(req: dict, item_code: str | None, county: pd.DataFrame, school_parts: pd.DataFrame,
+                       demo: bool, registers) -> dict | None:
+    """The evidence that decides one requirement, best first: a register, then a county figure."""
+    kind = req["evaluator"]
+    result = None
+    if registers is not None:
+        if kind in registers_.JUDGES:
+            result = registers_.JUDGES[kind](req, registers, demo)
+        elif kind == "staffing_quota":
+            result = registers_.staffing_quota(req, registers, county, demo)
+        elif kind == "document":
+            result = registers_.document(req["id"], item_code, registers, demo)
+    if kind == "special_education":
+        return registers_.special_education(req, county, demo)
+    if result is None and "threshold" in req and req.get("metric") in county.index:
+        result = _judge_metric(req, county.loc[req["metric"]], demo)
+    if result is None and kind == "school_size" and len(school_parts):
+        result = _judge_school_size(req, school_parts, demo)
+    return result
+
+
+def evaluate_non_recognition(rules: dict, statements: set, registers=None, demo: bool = False) -> pd.DataFrame:
     """The conditions under which a county is not recognised (不予认定), each `met` (evidence that the
-    condition is absent), `not_met` (present) or `no_data`. `statements` are the report statements
-    available as evidence (e.g. that the education system had no safety accident)."""
+    condition is absent), `not_met` (present) or `no_data`. The evidence register decides first; else
+    the report's statements (e.g. that the education system had no safety accident)."""
     rows = []
     for cond in rules["non_recognition"]["items"]:
-        status, ref = ITEM_NO_DATA, None
-        if cond["evaluator"] == "report_statement" and cond["statement"] in statements:
-            status, ref = ITEM_MET, cond["statement"]
-        rows.append({"item": cond["id"], "text": cond["text"], "status": status,
-                     "source_kind": "report" if ref else "none", "source_ref": ref, "article": cond["source"]})
-    return pd.DataFrame(rows, columns=["item", "text", "status", "source_kind", "source_ref", "article"])
+        status, kind, ref, detail, from_demo = ITEM_NO_DATA, "none", None, None, False
+        found = registers_.document(cond["id"], None, registers, demo) if registers is not None else None
+        if found is not None:
+            status, kind, ref, detail, from_demo = (found["status"], found["source_kind"], found["source_ref"],
+                                                    found["detail"], found["demo"])
+        elif cond["evaluator"] == "report_statement" and cond["statement"] in statements:
+            status, kind, ref = ITEM_MET, "report", cond["statement"]
+        rows.append({"item": cond["id"], "text": cond["text"], "status": status, "source_kind": kind,
+                     "source_ref": ref, "detail": detail, "demo": from_demo, "article": cond["source"]})
+    return pd.DataFrame(rows, columns=["item", "text", "status", "source_kind", "source_ref", "detail", "demo",
+                                       "article"])
 
 
 def lookup(keys: pd.Series, mapping: dict, default: float) -> np.ndarray:

@@ -90,11 +90,12 @@ def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = T
 
 def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
     """The conditions under which a county is not recognised, each with its status and evidence."""
-    evidence = [words.citation(*citations[r]) if r in citations else i18n.t("报告与数据快照中均无此项数据")
-                for r in vetoes["source_ref"]]
-    return pd.DataFrame({"编号": vetoes["item"], "不予认定情形": vetoes["text"],
-                         "状态": [f"{VETO_MARKS[s]} {i18n.t(VETO_LABELS[s])}" for s in vetoes["status"]],
-                         "佐证": evidence})
+    records = vetoes.to_dict("records")
+    status = [f"{VETO_MARKS[r['status']]} {i18n.t(VETO_LABELS[r['status']])}" for r in records]
+    status = [i18n.t("{status}（示例数据）", status=i18n.Verbatim(s)) if r.get("demo") else s
+              for s, r in zip(status, records)]
+    return pd.DataFrame({"编号": vetoes["item"], "不予认定情形": vetoes["text"], "状态": status,
+                         "佐证": [words.veto_source(r, citations) for r in records]})
 
 
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:

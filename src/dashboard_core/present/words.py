@@ -125,6 +125,119 @@ def citation(section: str, excerpt: str) -> str:
     return t("工作汇报 {section}：“{excerpt}”", section=section, excerpt=Verbatim(excerpt))
 
 
+def document_source(detail: dict, demo: bool = False) -> str:
+    """An evidence document as a source: title, issuer and number, date."""
+    parts = [p for p in (detail.get("issuer"), detail.get("document_no"), detail.get("issued_on")) if p]
+    text = t("佐证台账：《{title}》", title=Verbatim(detail.get("document") or ""))
+    if parts:
+        text += t("（{parts}）", parts=Verbatim(" ".join(tr(p) for p in parts)))
+    return text
+
+
+def _schools_or_ok(detail: dict, failing: list[str], ok_text: str) -> str:
+    """An every-school rule: who fails, else who is missing, else that all pass."""
+    if detail["failing_count"]:
+        return t("未达到：{names}", names=Verbatim(_listed(failing, detail["failing_count"])))
+    text = t(ok_text, n=detail["checked"])
+    if detail["missing_count"]:
+        text += t("；缺 {n} 所学校的数据：{names}", n=detail["missing_count"],
+                  names=Verbatim(_listed([tr(n) for n in detail["missing"]], detail["missing_count"])))
+    return text
+
+
+def _classes_value(req, d) -> str:
+    if d["failing_count"]:
+        names = [t("{school}（{stage}，{n} 个班超额，最大 {largest} 人）", school=n, stage=s, n=k, largest=m)
+                 for n, s, k, m in d["failing"]]
+        return t("{n} 个班超过限额：{names}", n=d["over_classes"], names=Verbatim(_listed(names, d["failing_count"])))
+    return _schools_or_ok(d, [], "已登记的 {n} 个学校（学段）所有班级均不超额") + (
+        t("；最大班 {n} 人", n=d["largest"]) if d.get("largest") else "")
+
+
+def _rooms_value(req, d) -> str:
+    names = [t("{school}（应各 {needed} 间：音乐 {music} 间、美术 {art} 间）", school=n, needed=k, music=m, art=a)
+             for n, k, m, _, a, _ in d["failing"]]
+    return _schools_or_ok(d, names, "{n} 所学校音乐、美术教室间数与面积均达到")
+
+
+def _funding_value(req, d) -> str:
+    if d["total"] == 0:
+        return t("没有不足 100 名学生的村小或教学点")
+    names = [t("{school}（{students} 人，按 {funded} 人核定）", school=n, students=k, funded=f) for n, k, f in d["failing"]]
+    return _schools_or_ok(d, names, "{n} 所不足 100 人的村小和教学点均按 100 人核定")
+
+
+def _share_value(req, d) -> str:
+    names = [t("{school}（{share:.1f}%）", school=n, share=v) for n, v in d["failing"]]
+    text = _schools_or_ok(d, names, "{n} 所学校均达到")
+    if not d["failing_count"] and d.get("lowest") is not None:
+        text += t("（最低 {share:.1f}%）", share=d["lowest"])
+    return text
+
+
+def _quota_value(req, d) -> str:
+    if d.get("approved") is None:
+        return t("各校核定编制合计 {n} 人；县核定编制总额无数据", n=num(d["allotted"]))
+    return t("各校核定编制合计 {n} 人，县核定总额 {approved} 人", n=num(d["allotted"]), approved=num(d["approved"]))
+
+
+def _rotation_value(req, d) -> str:
+    if d["measure"] == "rate":
+        return t("交流 {moves} 人 ÷ 符合条件 {eligible} 人 = {value:.1f}%", moves=d["moves"], eligible=d["eligible"],
+                 value=req["value"])
+    return t("骨干 {backbone} 人 ÷ 交流 {moves} 人 = {value:.1f}%", backbone=d["backbone"], moves=d["moves"],
+             value=req["value"])
+
+
+def _cohort_value(req, d) -> str:
+    return t("初三在校 {completed} 人 ÷ 应在校 {base} 人 = {value:.1f}%", completed=d["completed"], base=d["base"],
+             value=req["value"])
+
+
+def _disabled_value(req, d) -> str:
+    return t("入学 {enrolled} 人（含送教上门 {home} 人）÷ 适龄 {eligible} 人 = {value:.1f}%", enrolled=d["enrolled"],
+             home=d["home_tutored"], eligible=d["eligible"], value=req["value"])
+
+
+LEVELS = {1: "Ⅰ", 2: "Ⅱ", 3: "Ⅲ", 4: "Ⅳ"}
+
+
+def _monitoring_value(req, d) -> str:
+    if d["measure"] == "level":
+        if d["failing"]:
+            names = [t("{subject}（{grade} 年级，{level}级）", subject=s, grade=g, level=LEVELS.get(int(v), v))
+                     for s, g, v in d["failing"]]
+            return t("未达到Ⅲ级：{names}", names=Verbatim(t(LIST_SEPARATOR).join(names)))
+        return t("{n} 个科目均达到Ⅲ级以上（最低 {level}级）", n=d["subjects"], level=LEVELS.get(int(req["value"]), ""))
+    if d["failing"]:
+        names = [t("{subject}（{grade} 年级，{rate:.3f}）", subject=s, grade=g, rate=v) for s, g, v in d["failing"]]
+        return t("差异率不低于 0.15：{names}", names=Verbatim(t(LIST_SEPARATOR).join(names)))
+    return t("{n} 个科目差异率均低于 0.15（最大 {rate:.3f}）", n=d["subjects"], rate=req["value"])
+
+
+def _survey_value(req, d) -> str:
+    return t("认可度 {value:.1f}%（{groups} 类对象共 {n} 人）", value=req["value"], groups=len(d["groups"]),
+             n=d["respondents"])
+
+
+def _document_value(req, d) -> str:
+    return t("有文件佐证")
+
+
+def _special_value(req, d) -> str:
+    if d["schools"] == 0:
+        return t("全县没有特殊教育学校")
+    return t("{n} 所特殊教育学校，生均公用经费 {value} 元", n=d["schools"], value=num(req["value"]))
+
+
+REGISTER_VALUES = {"class_register": _classes_value, "special_rooms": _rooms_value,
+                   "small_school_funding": _funding_value, "training_share": _share_value,
+                   "teacher_share": _share_value, "staffing_quota": _quota_value, "rotation_register": _rotation_value,
+                   "consolidation": _cohort_value, "disabled_enrolment": _disabled_value,
+                   "monitoring": _monitoring_value, "survey": _survey_value, "document": _document_value,
+                   "special_education": _special_value}
+
+
 # how a county figure reads beside its requirement, by metric: the report's own way of saying it
 METRIC_VALUES = {"teacher_pay_above_civil_servants": "比公务员平均工资高 {value} 元"}
 
@@ -142,6 +255,8 @@ def requirement_value(req: dict) -> str:
             return t("规模最大：{school} {n} 人", school=name, n=students)
         if detail["kind"] == "needs_class_register":
             return t("无逐班数据（平均班额不能证明每个班都不超额）")
+        if detail["kind"] in REGISTER_VALUES:
+            return REGISTER_VALUES[detail["kind"]](req, detail)
     value = req.get("value")
     if value is None or value != value:
         return t("无数据")
@@ -160,7 +275,18 @@ def item_value(row) -> str:
     return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_value(r))) for i, r in enumerate(reqs))
 
 
-SNAPSHOT_SOURCES = {"school_size": "数据快照 school_stage_year（各校学生数）"}
+SNAPSHOT_SOURCES = {
+    "school_size": "数据快照 school_stage_year（各校学生数）",
+    "classes": "数据快照 classes（逐班学生数）",
+    "special_rooms": "数据快照 special_rooms（音乐美术教室）",
+    "school_finance": "数据快照 school_finance（学校经费）",
+    "teacher_register": "数据快照 teacher_register（教师台账）",
+    "rotation": "数据快照 rotation（交流轮岗逐人次）",
+    "consolidation": "数据快照 consolidation（初中巩固率）",
+    "disabled_children": "数据快照 disabled_children（残疾儿童少年）",
+    "quality_monitoring": "数据快照 quality_monitoring（质量监测）",
+    "survey": "数据快照 survey（满意度调查）",
+}
 
 
 def requirement_source(req: dict, citations: dict) -> str:
@@ -170,6 +296,8 @@ def requirement_source(req: dict, citations: dict) -> str:
         return citation(section, excerpt)
     if kind == "demo":
         return t("示例数据（demo）")
+    if kind == "evidence":
+        return document_source(req.get("detail") or {}, req.get("demo"))
     if kind == "snapshot":
         source = t(SNAPSHOT_SOURCES[req["source_ref"]])
         return t("{source}（示例数据）", source=Verbatim(source)) if req.get("demo") else source
@@ -183,6 +311,15 @@ def item_source(row, citations: dict) -> str:
         return requirement_source(reqs[0] if reqs else row, citations)
     return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_source(r, citations)))
                        for i, r in enumerate(reqs))
+
+
+def veto_source(row, citations: dict) -> str:
+    """The evidence that a non-recognition condition is absent (or present): a document or the report."""
+    if row.get("source_kind") == "evidence":
+        return document_source(row.get("detail") or {}, row.get("demo"))
+    if row.get("source_kind") == "report" and row.get("source_ref") in citations:
+        return citation(*citations[row["source_ref"]])
+    return t("报告与数据快照中均无此项数据")
 
 
 def item_status(row) -> str:

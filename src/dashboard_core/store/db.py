@@ -16,7 +16,7 @@ import pyarrow as pa
 
 from . import memory
 from .schema import BOOL, FLOAT, INT, TABLES as TABLE_SCHEMAS
-from .snapshots import TABLES, Snapshot
+from .snapshots import OPTIONAL_TABLES, TABLES, Snapshot
 
 _SQL_TYPES = {INT: "BIGINT", FLOAT: "DOUBLE", BOOL: "BOOLEAN"}  # anything else is text
 
@@ -64,6 +64,14 @@ def schema_for(snapshot: Snapshot) -> str:
             added = "".join(f', CAST(NULL AS {_SQL_TYPES.get(c.kind, "VARCHAR")}) AS "{c.name}"'
                             for c in _optional_columns(table) if c.name not in have)
             cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS SELECT *{added} FROM {source}')
+        for table in OPTIONAL_TABLES:
+            if table in snapshot.tables:
+                source = f"read_parquet({_literal(str(snapshot.table_path(table)))})"
+                cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS SELECT * FROM {source}')
+            else:  # a register the snapshot lacks reads as empty, with its columns typed
+                columns = ", ".join(f'CAST(NULL AS {_SQL_TYPES.get(c.kind, "VARCHAR")}) AS "{c.name}"'
+                                    for c in _schema_of(table).columns)
+                cur.execute(f'CREATE OR REPLACE VIEW "{name}"."{table}" AS SELECT {columns} WHERE false')
     finally:
         cur.close()
     with _lock:
@@ -71,8 +79,12 @@ def schema_for(snapshot: Snapshot) -> str:
     return name
 
 
+def _schema_of(table: str):
+    return next((t for t in TABLE_SCHEMAS if t.name == table), None)
+
+
 def _optional_columns(table: str) -> tuple:
-    described = next((t for t in TABLE_SCHEMAS if t.name == table), None)
+    described = _schema_of(table)
     return tuple(c for c in described.columns if not c.required) if described else ()
 
 

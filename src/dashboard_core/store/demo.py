@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from . import county, facts
+from . import county, demo_registers, facts
 from ..model.standard import load_rules
 
 SEED = 20241
@@ -252,13 +252,22 @@ def build_tables() -> dict[str, pd.DataFrame]:
     for col in ["staff", "multimedia_rooms", "exchange_eligible_teachers", "exchange_teachers",
                 "exchange_backbone_teachers"]:
         school_frame[col] = school_frame[col].astype("int64")
+    registers = demo_registers.build(schools_frame, stage_frame, school_frame, YEARS)
+    county_frame = county_year_frame(stage_frame, school_frame)
+    # the approved staffing total the schools' quotas must fit in (G10): a little above their sum
+    quotas = registers["teacher_register"].groupby("year")["staffing_quota"].sum()
+    approved = pd.DataFrame([{"year": int(y), "metric": "staffing_quota_approved", "value": float(q + 24), "unit": "人",
+                              "source": "demo"} for y, q in quotas.items()])
+    county_frame = (pd.concat([county_frame, approved], ignore_index=True)
+                    .sort_values(["metric", "year"], kind="stable").reset_index(drop=True))
     return {
         "report_facts": facts.report_facts_frame(),
         "townships": county.townships_frame(),
         "schools": schools_frame,
         "school_stage_year": stage_frame,
         "school_year": school_frame,
-        "county_year": county_year_frame(stage_frame, school_frame),
+        "county_year": county_frame,
+        **registers,
     }
 
 
@@ -280,6 +289,9 @@ _COUNTY_SERIES = [
     (2024, "disabled_enrolment_rate", "%", "disabled_enrolment_rate", None),
     (2024, "nutrition_spend", "万元", "nutrition_spend", None),
     (2024, "teachers_reallocated", "人", "teachers_reallocated", None),
+    # no figure of the report: the demo county has no special-education school (G07 then does not arise)
+    (2022, "special_education_schools", "所", None, 0), (2023, "special_education_schools", "所", None, 0),
+    (2024, "special_education_schools", "所", None, 0),
     (2024, "new_teachers_recruited", "人", "new_teachers_recruited", None),
 ]
 

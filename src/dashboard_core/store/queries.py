@@ -122,3 +122,52 @@ def summed_over_townships(table: pd.DataFrame, townships, by: list[str]) -> pd.D
     rows = table[table["township_code"].isin(list(townships))] if townships else table
     values = [c for c in table.columns if c != "township_code" and c not in by]
     return rows.groupby(by, sort=True)[values].sum(min_count=1).reset_index()
+
+
+# ---- the registers (judge the county items school by school, class by class) -------------------------
+
+def register_class_sizes(snapshot: Snapshot, year: int, primary_limit: int, junior_limit: int) -> pd.DataFrame:
+    return _ask_large(snapshot, "register_class_sizes", year=year, primary_limit=primary_limit,
+                      junior_limit=junior_limit)
+
+
+def register_oversize_classes(snapshot: Snapshot, year: int, primary_limit: int, junior_limit: int,
+                              limit: int | None = None) -> pd.DataFrame:
+    return _ask(snapshot, "register_oversize_classes", year=year, primary_limit=primary_limit,
+                junior_limit=junior_limit, limit=limit)
+
+
+def register_school_rooms(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask_large(snapshot, "register_school_rooms", year=year)
+
+
+def register_school_finance(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask_large(snapshot, "register_school_finance", year=year)
+
+
+def register_school_teachers(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask_large(snapshot, "register_school_teachers", year=year)
+
+
+def register_rotation_directions(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_rotation_directions", year=year)
+
+
+def register_consolidation(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_consolidation", year=year)
+
+
+def register_disabled_children(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_disabled_children", year=year)
+
+
+def register_quality_monitoring(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_quality_monitoring", year=year)
+
+
+def register_survey(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_survey", year=year)
+
+
+def register_evidence(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_evidence", year=year)

@@ -38,6 +38,7 @@ class Table:
     description: str
     columns: tuple[Column, ...] = field(default_factory=tuple)
     key: tuple[str, ...] = ()
+    optional: bool = False  # a register the county may not keep yet: its sheet may be missing or empty
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -91,5 +92,100 @@ TABLES: tuple[Table, ...] = (
         Column("source", "来源", TEXT, "", "数据出处，如“2025年教育统计年报”", "2025年教育经费统计", required=False),
     ), key=("year", "metric")),
 )
+
+EVIDENCE_STATUSES = ("达到", "未达到", "不存在", "存在")  # the last two for non-recognition conditions
+SURVEY_GROUPS = ("学生", "家长", "教师", "校长", "人大代表", "政协委员", "其他群众")
+
+# Registers that judge the county items the core tables cannot: each optional, so that a snapshot
+# without them still opens and says honestly what it cannot judge.
+REGISTERS: tuple[Table, ...] = (
+    Table("classes", "班级", "逐班学生数：每个班一行（判定 G05 班额：所有班级小学不超过 45 人、初中不超过 50 人）", (
+        Column("school_id", "学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("year", "年份", INT, "年", "统计年度", 2025),
+        Column("stage", "学段", TEXT, "", "小学 或 初中", "小学", choices=STAGES),
+        Column("grade", "年级", INT, "", "1—9（小学 1—6 年级，初中 7—9 年级）", 3),
+        Column("class_no", "班号", INT, "", "本年级内的班号，从 1 起", 2),
+        Column("students", "学生数", INT, "人", "本班在籍学生数", 44, count=True),
+    ), key=("school_id", "year", "grade", "class_no"), optional=True),
+    Table("special_rooms", "音乐美术教室", "每所学校每年一行（判定 G03：每 12 个班音乐、美术专用教室各 1 间以上，音乐教室≥96㎡、美术教室≥90㎡）", (
+        Column("school_id", "学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("year", "年份", INT, "年", "统计年度", 2025),
+        Column("music_rooms", "音乐专用教室数", INT, "间", "", 2, count=True),
+        Column("music_room_min_m2", "最小音乐教室面积", FLOAT, "㎡", "各间中面积最小的一间；没有则留空", 98.0, required=False),
+        Column("art_rooms", "美术专用教室数", INT, "间", "", 2, count=True),
+        Column("art_room_min_m2", "最小美术教室面积", FLOAT, "㎡", "各间中面积最小的一间；没有则留空", 92.0, required=False),
+    ), key=("school_id", "year"), optional=True),
+    Table("school_finance", "学校经费", "每所学校每年一行（判定 G06 小规模学校按 100 人核定公用经费、Q04 培训经费不低于公用经费的 5%）", (
+        Column("school_id", "学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("year", "年份", INT, "年", "预算年度", 2025),
+        Column("public_funds_yuan", "年度公用经费预算", FLOAT, "元", "以元为单位", 1_450_000.0),
+        Column("funded_students", "核定公用经费的学生数", INT, "人", "不足 100 人的村小和教学点应按 100 人核定", 1200, count=True),
+        Column("training_spend_yuan", "教师培训经费", FLOAT, "元", "以元为单位", 80_000.0),
+    ), key=("school_id", "year"), optional=True),
+    Table("teacher_register", "教师台账", "每所学校每年一行，只填人数（不含个人信息）（判定 G09、G10、G12）", (
+        Column("school_id", "学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("year", "年份", INT, "年", "统计年度", 2025),
+        Column("certified_teachers", "持教师资格证专任教师数", INT, "人", "", 70, count=True),
+        Column("trained_360_teachers", "五年 360 学时培训完成教师数", INT, "人", "", 70, count=True),
+        Column("staffing_quota", "核定编制数", INT, "人", "县级教育部门分配给本校的编制", 96, count=True),
+        Column("posts_approved", "核定岗位数", INT, "个", "县级教育部门核定的本校岗位总量", 96, count=True),
+    ), key=("school_id", "year"), optional=True),
+    Table("teacher_subjects", "分学科教师", "每所学校每年每个学科一行：实有与按课时应配的专任教师（看结构性短缺）", (
+        Column("school_id", "学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("year", "年份", INT, "年", "统计年度", 2025),
+        Column("subject", "学科", TEXT, "", "如 语文、数学、英语、体育、音乐、美术、科学、信息科技", "音乐"),
+        Column("teachers", "实有专任教师数", INT, "人", "", 3, count=True),
+        Column("needed", "按课时应配教师数", INT, "人", "按国家课程方案课时测算", 4, count=True),
+    ), key=("school_id", "year", "subject"), optional=True),
+    Table("rotation", "交流轮岗", "每人次交流一行（匿名，不含个人信息）（判定 G11，并看交流方向）", (
+        Column("year", "年份", INT, "年", "交流年度", 2025),
+        Column("move_no", "序号", INT, "", "本年度内的流水号", 1),
+        Column("from_school_id", "派出学校编号", TEXT, "", "须在“学校”表中", "2165012345"),
+        Column("to_school_id", "接收学校编号", TEXT, "", "须在“学校”表中", "2165012399"),
+        Column("backbone", "是否骨干教师", BOOL, "", "骨干教师填“是”", "否", required=False),
+    ), key=("year", "move_no"), optional=True),
+    Table("consolidation", "初中巩固率", "每届初中一行（判定 Q01：初中三年巩固率≥95%）", (
+        Column("year", "年份", INT, "年", "该届学生读完初三的年度", 2025),
+        Column("entered", "三年前初一入学人数", INT, "人", "", 2500, count=True),
+        Column("transferred_in", "转入人数", INT, "人", "", 30, count=True),
+        Column("transferred_out", "转出人数", INT, "人", "按规定从分母中扣除", 40, count=True),
+        Column("deceased", "死亡人数", INT, "人", "按规定从分母中扣除", 0, count=True),
+        Column("completed", "初三在校人数", INT, "人", "", 2450, count=True),
+    ), key=("year",), optional=True),
+    Table("disabled_children", "残疾儿童少年", "每年一行（判定 Q02：适龄残疾儿童少年入学率≥95%）", (
+        Column("year", "年份", INT, "年", "", 2025),
+        Column("eligible", "适龄残疾儿童少年数", INT, "人", "残联与教育部门核准的人数", 250, count=True),
+        Column("in_regular_schools", "随班就读人数", INT, "人", "", 150, count=True),
+        Column("in_special_schools", "特殊教育学校就读人数", INT, "人", "", 60, count=True),
+        Column("home_tutored", "送教上门人数", INT, "人", "", 30, count=True),
+    ), key=("year",), optional=True),
+    Table("quality_monitoring", "质量监测", "国家义务教育质量监测结果，每年每科一行（判定 Q09）", (
+        Column("year", "年份", INT, "年", "监测年度", 2025),
+        Column("subject", "科目", TEXT, "", "如 数学、语文、科学、体育与健康、艺术、德育", "数学"),
+        Column("grade", "年级", INT, "", "4 或 8", 8),
+        Column("level", "学业水平等级", INT, "级", "1—4（Ⅰ—Ⅳ级），Ⅲ级填 3", 3),
+        Column("difference_rate", "校际差异率", FLOAT, "", "小数，如 0.12", 0.12),
+    ), key=("year", "subject", "grade"), optional=True),
+    Table("survey", "满意度调查", "社会认可度调查，每年每类调查对象一行（判定 R01：认可度≥85%）", (
+        Column("year", "年份", INT, "年", "调查年度", 2025),
+        Column("group", "调查对象", TEXT, "", "、".join(SURVEY_GROUPS), "家长", choices=SURVEY_GROUPS),
+        Column("respondents", "有效样本数", INT, "人", "", 1200, count=True),
+        Column("satisfied", "认可人数", INT, "人", "选“满意”或“比较满意”的人数", 1100, count=True),
+    ), key=("year", "group"), optional=True),
+    Table("evidence", "佐证台账", "靠文件判定的项目，每项每年一行（如 G01 布局规划、G13 就近入学、不予认定情形）", (
+        Column("year", "年份", INT, "年", "评估年度", 2025),
+        Column("item", "项目编号", TEXT, "", "县级指标或要求编号，如 G01、G08.2、G15.1、V01", "G01"),
+        Column("status", "结论", TEXT, "", "达到、未达到；不予认定情形填 不存在、存在", "达到", choices=EVIDENCE_STATUSES),
+        Column("document", "文件名称", TEXT, "", "佐证文件的标题", "察布查尔县义务教育学校布局规划（2021—2025年）"),
+        Column("issuer", "发文单位", TEXT, "", "", "县人民政府", required=False),
+        Column("document_no", "文号", TEXT, "", "", "察政发〔2021〕12号", required=False),
+        Column("issued_on", "日期", TEXT, "", "如 2021-06-30", "2021-06-30", required=False),
+        Column("department", "责任部门", TEXT, "", "", "县教育局规划股", required=False),
+        Column("reviewer", "审核人", TEXT, "", "", "", required=False),
+        Column("note", "备注", TEXT, "", "", "", required=False),
+    ), key=("year", "item"), optional=True),
+)
+TABLES = TABLES + REGISTERS
+REGISTER_NAMES = tuple(t.name for t in REGISTERS)
 
 FIELD_SHEET = "字段说明"

@@ -5,20 +5,45 @@ import pandas as pd
 
 from ..model import standard
 from ..model.filters import Filters
+from ..model.registers import LISTED, Registers, oversize_limits
 from ..model.scorecard import Scorecard
 from . import facts, queries
 from .snapshots import Snapshot
 
 
+def registers_of(snapshot: Snapshot, year: int, rules: dict) -> Registers:
+    """What the snapshot's registers say about the year, read only for the registers it holds."""
+    held = frozenset(snapshot.registers)
+    primary_limit, junior_limit = oversize_limits(rules)
+    ask = {
+        "class_sizes": ("classes", lambda: queries.register_class_sizes(snapshot, year, primary_limit, junior_limit)),
+        "oversize": ("classes", lambda: queries.register_oversize_classes(snapshot, year, primary_limit, junior_limit,
+                                                                           LISTED)),
+        "rooms": ("special_rooms", lambda: queries.register_school_rooms(snapshot, year)),
+        "finance": ("school_finance", lambda: queries.register_school_finance(snapshot, year)),
+        "teachers": ("teacher_register", lambda: queries.register_school_teachers(snapshot, year)),
+        "rotation": ("rotation", lambda: queries.register_rotation_directions(snapshot, year)),
+        "consolidation": ("consolidation", lambda: queries.register_consolidation(snapshot, year)),
+        "disabled": ("disabled_children", lambda: queries.register_disabled_children(snapshot, year)),
+        "monitoring": ("quality_monitoring", lambda: queries.register_quality_monitoring(snapshot, year)),
+        "survey": ("survey", lambda: queries.register_survey(snapshot, year)),
+        "evidence": ("evidence", lambda: queries.register_evidence(snapshot, year)),
+    }
+    return Registers(held=held, **{key: read() for key, (table, read) in ask.items() if table in held})
+
+
 def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
     """The county items are judged for the whole county, whatever schools are in view."""
     return standard.evaluate_county_items(rules, queries.county_series(snapshot), year,
-                                          queries.school_part_sizes(snapshot, year), demo=snapshot.demo)
+                                          queries.school_part_sizes(snapshot, year), demo=snapshot.demo,
+                                          registers=registers_of(snapshot, year, rules))
 
 
-def vetoes(rules: dict) -> pd.DataFrame:
-    """The non-recognition conditions, judged on the report's statements."""
-    return standard.evaluate_non_recognition(rules, set(facts.STATEMENTS))
+def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
+    """The non-recognition conditions, judged on the evidence register, else the report's statements."""
+    registers = Registers(held=frozenset(snapshot.registers),
+                          evidence=queries.register_evidence(snapshot, year) if "evidence" in snapshot.registers else None)
+    return standard.evaluate_non_recognition(rules, set(facts.STATEMENTS), registers, demo=snapshot.demo)
 
 
 def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
@@ -30,6 +55,6 @@ def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
     results = standard.school_results(matrix, rules)
     cvs = standard.cv_table(matrix, rules)
     items = county_items(snapshot, filters.year, rules) if items is None else items
-    conditions = vetoes(rules)
+    conditions = vetoes(snapshot, filters.year, rules)
     summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo)
     return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary)

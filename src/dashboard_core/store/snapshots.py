@@ -22,6 +22,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 TABLES = ("report_facts", "townships", "schools", "school_stage_year", "school_year", "county_year")
+# registers a snapshot may lack (older snapshots, counties that do not keep them yet): see schema.REGISTERS
+OPTIONAL_TABLES = ("classes", "special_rooms", "school_finance", "teacher_register", "teacher_subjects", "rotation",
+                   "consolidation", "disabled_children", "quality_monitoring", "survey", "evidence")
 SNAPSHOT_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 MANIFEST = "manifest.json"
 
@@ -53,6 +56,11 @@ class Snapshot:
     @property
     def created_date(self) -> str:
         return self.created_at[:10]
+
+    @property
+    def registers(self) -> tuple:
+        """The optional registers this snapshot holds."""
+        return tuple(t for t in OPTIONAL_TABLES if t in self.tables)
 
 
 @dataclass(frozen=True)
@@ -120,7 +128,7 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
     try:
         manifest = {"snapshot_id": snapshot_id, "created_at": created_at, "source": source,
                     "demo": bool(demo), "tables": {}}
-        for name in TABLES:
+        for name in TABLES + tuple(t for t in OPTIONAL_TABLES if t in tables):
             path = temp / f"{name}.parquet"
             _write_parquet(tables[name], path)
             manifest["tables"][name] = {"file": path.name, "rows": int(len(tables[name])),
@@ -156,7 +164,7 @@ _VERIFIED: dict[tuple, bool] = {}
 
 def verify(path: Path, manifest: dict) -> None:
     """Raise SnapshotError unless every table file exists and matches its recorded hash and rows."""
-    for name in TABLES:
+    for name in TABLES + tuple(t for t in OPTIONAL_TABLES if t in manifest["tables"]):
         entry = manifest["tables"].get(name)
         if entry is None:
             raise SnapshotError("manifest_table", table=name)
@@ -213,4 +221,4 @@ def newest(data_root: Path) -> Snapshot:
 
 def read_tables(snapshot: Snapshot) -> dict[str, pd.DataFrame]:
     """Every table of a snapshot as a DataFrame (for the Excel copy of a snapshot)."""
-    return {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in TABLES}
+    return {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in TABLES + snapshot.registers}
