@@ -139,6 +139,33 @@ st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数
              "只有一部分要求有佐证的标为“部分有佐证”。"))
 ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
 
+
+@ui.fragment
+def item_detail() -> None:
+    """One item opened: each requirement with its evidence, what is missing to judge or to meet it,
+    and the rows behind it. Choosing another item redraws only this part."""
+    items = card.county_items.set_index("item")
+    chosen = st.selectbox(t("查看一项的明细"), list(items.index), key="item_detail",
+                          format_func=i18n.fixed(lambda code: f"{code} {tr(items.loc[code, 'text'])}"))
+    row = items.loc[chosen]
+    st.markdown(f"**{chosen}** {tr(row['text'])} — {words.item_status(row.to_dict())}")
+    for req in row["requirements"]:
+        rule = standard.requirement(rules, req["id"])
+        lines = [t("**{id}** {text}：{status}", id=req["id"], text=rule["text"],
+                   status=i18n.Verbatim(words.item_status(req))),
+                 t("证据：{value}", value=i18n.Verbatim(words.requirement_value(req))),
+                 t("来源：{source}", source=i18n.Verbatim(words.requirement_source(req, citations)))]
+        needs = words.what_it_needs(req, rule)
+        if needs:
+            lines.append(needs)
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        frame = tables.requirement_detail_frame(req)
+        if frame is not None:
+            ui.table_view(frame)
+
+
+item_detail()
+
 # 6. Conditions under which a county is not recognised
 st.subheader(t("不予认定的情形"))
 st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",

@@ -33,3 +33,16 @@ def data_copy(tmp_path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA / "snapshots", target / "snapshots")
     return target
+
+
+@pytest.fixture(scope="session")
+def core_only_root(tmp_path_factory, demo_snapshot) -> Path:
+    """A data root whose one snapshot holds the demo's core tables and none of the registers: what a
+    county that has imported only its school statistics has."""
+    from dashboard_core.store import snapshots
+
+    root = tmp_path_factory.mktemp("core-only")
+    tables = {name: frame for name, frame in snapshots.read_tables(demo_snapshot).items() if name in snapshots.TABLES}
+    snapshots.write_snapshot(root, "core-only", tables, source="示例数据（无台账）", demo=True,
+                             created_at=demo_snapshot.created_at)
+    return root

@@ -98,4 +98,4 @@ def test_standards_page_explains_each_status_and_lists_the_conditions():
     for word in ("部分有佐证", "无数据", "不适用", "数据证明达到要求"):
         assert word in shown, word
     assert "以考试方式招生" in shown and "教育系统未发生安全责任事故" in shown
-    assert "＞5%（报告表述）" in shown and "G05" in shown
+    assert "1 个班超过限额：县第二小学（示例）" in shown and "G05" in shown

@@ -28,7 +28,7 @@ def tree_digest(root: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def demo_tables(demo_snapshot):
-    return {t: pq.read_table(demo_snapshot.table_path(t)).to_pandas() for t in snapshots.TABLES}
+    return snapshots.read_tables(demo_snapshot)
 
 
 @pytest.fixture()
@@ -63,7 +63,9 @@ def test_template_has_every_sheet_and_a_field_sheet(tmp_path):
                           env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     book = load_workbook(out)
-    assert book.sheetnames == ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "字段说明"]
+    assert book.sheetnames == ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "班级", "音乐美术教室",
+                               "学校经费", "教师台账", "分学科教师", "交流轮岗", "初中巩固率", "残疾儿童少年", "质量监测",
+                               "满意度调查", "佐证台账", "字段说明"]
     assert [c.value for c in book["学校分学段数据"][1]][:4] == ["学校编号", "年份（年）", "学段", "在校学生数（人）"]
     fields = [row for row in book["字段说明"].iter_rows(min_row=2, values_only=True) if row and row[1]]
     assert {"students", "equipment_value_yuan", "township_code", "parent_school_id"} <= {r[3] for r in fields}

@@ -105,7 +105,7 @@ def _cohorts(consolidation, disabled, report) -> None:
         if base <= 0:
             report.error("初中巩固率", r["_row"], "三年前初一入学人数", t("扣除转出和死亡后人数不大于 0"), t("请核对入学、转入、转出人数"))
         elif r["completed"] > base * 1.1:
-            report.warn("初中巩固率", r["_row"], "初三在校人数", t("初三人数比应在人数多 10% 以上"),
+            report.warn("初中巩固率", r["_row"], "初三在校人数", t("初三人数比应在校人数多出 10% 以上"),
                         t("请核对是否漏填了转入人数"))
     for r in _rows(disabled, "eligible"):
         enrolled = sum(r[c] or 0 for c in ("in_regular_schools", "in_special_schools", "home_tutored"))

@@ -88,6 +88,29 @@ def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = T
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 
 
+def requirement_detail_frame(req: dict) -> pd.DataFrame | None:
+    """The rows behind a requirement's verdict, when there are any to list: the oversize classes,
+    the schools short of rooms or funds, the survey by group, the evidence document."""
+    d = req.get("detail") or {}
+    kind = d.get("kind")
+    if kind == "class_register" and d.get("classes"):
+        return pd.DataFrame(d["classes"], columns=["学校", "学段", "年级", "班号", "学生数"])
+    if kind == "special_rooms" and d.get("failing"):
+        return pd.DataFrame(d["failing"], columns=["学校", "应各有（间）", "音乐教室（间）", "最小音乐教室（㎡）",
+                                                   "美术教室（间）", "最小美术教室（㎡）"])
+    if kind == "small_school_funding" and d.get("failing"):
+        return pd.DataFrame(d["failing"], columns=["学校", "学生数", "核定公用经费的学生数"])
+    if kind in ("training_share", "teacher_share") and d.get("failing"):
+        return pd.DataFrame(d["failing"], columns=["学校", "比例（%）"]).round({"比例（%）": 1})
+    if kind == "monitoring" and d.get("failing"):
+        return pd.DataFrame(d["failing"], columns=["科目", "年级", "数值"])
+    if kind == "survey":
+        frame = pd.DataFrame(d["groups"], columns=["调查对象", "有效样本数", "认可人数"])
+        frame["认可度（%）"] = (frame["认可人数"] / frame["有效样本数"] * 100).round(1)
+        return frame
+    return None  # a document is named in the source line itself
+
+
 def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
     """The conditions under which a county is not recognised, each with its status and evidence."""
     records = vetoes.to_dict("records")

@@ -127,11 +127,11 @@ def citation(section: str, excerpt: str) -> str:
 
 def document_source(detail: dict, demo: bool = False) -> str:
     """An evidence document as a source: title, issuer and number, date."""
-    parts = [p for p in (detail.get("issuer"), detail.get("document_no"), detail.get("issued_on")) if p]
-    text = t("佐证台账：《{title}》", title=Verbatim(detail.get("document") or ""))
-    if parts:
-        text += t("（{parts}）", parts=Verbatim(" ".join(tr(p) for p in parts)))
-    return text
+    parts = " ".join(p for p in (detail.get("issuer"), detail.get("document_no"), detail.get("issued_on")) if p)
+    title = Verbatim(detail.get("document") or "")
+    if parts:  # titles, issuers and numbers are quoted as written: they are names, not words to translate
+        return t("佐证台账：《{title}》（{parts}）", title=title, parts=Verbatim(parts))
+    return t("佐证台账：《{title}》", title=title)
 
 
 def _schools_or_ok(detail: dict, failing: list[str], ok_text: str) -> str:
@@ -311,6 +311,50 @@ def item_source(row, citations: dict) -> str:
         return requirement_source(reqs[0] if reqs else row, citations)
     return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_source(r, citations)))
                        for i, r in enumerate(reqs))
+
+
+# where the data that judges a requirement goes: the import template's sheet (or the county figure)
+NEEDS = {
+    "class_register": "导入模板“班级”表：每个班的学生数",
+    "special_rooms": "导入模板“音乐美术教室”表：各校音乐、美术教室间数和最小面积",
+    "small_school_funding": "导入模板“学校经费”表：不足 100 人的村小和教学点核定公用经费的学生数",
+    "training_share": "导入模板“学校经费”表：各校公用经费预算和教师培训经费",
+    "teacher_share": "导入模板“教师台账”表：各校持证、完成 360 学时培训的专任教师数",
+    "staffing_quota": "导入模板“教师台账”表：各校核定编制和岗位数；县级年度指标 staffing_quota_approved（县核定编制总额）",
+    "rotation_register": "导入模板“交流轮岗”表：每人次交流的派出、接收学校",
+    "consolidation": "导入模板“初中巩固率”表：三年前初一入学、转入转出、初三在校人数",
+    "disabled_enrolment": "导入模板“残疾儿童少年”表：适龄人数与随班就读、特教学校、送教上门人数",
+    "monitoring": "导入模板“质量监测”表：各科学业水平等级和校际差异率",
+    "survey": "导入模板“满意度调查”表：各类调查对象的有效样本数和认可人数",
+    "document": "导入模板“佐证台账”表：文件名称、发文单位、文号、日期",
+    "special_education": "县级年度指标 special_education_schools（特殊教育学校数）和 special_education_funds_per_student（生均公用经费）",
+    "school_size": "导入模板“学校分学段数据”表",
+}
+
+
+def what_it_needs(req: dict, rule: dict) -> str:
+    """What is missing to judge a requirement (no data, partial) or to meet it (not met), in words."""
+    status = req["status"]
+    if status == ITEM_NOT_MET:
+        return t("达标还差：{what}", what=Verbatim(requirement_value(req)))
+    if status not in (ITEM_NO_DATA, ITEM_PARTIAL):
+        return ""
+    detail = req.get("detail") or {}
+    if status == ITEM_PARTIAL and detail.get("missing_count"):
+        return t("判定还缺 {n} 所学校的数据：{names}", n=detail["missing_count"],
+                 names=Verbatim(_listed([tr(n) for n in detail["missing"]], detail["missing_count"])))
+    if status == ITEM_PARTIAL and req.get("bound") == "lower":
+        return t("报告只给出全县合计；判定需要：{needs}", needs=t(NEEDS["training_share"]))
+    kind = rule.get("evaluator", "none")
+    if kind in NEEDS and kind != "county_metric":
+        needs = t(NEEDS[kind])
+        if kind not in ("special_education", "document", "school_size") and rule.get("metric"):
+            needs = t("{needs}；或县级年度指标 {metric}", needs=Verbatim(needs), metric=rule["metric"])
+    elif rule.get("metric"):
+        needs = t("县级年度指标 {metric}", metric=rule["metric"])
+    else:
+        return t("判定需要书面佐证，可登记在导入模板“佐证台账”表")
+    return t("判定需要：{needs}", needs=Verbatim(needs))
 
 
 def veto_source(row, citations: dict) -> str:
