@@ -51,6 +51,25 @@ def admin_password() -> str | None:
         return None
 
 
+def evidence_register(snapshot) -> None:
+    """The evidence register edited in place and saved as a new snapshot (the one shown stays as it is)."""
+    st.markdown(t("**佐证台账（靠文件判定的项目）**"))
+    st.caption(t("每项每年一行：项目编号（如 G01、G08.2、V01）、结论、文件名称、文号、日期。可增删改，"
+                 "保存时与导入同样校验，保存为一个新快照，当前快照不变。"))
+    frame = ui.snapshot_table(snapshot, "evidence")
+    edited = st.data_editor(frame, num_rows="dynamic", width="stretch", hide_index=True, key="evidence_editor")
+    if st.button(t("保存佐证台账为新快照"), icon=":material/save:"):
+        result, snap = importer.replace_table(snapshot, settings.data_root(), "evidence", edited)
+        if snap is None:
+            st.error(result.summary())
+            ui.table_view(result.frame(), keep=("工作表", "列"))
+        else:
+            ui.forget_snapshot_list()
+            st.session_state["snapshot"] = snap.snapshot_id
+            st.session_state["import_message"] = t("已保存为新快照 {id}，现在显示的就是它。", id=snap.snapshot_id)
+            st.rerun()
+
+
 password = admin_password()
 if not password:
     st.info(t("导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 "
@@ -88,6 +107,7 @@ else:
                         st.session_state["import_message"] = result.summary()
 
                 st.button(t("导入为新快照"), type="primary", on_click=do_import, icon=":material/upload:")
+        evidence_register(v.snapshot)
     if "import_message" in st.session_state:
         st.success(st.session_state.pop("import_message"))
 

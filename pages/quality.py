@@ -71,6 +71,13 @@ ui.wrapped_table(table, keep=("数值", "状态", "来源"))
 st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
 ui.download_csv(table, "quality_items.csv")
 
+registers = ui.registers(v.snapshot, v.filters.year)
+if registers.monitoring is not None and len(registers.monitoring):
+    st.subheader(t("国家义务教育质量监测（{year} 年）", year=v.filters.year))
+    ui.table_view(tables.monitoring_frame(registers.monitoring))
+    ui.source_caption(ui.snapshot_source(v.snapshot, "quality_monitoring")
+                      + t("；标准：各科达到Ⅲ级以上，校际差异率低于 0.15（教育质量第 9 项）"))
+
 st.subheader(t("城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）") if v.snapshot.demo
              else t("城乡差距：城区、镇区、乡村学校的资源配置"))
 st.caption(t("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"

@@ -20,6 +20,24 @@ equity = tables.standard_targets(ui.rules(), [
 ui.show_chart(charts.target_bars(equity, t("对照国家标准（黑色刻度为各项要求）")), equity,
               ui.report_source(S_SER) + t("；标准：政府保障第 15 项、教育质量第 2 项"), "services_equity.csv")
 fact_metric(st, "left_behind_children", "联合团委、卫健等部门护航留守儿童")
+registers = ui.registers(v.snapshot, v.filters.year)
+cols = st.columns(2)
+if registers.disabled is not None and len(registers.disabled):
+    d = registers.disabled.iloc[0]
+    enrolled = int(d["in_regular_schools"] + d["in_special_schools"] + d["home_tutored"])
+    cols[0].metric(t("适龄残疾儿童少年入学率（{year} 年）", year=v.filters.year), f"{enrolled / d['eligible'] * 100:.1f}%",
+                   help=t("入学 {n} 人 ÷ 适龄 {eligible} 人：随班就读 {regular}、特殊教育学校 {special}、送教上门 {home}",
+                          n=enrolled, eligible=int(d["eligible"]), regular=int(d["in_regular_schools"]),
+                          special=int(d["in_special_schools"]), home=int(d["home_tutored"])))
+if registers.consolidation is not None and len(registers.consolidation):
+    c = registers.consolidation.iloc[0]
+    base = int(c["entered"] + c["transferred_in"] - c["transferred_out"] - c["deceased"])
+    cols[1].metric(t("初中三年巩固率（{year} 年毕业届）", year=v.filters.year), f"{c['completed'] / base * 100:.1f}%",
+                   help=t("初三在校 {completed} 人 ÷（三年前初一入学 {entered} + 转入 {moved_in} − 转出 {moved_out} − 死亡 {deceased}）",
+                          completed=int(c["completed"]), entered=int(c["entered"]), moved_in=int(c["transferred_in"]),
+                          moved_out=int(c["transferred_out"]), deceased=int(c["deceased"])))
+if registers.disabled is not None or registers.consolidation is not None:
+    st.caption(ui.snapshot_source(v.snapshot, "disabled_children、consolidation"))
 
 st.subheader(t("营养改善计划（2024 年）"))
 standard = ui.rules()["services"]["nutrition_standard"]

@@ -97,6 +97,27 @@ if len(rotation):
         # every school only when downloaded: a country has over 150,000 of them
         ui.download_csv(functools.partial(ui.rotation_table_all, v.snapshot, v.filters), f"teachers_rotation_schools_{v.filters.year}.csv")
 
+registers = ui.registers(v.snapshot, v.filters.year)
+if registers.rotation is not None and len(registers.rotation):
+    directions = tables.rotation_direction_frame(registers.rotation)
+    to_rural = int(directions.loc[directions["接收学校"] == "乡村", "交流人次"].sum())
+    st.markdown(t("**交流方向（{year} 年，全县，逐人次登记）**：{n} 人次中 {rural} 人次到乡村学校。", year=v.filters.year,
+                  n=int(directions["交流人次"].sum()), rural=to_rural))
+    ui.table_view(directions)
+    ui.source_caption(ui.snapshot_source(v.snapshot, "rotation、schools"))
+
+gaps = ui.subject_gaps(v.snapshot, v.filters)
+if len(gaps):
+    st.subheader(t("分学科教师：实有与按课时应配（{scope}）", scope=v.scope_label))
+    gap_table = tables.subject_gap_frame(gaps)
+    short = gap_table[gap_table["缺口（人）"] > 0]
+    if len(short):
+        st.markdown(t("缺口最大的学科：{subjects}。", subjects=t("、").join(
+            t("{subject} 缺 {n} 人（{schools} 所学校）", subject=r["学科"], n=int(r["缺口（人）"]),
+              schools=int(r["缺教师的学校数"])) for _, r in short.head(3).iterrows())))
+    ui.table_view(gap_table)
+    ui.source_caption(ui.snapshot_source(v.snapshot, "teacher_subjects") + t("；应配数按国家课程方案课时测算"))
+
 st.subheader(t("2024 年教师补充与调配"))
 left, right = st.columns([2, 1])
 with left:

@@ -479,6 +479,42 @@ def import_file(path: Path, data_root: Path, snapshot_id: str | None = None,
     return report, snap
 
 
+def replace_table(snapshot: snapshots.Snapshot, data_root: Path, table_name: str, frame: pd.DataFrame,
+                  snapshot_id: str | None = None) -> tuple[Report, snapshots.Snapshot | None]:
+    """A new snapshot that is `snapshot` with one table replaced (an evidence register edited on the
+    data page), through the same checks as an import; the snapshot edited is never changed."""
+    table = next(t for t in TABLES if t.name == table_name)
+    report = Report(table.sheet)
+    rows = [[c.header for c in table.columns]]
+    rows += [[None if pd.isna(v) or v == "" else v for v in (r.get(c.name) for c in table.columns)]
+             for r in frame.to_dict("records")]
+    parsed = _parse_sheet(table, rows, table.sheet, report)
+    if parsed is None:
+        return report, None
+    _check_unique(table, parsed, report)
+    current = snapshots.read_tables(snapshot)
+    frames = {name: value.assign(_row=range(2, len(value) + 2)) for name, value in current.items() if name != table_name}
+    frames[table_name] = parsed
+    _check_references(frames, report)
+    registers.check({table_name: parsed, "school_stage_year": frames.get("school_stage_year")}, report)
+    if not report.ok:
+        return report, None
+    tables = dict(current)
+    tables[table_name] = _typed(table, parsed)
+    stamp = datetime.now(timezone.utc)
+    if snapshot_id is None:
+        base = f"{table_name}-" + stamp.strftime("%Y%m%d-%H%M%S")
+        snapshot_id, n = base, 1
+        while (snapshots.snapshots_dir(data_root) / snapshot_id).exists():
+            n += 1
+            snapshot_id = f"{base}-{n}"
+    snap = snapshots.write_snapshot(data_root, snapshot_id, tables,
+                                    source=f"{snapshot.source}；{table.sheet}修改（基于 {snapshot.snapshot_id}）",
+                                    demo=snapshot.demo, created_at=stamp.replace(microsecond=0).isoformat())
+    report.tables = {table_name: tables[table_name]}
+    return report, snap
+
+
 # ---- the template ----------------------------------------------------------------------------
 
 def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None) -> None:

@@ -280,3 +280,24 @@ def summary_changes_table(rows: list[dict]) -> pd.DataFrame:
                            "原": shown(r["old"]), "新": shown(r["new"])} for r in rows])
     frame["是否变化"] = ["变化" if x != y else "" for x, y in zip(frame["原"], frame["新"])]
     return frame
+
+
+def rotation_direction_frame(directions: pd.DataFrame) -> pd.DataFrame:
+    """The year's rotation moves by direction (城区 / 镇区 / 乡村 → …), most moves first."""
+    frame = directions.sort_values("moves", ascending=False, kind="stable")
+    return pd.DataFrame({"派出学校": frame["from_setting"], "接收学校": frame["to_setting"], "交流人次": frame["moves"],
+                         "其中骨干教师": frame["backbone_moves"]}).reset_index(drop=True)
+
+
+def subject_gap_frame(gaps: pd.DataFrame) -> pd.DataFrame:
+    """Teachers by subject against the curriculum's need: the structural shortage, measured."""
+    return pd.DataFrame({"学科": gaps["subject"], "实有专任教师": gaps["teachers"], "按课时应配": gaps["needed"],
+                         "缺口（人）": gaps["short"], "富余（人）": gaps["surplus"],
+                         "缺教师的学校数": gaps["schools_short"], "学校数": gaps["schools"]})
+
+
+def monitoring_frame(monitoring: pd.DataFrame) -> pd.DataFrame:
+    """The national quality monitoring results, subject by subject."""
+    return pd.DataFrame({"科目": monitoring["subject"], "年级": monitoring["grade"],
+                         "学业水平": [words.LEVELS.get(int(x), str(x)) + i18n.t("级") for x in monitoring["level"]],
+                         "校际差异率": monitoring["difference_rate"].round(3)})

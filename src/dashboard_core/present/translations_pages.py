@@ -500,4 +500,31 @@ PAGES: dict[str, str] = {
     "核定公用经费的学生数": "Students funded for", "比例（%）": "Share (%)", "科目": "Subject",
     "调查对象": "Respondent group", "有效样本数": "Respondents", "认可人数": "Satisfied", "认可度（%）": "Satisfied (%)",
     "文件名称": "Document", "发文单位": "Issuer", "文号": "Number", "日期": "Date",
+    # registers on the pages
+    "**交流方向（{year} 年，全县，逐人次登记）**：{n} 人次中 {rural} 人次到乡村学校。":
+        "**Direction of exchange and rotation ({year}, whole county, every move registered)**: {rural} of {n} moves went to rural schools.",
+    "**佐证台账（靠文件判定的项目）**": "**Evidence register (items judged by documents)**",
+    "{subject} 缺 {n} 人（{schools} 所学校）": "{subject} short by {n} ({schools} schools)",
+    "保存佐证台账为新快照": "Save the evidence register as a new snapshot",
+    "入学 {n} 人 ÷ 适龄 {eligible} 人：随班就读 {regular}、特殊教育学校 {special}、送教上门 {home}":
+        "{n} enrolled ÷ {eligible} of school age: {regular} in regular schools, {special} in special schools, {home} taught at home",
+    "分学科教师：实有与按课时应配（{scope}）": "Teachers by subject: in post and needed by the curriculum ({scope})",
+    "初三在校 {completed} 人 ÷（三年前初一入学 {entered} + 转入 {moved_in} − 转出 {moved_out} − 死亡 {deceased}）":
+        "{completed} in grade 9 ÷ ({entered} entered grade 7 + {moved_in} in − {moved_out} out − {deceased} deceased)",
+    "初中三年巩固率（{year} 年毕业届）": "Junior three-year retention (cohort completing {year})",
+    "国家义务教育质量监测（{year} 年）": "National quality monitoring ({year})",
+    "已保存为新快照 {id}，现在显示的就是它。": "Saved as the new snapshot {id}, which is shown now.",
+    "每项每年一行：项目编号（如 G01、G08.2、V01）、结论、文件名称、文号、日期。可增删改，保存时与导入同样校验，保存为一个新快照，当前快照不变。":
+        "One row per item and year: item (e.g. G01, G08.2, V01), conclusion, document title, number, date. Add, change "
+        "or delete rows; saving checks them like an import and writes a new snapshot, the current one stays as it is.",
+    "级": "", "缺口最大的学科：{subjects}。": "Largest gaps: {subjects}.",
+    "适龄残疾儿童少年入学率（{year} 年）": "Enrolment of children with disabilities ({year})",
+    "；应配数按国家课程方案课时测算": "; the need follows the periods of the national curriculum",
+    "；标准：各科达到Ⅲ级以上，校际差异率低于 0.15（教育质量第 9 项）":
+        "; standard: level III or above in every subject, between-school difference below 0.15 (quality item 9)",
+    "派出学校": "Sending school", "接收学校": "Receiving school", "交流人次": "Moves", "其中骨干教师": "Of them backbone",
+    "学科": "Subject", "实有专任教师": "Teachers in post", "按课时应配": "Needed", "缺口（人）": "Short",
+    "富余（人）": "Surplus", "缺教师的学校数": "Schools short", "学业水平": "Level", "校际差异率": "Difference rate",
+    "语文": "Chinese", "数学": "Mathematics", "英语": "English", "科学": "Science", "体育": "PE",
+    "信息科技": "IT", "道德与法治": "Morality and law", "体育与健康": "PE and health",
 }

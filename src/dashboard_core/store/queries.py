@@ -171,3 +171,7 @@ def register_survey(snapshot: Snapshot, year: int) -> pd.DataFrame:
 
 def register_evidence(snapshot: Snapshot, year: int) -> pd.DataFrame:
     return _ask(snapshot, "register_evidence", year=year)
+
+
+def register_subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    return _ask(snapshot, "register_subject_gaps", filters)

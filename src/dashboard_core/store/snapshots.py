@@ -222,3 +222,10 @@ def newest(data_root: Path) -> Snapshot:
 def read_tables(snapshot: Snapshot) -> dict[str, pd.DataFrame]:
     """Every table of a snapshot as a DataFrame (for the Excel copy of a snapshot)."""
     return {name: pq.read_table(snapshot.table_path(name)).to_pandas() for name in TABLES + snapshot.registers}
+
+
+def read_table(snapshot: Snapshot, name: str, columns: list[str]) -> pd.DataFrame:
+    """One table of a snapshot; an empty frame with `columns` when the snapshot lacks the register."""
+    if name in TABLES or name in snapshot.tables:
+        return pq.read_table(snapshot.table_path(name)).to_pandas()
+    return pd.DataFrame(columns=columns)

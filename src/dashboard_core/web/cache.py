@@ -117,6 +117,17 @@ def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
     return scorecards.county_items(snapshot, year, rules())
 
 
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def registers(snapshot: Snapshot, year: int):
+    # saves the register queries when a page shows their figures beside the scorecard's
+    return scorecards.registers_of(snapshot, year, rules())
+
+
+def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
+    """Teachers by subject in view against their need (empty when the snapshot has no subject register)."""
+    return queries.register_subject_gaps(snapshot, filters)
+
+
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def card(snapshot: Snapshot, filters: Filters) -> Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
@@ -207,6 +218,14 @@ def snapshot_workbook(snapshot: Snapshot) -> bytes:
     from ..files import importer
 
     return importer.template_bytes(snapshots.read_tables(snapshot))
+
+
+def snapshot_table(snapshot: Snapshot, name: str):
+    """A table of the snapshot as it is stored (a register to edit); small, so read each time."""
+    from ..store.schema import TABLES
+
+    columns = [c.name for c in next(t for t in TABLES if t.name == name).columns]
+    return snapshots.read_table(snapshot, name, columns)
 
 
 def rules() -> dict:
