@@ -77,9 +77,80 @@ def build_tables(n_schools: int, seed: int = 7) -> dict[str, pd.DataFrame]:
     county = pd.DataFrame([{"year": y, "metric": m, "value": v, "unit": u, "source": "demo"}
                            for y in YEARS for m, v, u in (("education_spending", 6.4 + 0.1 * (y - 2022), "亿元"),
                                                           ("rotation_rate", 12.0, "%"), ("rotation_backbone_share", 25.0, "%"))])
+    stage, school_year = pd.concat(stage_frames, ignore_index=True), pd.concat(year_frames, ignore_index=True)
     return {"report_facts": facts.report_facts_frame(), "townships": townships, "schools": schools,
-            "school_stage_year": pd.concat(stage_frames, ignore_index=True),
-            "school_year": pd.concat(year_frames, ignore_index=True), "county_year": county}
+            "school_stage_year": stage, "school_year": school_year, "county_year": county,
+            **registers(rng, schools, stage, school_year)}
+
+
+SUBJECTS = ("语文", "数学", "英语", "科学", "体育", "音乐", "美术", "信息科技", "道德与法治")
+
+
+def registers(rng, schools: pd.DataFrame, stage: pd.DataFrame, school_year: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Every register, grown with the schools: one row per class (a 2,000-student school has about
+    45), per school and year, per subject, per rotation move; the county ones a row a year."""
+    # classes: each part's pupils spread evenly over its classes, a few classes over the limit
+    reps = stage["classes"].to_numpy()
+    part = np.repeat(np.arange(len(stage)), reps)
+    first = np.repeat(np.cumsum(reps) - reps, reps)
+    k = np.arange(len(part)) - first  # the class's place in its part
+    n, c = stage["students"].to_numpy()[part], reps[part]
+    pupils = n // c + (k < n % c)
+    pupils = np.where(rng.random(len(part)) < 0.002, pupils + 8, pupils)
+    junior = (stage["stage"].to_numpy() == "初中")[part]
+    grades_in = np.where(junior, 3, 6)
+    classes = pd.DataFrame({"school_id": stage["school_id"].to_numpy()[part], "year": stage["year"].to_numpy()[part],
+                            "stage": stage["stage"].to_numpy()[part], "grade": k % grades_in + 1 + np.where(junior, 6, 0),
+                            "class_no": k // grades_in + 1, "students": pupils.astype("int64")})
+    per_school = stage.groupby(["school_id", "year"], sort=False).agg(
+        classes=("classes", "sum"), students=("students", "sum"), teachers=("full_time_teachers", "sum")).reset_index()
+    m = len(per_school)
+    needed = np.maximum(1, np.ceil(per_school["classes"].to_numpy() / 12)).astype("int64")
+    rooms = pd.DataFrame({"school_id": per_school["school_id"], "year": per_school["year"],
+                          "music_rooms": needed - (rng.random(m) < 0.03), "music_room_min_m2": rng.uniform(85, 130, m).round(1),
+                          "art_rooms": needed, "art_room_min_m2": rng.uniform(85, 125, m).round(1)})
+    funds = per_school["students"].to_numpy() * 720.0
+    finance = pd.DataFrame({"school_id": per_school["school_id"], "year": per_school["year"],
+                            "public_funds_yuan": funds.round(-2), "funded_students": np.maximum(per_school["students"], 100),
+                            "training_spend_yuan": (funds * rng.uniform(0.04, 0.09, m)).round(-2)})
+    teachers = per_school["teachers"].to_numpy()
+    register = pd.DataFrame({"school_id": per_school["school_id"], "year": per_school["year"],
+                             "certified_teachers": teachers - (rng.random(m) < 0.02),
+                             "trained_360_teachers": teachers - (rng.random(m) < 0.05),
+                             "staffing_quota": (teachers * 1.4).astype("int64"), "posts_approved": (teachers * 1.4).astype("int64")})
+    s = len(SUBJECTS)
+    subjects = pd.DataFrame({"school_id": np.repeat(per_school["school_id"].to_numpy(), s),
+                             "year": np.repeat(per_school["year"].to_numpy(), s), "subject": np.tile(SUBJECTS, m),
+                             "teachers": np.maximum(0, np.repeat(teachers / s, s) * rng.uniform(0.6, 1.4, m * s)).astype("int64"),
+                             "needed": np.maximum(1, np.repeat(teachers / s, s)).astype("int64")})
+    moves = school_year["exchange_teachers"].to_numpy()
+    source = np.repeat(np.arange(len(school_year)), moves)
+    ids = schools["school_id"].to_numpy()
+    rotation = pd.DataFrame({"year": school_year["year"].to_numpy()[source],
+                             "move_no": np.arange(len(source)) + 1,
+                             "from_school_id": school_year["school_id"].to_numpy()[source],
+                             "to_school_id": ids[rng.integers(0, len(ids), len(source))],
+                             "backbone": rng.random(len(source)) < 0.3})
+    rotation = rotation[rotation["from_school_id"] != rotation["to_school_id"]]
+    rotation["move_no"] = rotation.groupby("year").cumcount() + 1
+    years = sorted(stage["year"].unique())
+    juniors = stage[stage["stage"] == "初中"].groupby("year")["students"].sum()
+    county = {
+        "consolidation": pd.DataFrame({"year": years, "entered": [int(juniors.get(y, 3) / 3 * 1.02) + 1 for y in years],
+                                       "transferred_in": 10, "transferred_out": 12, "deceased": 0,
+                                       "completed": [int(juniors.get(y, 3) / 3) for y in years]}),
+        "disabled_children": pd.DataFrame({"year": years, "eligible": 1000, "in_regular_schools": 700,
+                                           "in_special_schools": 200, "home_tutored": 80}),
+        "quality_monitoring": pd.DataFrame([{"year": y, "subject": sub, "grade": g, "level": 3, "difference_rate": 0.12}
+                                            for y in years for sub, g in (("数学", 4), ("数学", 8), ("语文", 4))]),
+        "survey": pd.DataFrame([{"year": y, "group": grp, "respondents": 1000, "satisfied": 880}
+                                for y in years for grp in ("学生", "家长", "教师")]),
+        "evidence": pd.DataFrame([{"year": y, "item": item, "status": "达到", "document": f"合成文件 {item}", "issuer": "",
+                                   "document_no": "", "issued_on": "", "department": "", "reviewer": "", "note": ""}
+                                  for y in years for item in ("G01", "G02", "G13")]),
+    }
+    return {"classes": classes, "special_rooms": rooms, "school_finance": finance, "teacher_register": register,
+            "teacher_subjects": subjects, "rotation": rotation, **county}
 
 
 def write(data_root: Path, n_schools: int, snapshot_id: str | None = None) -> snapshots.Snapshot:
