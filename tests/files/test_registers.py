@@ -186,3 +186,21 @@ def test_bad_register_rows_are_refused_in_chinese(tmp_path, tables, case):
     assert snap is None and not report.ok
     assert any(message in p.text() for p in report.problems), [p.text() for p in report.problems]
     assert not (tmp_path / "data" / "snapshots").exists() or not any((tmp_path / "data" / "snapshots").iterdir())
+
+
+def test_an_edited_evidence_register_becomes_a_new_snapshot(tmp_path, tables, demo_snapshot):
+    root = tmp_path / "data"
+    base = snapshots.write_snapshot(root, "base", tables, source="测试", demo=True, created_at="2026-12-01T00:00:00")
+    before = {p.name: p.read_bytes() for p in base.path.iterdir()}
+    edited = tables["evidence"].copy()
+    edited.loc[(edited["item"] == "V04") & (edited["year"] == YEAR), "status"] = "存在"
+    report, snap = importer.replace_table(base, root, "evidence", edited)
+    assert report.ok and snap is not None and snap.snapshot_id != "base" and snap.demo
+    assert {p.name: p.read_bytes() for p in base.path.iterdir()} == before  # the edited snapshot is never changed
+    vetoes = scorecards.compute(snap, Filters(year=YEAR)).vetoes.set_index("item")
+    assert vetoes.loc["V04", "status"] == "not_met"
+    bad = pd.concat([edited, edited.tail(1).assign(item="G99")], ignore_index=True)
+    report, snap = importer.replace_table(base, root, "evidence", bad)
+    assert snap is None and any("G99" in p.text() for p in report.problems)
+    assert sorted(p.name for p in (root / "snapshots").iterdir()) == sorted(["base", next(
+        p.name for p in (root / "snapshots").iterdir() if p.name.startswith("evidence-"))])

@@ -24,6 +24,8 @@ class Registers:
     """What the store read from a snapshot's registers for one year (None: the snapshot lacks it)."""
     class_sizes: pd.DataFrame | None = None  # per school part: register_classes, largest, over_limit
     oversize: pd.DataFrame | None = None  # the largest classes over their limit
+    # per school: classes, students, full-time teachers and the columns of the rooms, funds and teacher
+    # registers, each with its `*_registered` flag (the three may be one and the same frame)
     rooms: pd.DataFrame | None = None
     finance: pd.DataFrame | None = None
     teachers: pd.DataFrame | None = None
@@ -96,14 +98,15 @@ def special_rooms(req: dict, reg: Registers, demo: bool) -> dict | None:
         return None
     frame = frame[~frame["school_type"].isin(req.get("exempt_types", []))].reset_index(drop=True)
     needed = np.maximum(1, np.ceil(frame["classes"].fillna(0) / req["classes_per_room"]))
-    checked = frame["registered"].astype(bool)
+    checked = frame["rooms_registered"].astype(bool)
     music_ok = (frame["music_rooms"].fillna(0) >= needed) & (frame["music_room_min_m2"].fillna(0) >= req["music_min_m2"])
     art_ok = (frame["art_rooms"].fillna(0) >= needed) & (frame["art_room_min_m2"].fillna(0) >= req["art_min_m2"])
     out = _every_school(req, frame, checked, music_ok & art_ok, needed, "special_rooms", demo)
+    failing = (checked & ~(music_ok & art_ok)).to_numpy()
+    shown = frame[failing].head(LISTED)  # only the listed rows become Python objects: a country has 200,000
     out["detail"]["failing"] = [
         (r.school_name, int(n), int(r.music_rooms or 0), _number(r.music_room_min_m2), int(r.art_rooms or 0),
-         _number(r.art_room_min_m2))
-        for (i, r), n in zip(frame.iterrows(), needed) if checked[i] and not (music_ok[i] and art_ok[i])][:LISTED]
+         _number(r.art_room_min_m2)) for r, n in zip(shown.itertuples(), needed.to_numpy()[failing][:LISTED])]
     return out
 
 
@@ -119,7 +122,7 @@ def small_school_funding(req: dict, reg: Registers, demo: bool) -> dict | None:
             match &= (frame[key] == value).to_numpy(dtype=bool, na_value=False)
         applies |= match
     small = frame[applies & (frame["students"] < req["floor_students"]).to_numpy()].reset_index(drop=True)
-    checked = small["registered"].astype(bool)
+    checked = small["finance_registered"].astype(bool)
     ok = small["funded_students"].fillna(0) >= req["floor_students"]
     out = _every_school(req, small, checked, ok, small["funded_students"].astype("float64"), "school_finance", demo)
     out["detail"]["failing"] = [(r.school_name, int(r.students), int(r.funded_students))
@@ -130,10 +133,10 @@ def small_school_funding(req: dict, reg: Registers, demo: bool) -> dict | None:
 def training_share(req: dict, reg: Registers, demo: bool) -> dict | None:
     """Q04: every school's teacher-training spending at least 5 % of its public-funds budget."""
     frame = reg.finance
-    if frame is None or "school_finance" not in reg.held or not frame["registered"].any():
+    if frame is None or "school_finance" not in reg.held or not frame["finance_registered"].any():
         return None
     frame = frame.reset_index(drop=True)
-    checked = frame["registered"].astype(bool) & (frame["public_funds_yuan"].fillna(0) > 0)
+    checked = frame["finance_registered"].astype(bool) & (frame["public_funds_yuan"].fillna(0) > 0)
     share = frame["training_spend_yuan"] / frame["public_funds_yuan"] * 100
     ok = share >= req["threshold"] - 1e-9
     out = _every_school(req, frame, checked, ok, share, "school_finance", demo, worst_first=share)
@@ -147,8 +150,8 @@ def teacher_share(req: dict, reg: Registers, demo: bool) -> dict | None:
     frame = reg.teachers
     if frame is None or "teacher_register" not in reg.held:
         return None
-    frame = frame.reset_index(drop=True)
-    checked = frame["registered"].astype(bool)
+    frame = frame[frame["full_time_teachers"] > 0].reset_index(drop=True)
+    checked = frame["teachers_registered"].astype(bool)
     share = frame[req["column"]] / frame["full_time_teachers"] * 100
     ok = share >= req["threshold"] - 1e-9
     out = _every_school(req, frame, checked, ok, share, "teacher_register", demo, worst_first=share)
@@ -160,10 +163,10 @@ def staffing_quota(req: dict, reg: Registers, county: pd.DataFrame, demo: bool) 
     """G10: the schools' staffing quotas add up within the county's approved total, every school has
     its quota and posts set."""
     frame = reg.teachers
-    if frame is None or "teacher_register" not in reg.held or not frame["registered"].any():
+    if frame is None or "teacher_register" not in reg.held or not frame["teachers_registered"].any():
         return None
     frame = frame.reset_index(drop=True)
-    checked = frame["registered"].astype(bool)
+    checked = frame["teachers_registered"].astype(bool)
     ok = (frame["staffing_quota"].fillna(0) > 0) & (frame["posts_approved"].fillna(0) > 0)
     out = _every_school(req, frame, checked, ok, frame["staffing_quota"].astype("float64"), "teacher_register", demo)
     allotted = float(frame.loc[checked, "staffing_quota"].sum())

@@ -137,16 +137,9 @@ def register_oversize_classes(snapshot: Snapshot, year: int, primary_limit: int,
                 junior_limit=junior_limit, limit=limit)
 
 
-def register_school_rooms(snapshot: Snapshot, year: int) -> pd.DataFrame:
-    return _ask_large(snapshot, "register_school_rooms", year=year)
-
-
-def register_school_finance(snapshot: Snapshot, year: int) -> pd.DataFrame:
-    return _ask_large(snapshot, "register_school_finance", year=year)
-
-
-def register_school_teachers(snapshot: Snapshot, year: int) -> pd.DataFrame:
-    return _ask_large(snapshot, "register_school_teachers", year=year)
+def register_schools(snapshot: Snapshot, year: int) -> pd.DataFrame:
+    """Every school's rooms, funds and teacher register in one scan (three registers, one query)."""
+    return _ask_large(snapshot, "register_schools", year=year)
 
 
 def register_rotation_directions(snapshot: Snapshot, year: int) -> pd.DataFrame:

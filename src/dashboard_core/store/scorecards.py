@@ -11,17 +11,19 @@ from . import facts, queries
 from .snapshots import Snapshot
 
 
-def registers_of(snapshot: Snapshot, year: int, rules: dict) -> Registers:
-    """What the snapshot's registers say about the year, read only for the registers it holds."""
+COUNTY_REGISTERS = ("rotation", "consolidation", "disabled", "monitoring", "survey", "evidence")
+
+
+def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool = False) -> Registers:
+    """What the snapshot's registers say about the year, read only for the registers it holds. With
+    `county_only`, only the county-level ones (a few rows each: what the pages show beside the items),
+    not the per-school answers (200,000 rows each for a country)."""
     held = frozenset(snapshot.registers)
     primary_limit, junior_limit = oversize_limits(rules)
     ask = {
         "class_sizes": ("classes", lambda: queries.register_class_sizes(snapshot, year, primary_limit, junior_limit)),
         "oversize": ("classes", lambda: queries.register_oversize_classes(snapshot, year, primary_limit, junior_limit,
                                                                            LISTED)),
-        "rooms": ("special_rooms", lambda: queries.register_school_rooms(snapshot, year)),
-        "finance": ("school_finance", lambda: queries.register_school_finance(snapshot, year)),
-        "teachers": ("teacher_register", lambda: queries.register_school_teachers(snapshot, year)),
         "rotation": ("rotation", lambda: queries.register_rotation_directions(snapshot, year)),
         "consolidation": ("consolidation", lambda: queries.register_consolidation(snapshot, year)),
         "disabled": ("disabled_children", lambda: queries.register_disabled_children(snapshot, year)),
@@ -29,7 +31,12 @@ def registers_of(snapshot: Snapshot, year: int, rules: dict) -> Registers:
         "survey": ("survey", lambda: queries.register_survey(snapshot, year)),
         "evidence": ("evidence", lambda: queries.register_evidence(snapshot, year)),
     }
-    return Registers(held=held, **{key: read() for key, (table, read) in ask.items() if table in held})
+    found = {key: read() for key, (table, read) in ask.items()
+             if table in held and (not county_only or key in COUNTY_REGISTERS)}
+    if not county_only and held & {"special_rooms", "school_finance", "teacher_register"}:
+        schools = queries.register_schools(snapshot, year)  # one scan for the three per-school registers
+        found.update(rooms=schools, finance=schools, teachers=schools)
+    return Registers(held=held, **found)
 
 
 def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:

@@ -119,8 +119,8 @@ def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
 def registers(snapshot: Snapshot, year: int):
-    # saves the register queries when a page shows their figures beside the scorecard's
-    return scorecards.registers_of(snapshot, year, rules())
+    # saves six small queries per rerun of the pages that show the county registers
+    return scorecards.registers_of(snapshot, year, rules(), county_only=True)
 
 
 def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
