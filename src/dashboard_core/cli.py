@@ -84,7 +84,16 @@ def cmd_scorecard(args) -> int:
     filters = _filters(args, snap)
     if filters is None:
         return 2
-    card = scorecards.compute(snap, filters)
+    actions = None
+    if getattr(args, "plan", None):
+        from .files import plan_file
+
+        try:
+            actions = plan_file.read(Path(args.plan))["actions_frame"]
+        except plan_file.PlanFileError as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            return 2
+    card = scorecards.compute(snap, filters, actions=actions)
     scope = _scope(snap, filters)
     doc = scorecard_json.to_json(card, queries.report_citations(snap), scope)
     if args.json:
@@ -96,6 +105,38 @@ def cmd_scorecard(args) -> int:
         print(s["sentence"])
         for reason in s["reasons"]:
             print(f"   - {reason}")
+    return 0
+
+
+def cmd_plan(args) -> int:
+    from .files import plan_file
+    from .model import plan as plan_model
+
+    snap = _snapshot(args)
+    filters = _filters(args, snap)
+    if filters is None:
+        return 2
+    doc = plan_model.load_costs(args.costs) if args.costs else plan_model.load_costs()
+    costs = plan_model.unit_costs(doc)
+    result = scorecards.plan(snap, filters.year, costs=costs)
+    if result.status == "infeasible":
+        print("错误：按现有数据找不到能让所有学校达标的方案（可能某学段没有学生或数据不全）。", file=sys.stderr)
+        return 1
+    after = scorecards.compute(snap, Filters(year=filters.year), actions=result.actions).summary
+    out = plan_file.to_json(result, snap.snapshot_id, filters.year, costs, after)
+    if args.out:
+        Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
+    if args.json:
+        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        print(f"{snap.snapshot_id}（{'示例数据' if snap.demo else '统计数据'}） {filters.year} 年达标规划：{len(result.actions)} 项，"
+              f"合计 {result.total_cost:,.0f} 元")
+        for a in result.actions.to_dict("records"):
+            print(f"  {words.action_text(a)}  {a['cost']:,.0f} 元")
+        print(f"规划实施后：{words.verdict_text(after)}")
+        if args.out:
+            print(f"已写入：{args.out}")
     return 0
 
 
@@ -171,7 +212,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--school", action="append", help="学校编号，可重复")
     p.add_argument("--stage", action="append", choices=list(STAGES), help="学段：小学 或 初中，可重复（默认两个学段）")
     p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--plan", help="规划文件（plan --out 写出的 JSON）：按规划实施后的情况评估")
     p.set_defaults(func=cmd_scorecard)
+
+    p = sub.add_parser("plan", help="求达标的最低成本方案（混合整数规划）")
+    p.add_argument("--data-dir")
+    p.add_argument("--snapshot")
+    p.add_argument("--year", type=int)
+    p.add_argument("--costs", help="单位成本文件（JSON，格式同 model/rules/costs_2024.json）")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.add_argument("--out", help="把规划写成 JSON 文件（可用于 scorecard --plan）")
+    p.set_defaults(func=cmd_plan, township=None, school=None, stage=None)
 
     p = sub.add_parser("template", help="生成 Excel 导入模板")
     p.add_argument("out", help="输出文件，如 模板.xlsx")

@@ -427,3 +427,28 @@ def scope_label(filters, township_names: dict, school_names) -> str:
     if filters.townships:
         return t(LIST_SEPARATOR).join(tr(township_names.get(c, c)) for c in filters.townships)
     return t("全县")
+
+
+# what a plan's action adds, and its kind
+RESOURCE_LABELS = {
+    "teachers_above_degree": "高于规定学历的专任教师", "pe_art_teachers": "体育、艺术专任教师",
+    "backbone_teachers": "县级以上骨干教师（培养认定）", "teaching_area_m2": "教学及辅助用房",
+    "sports_area_m2": "体育运动场馆", "equipment_value_yuan": "教学仪器设备", "multimedia_rooms": "网络多媒体教室",
+    "music_rooms": "音乐专用教室", "art_rooms": "美术专用教室", "classes": "拆分超额班级（新增班级）",
+}
+ACTION_KINDS = {"add": "新增", "transfer": "调配"}
+PLAN_STATUS = {"optimal": "已求得最低成本方案", "no_gaps": "所有学校与差异系数已达标，无需规划",
+               "infeasible": "按现有数据找不到能让所有学校达标的方案"}
+
+
+def action_text(a) -> str:
+    """One action of a plan in words, e.g. 「县第三小学（示例）·小学：从 阔洪奇乡中心小学 调配 3 人 高于规定学历的专任教师」."""
+    where = tr(a["school_name"]) + (t("·{stage}", stage=a["stage"]) if isinstance(a.get("stage"), str) else "")
+    what = t(RESOURCE_LABELS.get(a["resource"], a["resource"]))
+    amount = f"{a['quantity']:,.0f} {tr(a['unit'])}"
+    if a["kind"] == "transfer":
+        return t("{where}：从 {source} 调配 {amount} {what}", where=Verbatim(where), source=a["from_school_name"],
+                 amount=Verbatim(amount), what=Verbatim(what))
+    if a["resource"] == "pe_art_teachers":  # hired with a degree above the required: counts for both indicators
+        what += t("（学历高于规定，同时计入高于规定学历教师）")
+    return t("{where}：新增 {amount} {what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))

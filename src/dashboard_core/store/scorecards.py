@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..model import plan as plan_model
 from ..model import standard
 from ..model.filters import Filters
 from ..model.registers import LISTED, Registers, oversize_limits
@@ -39,11 +40,15 @@ def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool =
     return Registers(held=held, **found)
 
 
-def county_items(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
-    """The county items are judged for the whole county, whatever schools are in view."""
+def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The county items are judged for the whole county, whatever schools are in view; with a plan's
+    `actions`, as they would be once its rooms are built and its classes split."""
+    registers = registers_of(snapshot, year, rules)
+    if actions is not None:
+        registers = plan_model.apply_to_registers(registers, actions)
     return standard.evaluate_county_items(rules, queries.county_series(snapshot), year,
                                           queries.school_part_sizes(snapshot, year), demo=snapshot.demo,
-                                          registers=registers_of(snapshot, year, rules))
+                                          registers=registers)
 
 
 def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
@@ -53,15 +58,41 @@ def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
     return standard.evaluate_non_recognition(rules, set(facts.STATEMENTS), registers, demo=snapshot.demo)
 
 
-def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
-            items: pd.DataFrame | None = None) -> Scorecard:
+def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict | None = None,
+         allow_transfers: bool = True) -> plan_model.Plan:
+    """The cheapest plan to acceptance for the whole county in `year`, with the county items' rooms and
+    class splits the registers call for."""
     rules = rules or standard.load_rules()
+    costs = costs or plan_model.unit_costs(plan_model.load_costs())
+    card = compute(snapshot, Filters(year=year), rules)
+    result = plan_model.optimise(card.matrix, rules, costs, allow_transfers)
+    extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
+    if len(extra):
+        result.actions = pd.concat([result.actions, extra], ignore_index=True) if len(result.actions) else extra
+        result.total_cost = float(result.actions["cost"].sum())
+    return result
+
+
+def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
+            items: pd.DataFrame | None = None, actions: pd.DataFrame | None = None) -> Scorecard:
+    """The scorecard of a view; with a plan's `actions`, as it would be once the plan is carried out."""
+    rules = rules or standard.load_rules()
+    if actions is not None:
+        whole = compute(snapshot, Filters(year=filters.year), rules, items=items)
+        matrix = plan_model.apply(whole.matrix, actions, rules)
+        items = county_items(snapshot, filters.year, rules, actions)
+        card = _card(snapshot, Filters(year=filters.year), rules, matrix, items)
+        return card if filters == Filters(year=filters.year) else card.narrow(filters)
     # evaluated batch by batch: a country's school parts never exist twice in memory (raw and evaluated)
     matrix = queries.school_stage_inputs(snapshot, filters, each=lambda inputs: standard.indicator_matrix(inputs, rules),
                                          fold_teaching_points=standard.folds_teaching_points(rules))
+    items = county_items(snapshot, filters.year, rules) if items is None else items
+    return _card(snapshot, filters, rules, matrix, items)
+
+
+def _card(snapshot: Snapshot, filters: Filters, rules: dict, matrix: pd.DataFrame, items: pd.DataFrame) -> Scorecard:
     results = standard.school_results(matrix, rules)
     cvs = standard.cv_table(matrix, rules)
-    items = county_items(snapshot, filters.year, rules) if items is None else items
     conditions = vetoes(snapshot, filters.year, rules)
     summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo)
     return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary)

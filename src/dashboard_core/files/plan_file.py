@@ -1,0 +1,108 @@
+"""A plan as a file: the JSON the command line writes and reads back (`plan --out`, `scorecard --plan`),
+and the named scenarios the planning page saves beside the snapshots (never inside one)."""
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from ..model import plan as plan_model
+from ..present import words
+
+RESOURCES = plan_model.TEACHER_RESOURCES + plan_model.FACILITY_RESOURCES + ("music_rooms", "art_rooms", "classes")
+SCENARIO_NAME = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_.-]{0,39}$")
+
+
+class PlanFileError(ValueError):
+    """A plan file that cannot be read, in words for the user."""
+
+
+def _clean(value):
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    return value.item() if hasattr(value, "item") else value
+
+
+def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, summary_after=None) -> dict:
+    actions = [{k: _clean(v) for k, v in row.items()} for row in plan.actions.to_dict("records")]
+    doc = {"snapshot_id": snapshot_id, "year": int(year), "status": plan.status, "cv_rounds": plan.cv_rounds,
+           "costs": costs, "actions": actions, "total_cost": round(float(plan.total_cost), 2)}
+    if summary_after is not None:
+        doc["after"] = {"verdict": summary_after.verdict, "verdict_text": words.verdict_text(summary_after),
+                        "schools_passing": summary_after.schools_passing, "schools_total": summary_after.schools_total,
+                        "cv_passing": summary_after.cv_passing, "cv_total": summary_after.cv_total}
+    return doc
+
+
+def actions_frame(rows: list[dict]) -> pd.DataFrame:
+    """Actions from a file or an edited table, checked: a known resource, a whole positive quantity of
+    people and rooms, a school for every action and a source school for every transfer."""
+    frame = pd.DataFrame(rows, columns=plan_model.ACTION_COLUMNS)
+    problems = []
+    for i, r in enumerate(frame.itertuples(), start=1):
+        if r.resource not in RESOURCES:
+            problems.append(f"第 {i} 项：资源“{r.resource}”不认识，可用：{'、'.join(RESOURCES)}")
+        if r.kind not in ("add", "transfer"):
+            problems.append(f"第 {i} 项：类型“{r.kind}”只能是 add（新增）或 transfer（调配）")
+        if r.kind == "transfer" and not r.from_school_id:
+            problems.append(f"第 {i} 项：调配须写明派出学校（from_school_id）")
+        try:
+            quantity = float(r.quantity)
+        except (TypeError, ValueError):
+            problems.append(f"第 {i} 项：数量“{r.quantity}”不是数字")
+            continue
+        if quantity <= 0:
+            problems.append(f"第 {i} 项：数量须大于 0")
+    if problems:
+        raise PlanFileError("；".join(problems))
+    frame["quantity"] = frame["quantity"].astype("float64")
+    frame["unit_cost"] = pd.to_numeric(frame["unit_cost"], errors="coerce").fillna(0.0)
+    frame["cost"] = frame["quantity"] * frame["unit_cost"]
+    return frame
+
+
+def read(path: Path) -> dict:
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise PlanFileError(f"找不到规划文件 {path}") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise PlanFileError(f"规划文件 {path} 不是有效的 JSON（{exc}）") from None
+    if not isinstance(doc, dict) or not isinstance(doc.get("actions"), list):
+        raise PlanFileError(f"规划文件 {path} 缺少 actions 列表")
+    doc["actions_frame"] = actions_frame(doc["actions"])
+    return doc
+
+
+# ---- scenarios: one JSON file each under <data root>/scenarios, beside the snapshots ---------------------
+
+def scenarios_dir(data_root: Path) -> Path:
+    return Path(data_root) / "scenarios"
+
+
+def list_scenarios(data_root: Path) -> list[str]:
+    folder = scenarios_dir(data_root)
+    return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+
+
+def save_scenario(data_root: Path, name: str, doc: dict) -> Path:
+    if not SCENARIO_NAME.match(name or ""):
+        raise PlanFileError("方案名称只能用汉字、字母、数字、点、下划线和连字符，最多 40 个字符")
+    folder = scenarios_dir(data_root)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.json"
+    doc = {**{k: v for k, v in doc.items() if k != "actions_frame"},
+           "saved_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
+    temp = path.with_suffix(".tmp")
+    temp.write_text(json.dumps(doc, ensure_ascii=False, indent=1), encoding="utf-8")
+    temp.replace(path)  # a scenario is replaced whole or not at all
+    return path
+
+
+def load_scenario(data_root: Path, name: str) -> dict:
+    if not SCENARIO_NAME.match(name or ""):
+        raise PlanFileError("方案名称不合法")
+    return read(scenarios_dir(data_root) / f"{name}.json")

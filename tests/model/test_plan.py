@@ -1,0 +1,125 @@
+"""The cheapest plan to acceptance: it passes, nothing in it can be cut, it never costs more than fixing
+each school on its own, and it moves teachers before hiring them."""
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from dashboard_core.model import plan, standard
+from dashboard_core.model.filters import Filters
+from dashboard_core.store import scorecards
+from test_standard import RULES, matrix_of, school
+
+COSTS = plan.unit_costs(plan.load_costs())
+
+
+@pytest.fixture(scope="module")
+def demo_plan(demo_snapshot):
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    return card, plan.optimise(card.matrix, RULES, COSTS)
+
+
+def _passes(matrix, actions) -> bool:
+    after = plan.apply(matrix, actions, RULES)
+    results = standard.school_results(after, RULES)
+    cvs = standard.cv_table(after, RULES)
+    return bool(results.loc[results["has_students"], "passes"].all()) and not (cvs["status"] == "not_met").any()
+
+
+def test_the_plan_passes_every_part_and_every_cv(demo_plan):
+    card, result = demo_plan
+    assert not card.results["passes"].all()  # the demo has failing parts to plan for
+    assert result.status == "optimal" and len(result.actions)
+    assert _passes(card.matrix, result.actions)
+    assert result.total_cost == pytest.approx(result.actions["cost"].sum())
+
+
+def test_no_action_can_be_cut(demo_plan):
+    card, result = demo_plan
+    for i, a in result.actions.iterrows():
+        cut = result.actions.copy()
+        whole = a["unit"] in ("人", "间")
+        smaller = a["quantity"] - 1 if whole else math.floor(a["quantity"] * 0.9)
+        if smaller <= 0:
+            cut = cut.drop(index=i)
+        else:
+            cut.loc[i, "quantity"] = smaller
+        assert not _passes(card.matrix, cut), f"{a['school_name']} {a['resource']} could be cut"
+
+
+def _price(addition: dict) -> float:
+    key = {"人": "teacher_year", "㎡": "building_m2", "元": "equipment_yuan", "间": "multimedia_room"}[addition["unit"]]
+    if addition["indicator"] == "sports_area_per_student":
+        key = "sports_m2"
+    if addition["indicator"] == "backbone_teachers_per100":
+        key = "backbone_training"
+    return addition["amount"] * COSTS[key]
+
+
+def test_never_dearer_than_fixing_each_school_on_its_own(demo_plan):
+    card, result = demo_plan
+    own = 0.0
+    for school_id in card.results.loc[card.results["passes"] == False, "school_id"].unique():  # noqa: E712
+        values = card.values_for([school_id])
+        for stage in values["stage"].unique():
+            ways = standard.what_it_lacks(values[values["stage"] == stage], RULES)
+            if ways:
+                own += min(sum(_price(a) for a in way) for way in ways)
+    assert 0 < result.total_cost <= own
+
+
+def test_moving_a_teacher_beats_hiring_one():
+    short = school("A", pe_art_teachers=8)  # 8 of the 9 PE and art teachers 1,000 pupils need
+    spare = school("B", pe_art_teachers=14)  # five above its own threshold
+    matrix = matrix_of(short, spare, school("C"))
+    short_only = matrix_of(school("A", pe_art_teachers=8, sports_area_m2=7000.0), spare, school("C"))
+    result = plan.optimise(short_only, RULES, COSTS)
+    kinds = set(zip(result.actions["kind"], result.actions["resource"]))
+    assert ("transfer", "pe_art_teachers") in kinds and ("add", "pe_art_teachers") not in kinds
+    moved = result.actions[result.actions["kind"] == "transfer"].iloc[0]
+    assert moved["from_school_id"] in ("B", "C") and moved["school_id"] == "A"
+    assert _passes(short_only, result.actions)
+    hired = plan.optimise(short_only, RULES, COSTS, allow_transfers=False)
+    assert hired.total_cost > result.total_cost
+    assert plan.optimise(matrix, RULES, COSTS).status == "no_gaps"  # A passes already: 6 of 7 and the 7th ≥ 85 %
+
+
+def test_a_cv_over_its_limit_is_brought_within_it():
+    rows = [school("A", students=1000), school("B", students=1000),
+            school("C", students=1000, equipment_value_yuan=2000 * 6.0 * 1000)]  # one school far above the others
+    matrix = matrix_of(*rows)
+    before = standard.cv_table(matrix, RULES).set_index(["stage", "indicator"])
+    assert before.loc[("小学", "equipment_value_per_student"), "status"] == "not_met"
+    result = plan.optimise(matrix, RULES, COSTS)
+    assert result.status == "optimal" and result.cv_rounds >= 1
+    after = standard.cv_table(plan.apply(matrix, result.actions, RULES), RULES).set_index(["stage", "indicator"])
+    assert after.loc[("小学", "equipment_value_per_student"), "status"] == "met"
+
+
+def test_the_plan_on_the_command_line_and_back(tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    from test_standard import REPO_SRC
+
+    env = {**__import__("os").environ, "PYTHONPATH": REPO_SRC}
+    out = tmp_path / "plan.json"
+    done = subprocess.run([sys.executable, "-m", "dashboard_core", "plan", "--json", "--out", str(out)],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)
+    assert doc["actions"] and doc["total_cost"] == pytest.approx(sum(a["cost"] for a in doc["actions"]))
+    assert {a["kind"] for a in doc["actions"]} <= {"add", "transfer"}
+    assert all(a["from_school_id"] for a in doc["actions"] if a["kind"] == "transfer")
+    assert doc["after"]["verdict"] == "met" and doc["after"]["verdict_text"].startswith("按示例数据：")
+    applied = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--json", "--plan", str(out)],
+                             capture_output=True, text=True, env=env)
+    assert json.loads(applied.stdout)["summary"]["verdict"] == "met"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"actions": [{"kind": "add", "school_id": "DEMO-01", "resource": "gold", "quantity": 1}]}',
+                   encoding="utf-8")
+    refused = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--plan", str(bad)],
+                             capture_output=True, text=True, env=env)
+    assert refused.returncode == 2 and "不认识" in refused.stderr
