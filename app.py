@@ -17,6 +17,7 @@ PAGES = {
     "teachers": st.Page("pages/teachers.py", title=t("师资队伍"), icon=":material/school:", url_path="teachers"),
     "quality": st.Page("pages/quality.py", title=t("教育质量"), icon=":material/emoji_events:", url_path="quality"),
     "services": st.Page("pages/services.py", title=t("惠民服务"), icon=":material/volunteer_activism:", url_path="services"),
+    "plan": st.Page("pages/plan.py", title=t("达标规划"), icon=":material/route:", url_path="plan"),
     "school": st.Page("pages/school.py", title=t("学校档案"), icon=":material/badge:", url_path="school"),
     "data": st.Page("pages/data.py", title=t("数据"), icon=":material/database:", url_path="data"),
     "guide": st.Page("pages/guide.py", title=t("使用说明"), icon=":material/help:", url_path="guide"),

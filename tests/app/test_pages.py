@@ -10,7 +10,7 @@ from test_app import APP
 
 DOMAIN_PAGES = {"overview": "pages/overview.py", "resources": "pages/resources.py", "teachers": "pages/teachers.py",
                 "quality": "pages/quality.py", "services": "pages/services.py"}
-ALL_PAGES = list(DOMAIN_PAGES.values()) + ["pages/standards.py", "pages/school.py", "pages/data.py"]
+ALL_PAGES = list(DOMAIN_PAGES.values()) + ["pages/standards.py", "pages/school.py", "pages/data.py", "pages/plan.py"]
 
 
 def chart_rows(element) -> int:
@@ -99,3 +99,13 @@ def test_standards_page_explains_each_status_and_lists_the_conditions():
         assert word in shown, word
     assert "以考试方式招生" in shown and "教育系统未发生安全责任事故" in shown
     assert "1 个班超过限额：县第二小学（示例）" in shown and "G05" in shown
+
+
+def test_plan_page_shows_the_plan_and_recomputes_when_edited():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/plan.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    shown = " ".join(str(m.value) for m in at.success)
+    assert "按方案实施后：" in shown and "已达到优质均衡标准" in shown
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["方案项数"] == "8 项" and metrics["实施后达标学校（学段）"] == "34 / 34"

@@ -301,3 +301,102 @@ def monitoring_frame(monitoring: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"科目": monitoring["subject"], "年级": monitoring["grade"],
                          "学业水平": [words.LEVELS.get(int(x), str(x)) + i18n.t("级") for x in monitoring["level"]],
                          "校际差异率": monitoring["difference_rate"].round(3)})
+
+
+# ---- the plan ----------------------------------------------------------------------------------------
+
+def costs_frame(doc: dict) -> pd.DataFrame:
+    """The unit costs to edit: one row per cost, keyed (hidden index) by its code."""
+    items = doc["items"]
+    en = i18n.english()
+    return pd.DataFrame({i18n.t("项目"): [i["name_en"] if en else i["name"] for i in items],
+                         i18n.t("单位"): [i["unit_en"] if en else i["unit"] for i in items],
+                         i18n.t("单价（元）"): [float(i["yuan"]) for i in items],
+                         i18n.t("依据"): [i["source_en"] if en else i["source"] for i in items]},
+                        index=[i["key"] for i in items])
+
+
+def costs_from_frame(frame: pd.DataFrame, doc: dict) -> dict[str, float]:
+    """The unit costs as edited (a cost left empty or negative keeps its default)."""
+    defaults = {i["key"]: float(i["yuan"]) for i in doc["items"]}
+    column = i18n.t("单价（元）")
+    out = {}
+    for key, default in defaults.items():
+        value = frame[column].get(key) if key in frame.index else None
+        out[key] = float(value) if value is not None and pd.notna(value) and float(value) >= 0 else default
+    return out
+
+
+def plan_kind_options() -> list[str]:
+    return [i18n.t(label) for label in words.ACTION_KINDS.values()]
+
+
+def plan_resource_options() -> list[str]:
+    return [i18n.t(label) for label in words.RESOURCE_LABELS.values()]
+
+
+PLAN_COLUMNS = ("类型", "学校编号", "学校", "学段", "派出学校编号", "派出学校", "资源", "数量", "单位", "单位成本（元）", "费用（元）")
+
+
+def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
+    """A plan's actions as the table a user edits, in the current language."""
+    t = i18n.t
+    return pd.DataFrame({
+        t("类型"): [t(words.ACTION_KINDS[k]) for k in actions["kind"]],
+        t("学校编号"): actions["school_id"], t("学校"): [i18n.tr(n) for n in actions["school_name"]],
+        t("学段"): [i18n.tr(x) if isinstance(x, str) else None for x in actions["stage"]],
+        t("派出学校编号"): actions["from_school_id"],
+        t("派出学校"): [i18n.tr(n) if isinstance(n, str) else None for n in actions["from_school_name"]],
+        t("资源"): [t(words.RESOURCE_LABELS[r]) for r in actions["resource"]],
+        t("数量"): actions["quantity"].astype("float64"), t("单位"): [i18n.tr(u) for u in actions["unit"]],
+        t("单位成本（元）"): actions["unit_cost"].astype("float64"), t("费用（元）"): actions["cost"].astype("float64"),
+    })
+
+
+def actions_from_plan_frame(frame: pd.DataFrame) -> list[dict]:
+    """The edited table back as actions (codes, not words), for plan_file.actions_frame to check."""
+    t = i18n.t
+    kinds = {t(label): code for code, label in words.ACTION_KINDS.items()}
+    resources = {t(label): code for code, label in words.RESOURCE_LABELS.items()}
+    rows = []
+    for r in frame.to_dict("records"):
+        if all(v is None or (isinstance(v, float) and pd.isna(v)) for v in r.values()):
+            continue
+        stage = r.get(t("学段"))
+        rows.append({"kind": kinds.get(r.get(t("类型")), r.get(t("类型"))), "school_id": r.get(t("学校编号")),
+                     "school_name": r.get(t("学校")) or r.get(t("学校编号")),
+                     "from_school_id": r.get(t("派出学校编号")) or None, "from_school_name": r.get(t("派出学校")) or None,
+                     "stage": _stage_code(stage), "resource": resources.get(r.get(t("资源")), r.get(t("资源"))),
+                     "quantity": r.get(t("数量")), "unit": r.get(t("单位")) or "",
+                     "unit_cost": r.get(t("单位成本（元）"))})
+    return rows
+
+
+def _stage_code(stage):
+    if not isinstance(stage, str) or not stage:
+        return None
+    for code in ("小学", "初中"):
+        if stage in (code, i18n.t(code)):
+            return code
+    return stage
+
+
+def plan_totals(actions: pd.DataFrame, matrix: pd.DataFrame, by: str) -> pd.DataFrame:
+    """A plan's cost summed by school, township or kind of action."""
+    if actions.empty:
+        return pd.DataFrame({"费用（元）": []})
+    frame = actions.copy()
+    towns = dict(zip(matrix["school_id"], matrix["township_name"]))
+    if by == "school":
+        frame["key"] = frame["school_name"]
+        label = "学校"
+    elif by == "township":
+        frame["key"] = frame["school_id"].map(towns).fillna("—")
+        label = "乡镇"
+    else:
+        frame["key"] = [words.RESOURCE_LABELS[r] for r in frame["resource"]]
+        label = "资源"
+    out = frame.groupby("key", sort=False).agg(项数=("cost", "size"), 费用=("cost", "sum")).reset_index()
+    out = out.sort_values("费用", ascending=False, kind="stable")
+    out["费用（万元）"] = (out["费用"] / 10_000).round(1)
+    return out.drop(columns="费用").rename(columns={"key": label}).reset_index(drop=True)

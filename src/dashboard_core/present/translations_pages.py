@@ -527,4 +527,39 @@ PAGES: dict[str, str] = {
     "富余（人）": "Surplus", "缺教师的学校数": "Schools short", "学业水平": "Level", "校际差异率": "Difference rate",
     "语文": "Chinese", "数学": "Mathematics", "英语": "English", "科学": "Science", "体育": "PE",
     "信息科技": "IT", "道德与法治": "Morality and law", "体育与健康": "PE and health",
+    # planning page
+    "{n} 项": "{n}", "{where}：从 {source} 调配 {amount} {what}": "{where}: move {amount} {what} from {source}",
+    "{where}：新增 {amount} {what}": "{where}: add {amount} {what}", "下载方案（Excel）": "Download the plan (Excel)",
+    "体育、艺术专任教师": "PE and arts teachers", "保存当前方案": "Save this plan", "单价（元）": "Unit cost (yuan)",
+    "单位成本（元）": "Unit cost (yuan)", "单位成本（默认值为假设，可按本县实际修改）": "Unit costs (the defaults are assumptions: replace them with the county's)",
+    "县级以上骨干教师（培养认定）": "Backbone teachers, county level or above (trained and recognised)",
+    "如 2025年预算方案": "e.g. 2025 budget plan", "实施后达标学校（学段）": "School parts passing after the plan",
+    "已保存方案“{name}”（数据快照不变）。": "Saved the plan “{name}” (the data snapshot is unchanged).",
+    "已求得最低成本方案": "The least-cost plan is found",
+    "所有学校与差异系数已达标，无需规划": "Every school part and every CV meets the standard: nothing to plan",
+    "拆分超额班级（新增班级）": "Split oversize classes (new classes)", "按乡镇": "By township", "按学校": "By school",
+    "按方案实施后：": "With the plan carried out: ", "按现有数据找不到能让所有学校达标的方案": "No plan brings every school to the standard with these data",
+    "按类别": "By kind", "改动有误，仍按原方案计算：{problem}": "The changes have errors; the original plan is used: {problem}",
+    "教学仪器设备": "Teaching equipment", "数量": "Quantity", "新增": "Add", "方案名称": "Plan name",
+    "方案存档与比较": "Saved plans and comparison", "方案总成本": "Total cost", "方案项数": "Actions",
+    "最低成本方案（{year} 年数据）": "The least-cost plan ({year} data)", "未能保存：{problem}": "Not saved: {problem}",
+    "未达到的县级指标": "County items not met", "未达标的学校（学段）": "School parts not meeting the standard",
+    "派出学校编号": "Sending school ID",
+    "混合整数规划（HiGHS）：在每个未达标学校（学段）7 项中至少 6 项达到、其余不低于 85% 的约束下，求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。音乐美术教室与超额班级按台账逐校补齐。":
+        "Mixed-integer programming (HiGHS): with every failing school part required to meet at least 6 of 7 indicators "
+        "and keep the last at 85% or more, the least total cost of hiring teachers, training backbone teachers, building "
+        "floor area and sports grounds, buying equipment, equipping multimedia rooms and moving teachers between schools. "
+        "A move takes only teachers above the sending school's own standard, so it stays passing; nine-year integrated "
+        "schools' facilities are split 1 : 1.1 between their stages. The CV is not linear: solve, check the CVs, and where "
+        "one is over its limit require the lowest schools to reach the common level that brings it back, then solve again. "
+        "Music and art rooms and oversize classes are fixed school by school from the registers.",
+    "美术专用教室": "Art rooms", "调配": "Transfer", "费用合计": "Cost totals", "费用（元）": "Cost (yuan)",
+    "资源": "Resource", "超限的差异系数": "CVs over the limit", "达标规划": "Plan to acceptance",
+    "选择要比较的方案": "Plans to compare", "音乐专用教室": "Music rooms", "高于规定学历的专任教师": "Teachers above the required degree",
+    "（学历高于规定，同时计入高于规定学历教师）": " (with a degree above the required: counts for that indicator too)",
+    "最低成本的达标方案：调配优先、缺口逐校补齐，改动后立即重算": "The least-cost way to acceptance: transfers first, gaps closed school by school, recomputed as you edit",
+    "项数": "Actions", "费用（万元）": "Cost (× 10,000 yuan)", "方案": "Plan", "快照": "Snapshot", "总成本（万元）": "Total (× 10,000 yuan)",
+    "实施后结论": "Verdict after", "达标学校（学段）": "School parts passing", "派出学校": "Sending school", "项目": "Item",
+    "依据": "Basis",
+    "方案费用（万元）": "Cost of the plan (× 10,000 yuan)", "；单位成本见上方“单位成本”": "; unit costs as set above",
 }

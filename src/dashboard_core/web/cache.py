@@ -128,6 +128,18 @@ def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return queries.register_subject_gaps(snapshot, filters)
 
 
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def plan(snapshot: Snapshot, year: int, costs: tuple):
+    # saves solving the programme again on every rerun of the planning page (costs as a hashable tuple)
+    return scorecards.plan(snapshot, year, rules(), dict(costs))
+
+
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame):
+    # saves re-evaluating the county with the same plan applied on every rerun
+    return scorecards.compute(snapshot, Filters(year=year), rules(), actions=actions)
+
+
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def card(snapshot: Snapshot, filters: Filters) -> Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
