@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard_core.files import downloads, plan_file
 from dashboard_core.model import plan as plan_model
 from dashboard_core.present import charts, i18n, tables, words
+from dashboard_core.present.format import amount
 from dashboard_core.present.i18n import t, tr
 from dashboard_core.store import settings
 from dashboard_core.web import ui
@@ -28,8 +29,33 @@ cols[0].metric(t("未达标的学校（学段）"), t("{n} 个", n=failing))
 cols[1].metric(t("超限的差异系数"), t("{n} 项", n=len(s.cv_failures)))
 cols[2].metric(t("未达到的县级指标"), t("{n} 项", n=s.county_items_not_met))
 
-result = ui.plan(v.snapshot, year, tuple(sorted(costs.items())))
-st.subheader(t("最低成本方案（{year} 年数据）", year=year))
+# 3. Enrolment ahead: who crosses a threshold as pupils change, and the year the plan aims at
+st.subheader(t("今后三年在校生预测"))
+projected, trend_rate, crossing = ui.enrolment_ahead(v.snapshot, year, 3, None)
+if projected.empty:
+    st.info(t("快照没有 {year} 年的逐班数据（“班级”表），无法按年级推算；规划按 {year} 年的在校生计算。", year=year))
+    target, rate = year, None
+else:
+    left, right = st.columns(2)
+    rate = left.number_input(t("一年级招生每年变化（%）"), value=round(trend_rate * 100, 1), step=0.5, format="%.1f",
+                             help=t("默认值按“班级”表中历年一年级人数的趋势计算；可按本县户籍与出生人口预测修改")) / 100
+    target = right.selectbox(t("规划目标年份"), [year + k for k in range(4)], key="plan_target",
+                             format_func=i18n.fixed(lambda y: t("{year} 年（当前数据）", year=y) if y == year
+                                                    else t("{year} 年（预测）", year=y)))
+    if abs(rate - trend_rate) > 1e-9:
+        projected, _, crossing = ui.enrolment_ahead(v.snapshot, year, 3, rate)
+    totals = projected.groupby("year")["students"].sum()
+    st.caption(t("按年级逐年升级推算：小学毕业生按各初中现有初一人数的比例升入初中，一年级按每年 {rate:+.1f}% 变化。"
+                 "预测全县在校生：{years}。", rate=rate * 100,
+                 years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=f"{int(n):,}") for y, n in totals.items())))
+    if len(crossing):
+        ui.table_view(tables.crossings_frame(crossing))
+    else:
+        st.success(t("今后三年没有学校因学生变化而跌破标准或超过规模上限。"))
+
+result = ui.plan(v.snapshot, year, tuple(sorted(costs.items())), target if target != year else None, rate)
+st.subheader(t("最低成本方案（{year} 年数据）", year=year) if target == year
+             else t("最低成本方案（{target} 年预测在校生，{year} 年资源）", target=target, year=year))
 st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）7 项中至少 6 项达到、其余不低于 85% 的约束下，"
              "求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；"
              "调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。"
@@ -56,13 +82,13 @@ if problem:
 
 # 3. Totals and the verdict with the plan carried out
 total = float(actions["cost"].sum()) if len(actions) else 0.0
-after = ui.card_with_plan(v.snapshot, year, actions)
+after = ui.card_with_plan(v.snapshot, year, actions, target if target != year else None, rate)
 cols = st.columns(3)
-cols[0].metric(t("方案总成本"), t("{n} 万元", n=f"{total / 10_000:,.1f}"))
+cols[0].metric(t("方案总成本"), amount(round(total / 10_000, 2), "万元"))
 cols[1].metric(t("方案项数"), t("{n} 项", n=len(actions)))
 cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
 box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[after.summary.verdict]
-box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), year))
+box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
 by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
 totals = tables.plan_totals(actions, before.matrix, {t("按学校"): "school", t("按乡镇"): "township",
                                                      t("按类别"): "kind"}[by])

@@ -26,7 +26,7 @@ def slide_texts(data: bytes) -> list[str]:
 
 
 def test_sections_follow_the_meeting_order(county_briefing):
-    assert [s.title for s in county_briefing.sections] == ["总览", "办学条件", "师资队伍", "教育质量", "惠民服务", "达标评估"]
+    assert [s.title for s in county_briefing.sections] == ["总览", "办学条件", "师资队伍", "教育质量", "惠民服务", "达标评估", "整改计划"]
     assert all(s.figures for s in county_briefing.sections)
     assert all(s.charts for s in county_briefing.sections)
     figures = {f.label: f.value for s in county_briefing.sections for f in s.figures}

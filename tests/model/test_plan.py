@@ -123,3 +123,32 @@ def test_the_plan_on_the_command_line_and_back(tmp_path):
     refused = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--plan", str(bad)],
                              capture_output=True, text=True, env=env)
     assert refused.returncode == 2 and "不认识" in refused.stderr
+
+
+def test_enrolment_moves_up_a_grade_a_year():
+    from dashboard_core.model import projection
+
+    grades = pd.DataFrame([
+        {"school_id": "P", "year": 2024, "stage": "小学", "grade": g, "students": 100 + g} for g in range(1, 7)] + [
+        {"school_id": "J", "year": 2024, "stage": "初中", "grade": g, "students": 300} for g in range(7, 10)])
+    ahead = projection.project(grades, 2024, 2, 0.10).set_index(["year", "school_id", "grade"])["students"]
+    assert ahead[(2025, "P", 2)] == 101 and ahead[(2025, "P", 1)] == 111  # grade 1 moved up, intake +10 %
+    assert ahead[(2025, "J", 7)] == 106  # the primary leavers (grade 6: 106) go to the junior school
+    assert ahead[(2026, "J", 8)] == 106 and ahead[(2026, "P", 1)] == 122
+    assert (2025, "J", 10) not in ahead.index  # grade 9 leaves
+
+
+def test_a_plan_for_a_year_ahead_passes_with_the_pupils_projected(demo_snapshot):
+    from dashboard_core.model import projection
+    from dashboard_core.store import queries
+
+    rules = RULES
+    grades = queries.register_grade_enrolment(demo_snapshot)
+    projected = projection.project(grades, 2024, 2, projection.intake_trend(grades))
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    crossing = projection.crossings(card.matrix, projected, 2024, 2, rules)
+    assert len(crossing)  # growing enrolment takes some schools below the standard
+    result = scorecards.plan(demo_snapshot, 2024, target_year=2026)
+    later = projection.matrix_in(card.matrix, projected, 2026, rules)
+    assert _passes(later, result.actions[result.actions["resource"].isin(plan.TEACHER_RESOURCES + plan.FACILITY_RESOURCES)])
+    assert result.total_cost > scorecards.plan(demo_snapshot, 2024).total_cost

@@ -151,9 +151,29 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     sta.notes = [t("结论：{verdict}。", verdict=words.verdict_text(s))] + words.reasons(s, rules)[:2]
     sections.append(sta)
 
+    sections.append(_plan_section(snapshot, filters.year, rules, snap_src))
+
     scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")
     briefing = Briefing(f"{COUNTY_NAME}义务教育优质均衡发展简报", scope_text, snapshot, filters.year, snapshot.demo, sections)
     return _in_language(briefing) if i18n.english() else briefing
+
+
+def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str) -> Section:
+    """整改计划: the least-cost plan to acceptance for the whole county, its cost and main actions."""
+    section = Section("整改计划")
+    result = scorecards.plan(snapshot, year, rules)
+    after = scorecards.compute(snapshot, Filters(year=year), rules, actions=result.actions).summary
+    section.figures = [Figure(t("方案总成本"), amount(round(result.total_cost / 10_000, 2), "万元"), source),
+                       Figure(t("方案项数"), t("{n} 项", n=len(result.actions)), source),
+                       Figure(t("实施后达标学校（学段）"), f"{after.schools_passing} / {after.schools_total}", source)]
+    if len(result.actions):
+        totals = tables.plan_totals(result.actions, scorecards.compute(snapshot, Filters(year=year), rules).matrix, "kind")
+        bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
+        section.charts.append(ChartItem("方案费用（按类别）", charts.category_bars(bars, "方案费用（万元）", "万元"), source))
+    largest = result.actions.sort_values("cost", ascending=False, kind="stable").head(4)
+    section.notes = [t("按方案实施后：") + words.verdict_text(after)] + [
+        f"{words.action_text(a)}（{amount(round(a['cost'] / 10_000, 2), '万元')}）" for a in largest.to_dict("records")]
+    return section
 
 
 def _in_language(b: Briefing) -> Briefing:

@@ -400,3 +400,14 @@ def plan_totals(actions: pd.DataFrame, matrix: pd.DataFrame, by: str) -> pd.Data
     out = out.sort_values("费用", ascending=False, kind="stable")
     out["费用（万元）"] = (out["费用"] / 10_000).round(1)
     return out.drop(columns="费用").rename(columns={"key": label}).reset_index(drop=True)
+
+
+CROSSING_WORDS = {"fails_school_standard": "跌破学校标准", "over_size_cap": "超过学校规模上限"}
+
+
+def crossings_frame(crossings: pd.DataFrame) -> pd.DataFrame:
+    """School parts that cross a threshold in a year ahead, as the planning page lists them."""
+    return pd.DataFrame({"年份": crossings["year"].astype(int), "学校": crossings["school_name"],
+                         "学段": crossings["stage"].fillna("—"),
+                         "变化": [i18n.t(CROSSING_WORDS[w]) for w in crossings["what"]],
+                         "预测学生数": crossings["students"].astype(int)})

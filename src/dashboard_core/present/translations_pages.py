@@ -562,4 +562,19 @@ PAGES: dict[str, str] = {
     "实施后结论": "Verdict after", "达标学校（学段）": "School parts passing", "派出学校": "Sending school", "项目": "Item",
     "依据": "Basis",
     "方案费用（万元）": "Cost of the plan (× 10,000 yuan)", "；单位成本见上方“单位成本”": "; unit costs as set above",
+    "{year} 年 {n} 人": "{year}: {n}", "{year} 年（当前数据）": "{year} (current data)", "{year} 年（预测）": "{year} (projected)",
+    "一年级招生每年变化（%）": "Yearly change of the first-grade intake (%)", "今后三年在校生预测": "Pupils in the next three years",
+    "今后三年没有学校因学生变化而跌破标准或超过规模上限。": "No school falls below the standard or passes the size cap as pupils change in the next three years.",
+    "快照没有 {year} 年的逐班数据（“班级”表），无法按年级推算；规划按 {year} 年的在校生计算。":
+        "The snapshot has no class register for {year}, so no projection by grade; the plan uses the pupils of {year}.",
+    "按年级逐年升级推算：小学毕业生按各初中现有初一人数的比例升入初中，一年级按每年 {rate:+.1f}% 变化。预测全县在校生：{years}。":
+        "Each grade moves up a year; primary leavers go to the junior schools in proportion to their grade 7 now; the "
+        "first grade changes by {rate:+.1f}% a year. Pupils projected for the county: {years}.",
+    "最低成本方案（{target} 年预测在校生，{year} 年资源）": "The least-cost plan ({target} projected pupils, {year} resources)",
+    "规划目标年份": "Target year",
+    "默认值按“班级”表中历年一年级人数的趋势计算；可按本县户籍与出生人口预测修改":
+        "The default follows the trend of the first grade in the class register; change it to the county's own forecast",
+    "跌破学校标准": "Falls below the school standard", "超过学校规模上限": "Passes the school size cap",
+    "变化": "Change", "预测学生数": "Projected pupils",
+    "整改计划": "Plan to acceptance", "方案费用（按类别）": "Cost of the plan by kind",
 }

@@ -168,3 +168,7 @@ def register_evidence(snapshot: Snapshot, year: int) -> pd.DataFrame:
 
 def register_subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return _ask(snapshot, "register_subject_gaps", filters)
+
+
+def register_grade_enrolment(snapshot: Snapshot, fold_teaching_points: bool = True) -> pd.DataFrame:
+    return _ask_large(snapshot, "register_grade_enrolment", fold_teaching_points=fold_teaching_points)

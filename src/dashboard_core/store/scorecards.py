@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model import plan as plan_model
+from ..model import projection
 from ..model import standard
 from ..model.filters import Filters
 from ..model.registers import LISTED, Registers, oversize_limits
@@ -58,14 +59,32 @@ def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
     return standard.evaluate_non_recognition(rules, set(facts.STATEMENTS), registers, demo=snapshot.demo)
 
 
+def projection_of(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: float | None, rules: dict):
+    """Pupils per school and grade projected from the class register: (projected rows, intake rate
+    used); no rows when the snapshot has no class register for the year."""
+    if "classes" not in snapshot.registers:
+        return pd.DataFrame(columns=["school_id", "year", "stage", "grade", "students"]), 0.0
+    grades = queries.register_grade_enrolment(snapshot, standard.folds_teaching_points(rules))
+    rate = projection.intake_trend(grades) if intake_rate is None else intake_rate
+    if year not in set(grades["year"]):
+        return pd.DataFrame(columns=["school_id", "year", "stage", "grade", "students"]), rate
+    return projection.project(grades, year, years_ahead, rate), rate
+
+
 def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict | None = None,
-         allow_transfers: bool = True) -> plan_model.Plan:
-    """The cheapest plan to acceptance for the whole county in `year`, with the county items' rooms and
-    class splits the registers call for."""
+         allow_transfers: bool = True, target_year: int | None = None, intake_rate: float | None = None) -> plan_model.Plan:
+    """The cheapest plan to acceptance for the whole county: for `year` as it is, or for a target year
+    ahead with the pupils projected from the class register; with the county items' rooms and class
+    splits the registers call for."""
     rules = rules or standard.load_rules()
     costs = costs or plan_model.unit_costs(plan_model.load_costs())
     card = compute(snapshot, Filters(year=year), rules)
-    result = plan_model.optimise(card.matrix, rules, costs, allow_transfers)
+    matrix = card.matrix
+    if target_year is not None and target_year > year:
+        projected, _ = projection_of(snapshot, year, target_year - year, intake_rate, rules)
+        if len(projected):
+            matrix = projection.matrix_in(matrix, projected, target_year, rules)
+    result = plan_model.optimise(matrix, rules, costs, allow_transfers)
     extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
     if len(extra):
         result.actions = pd.concat([result.actions, extra], ignore_index=True) if len(result.actions) else extra
@@ -74,12 +93,19 @@ def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict |
 
 
 def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
-            items: pd.DataFrame | None = None, actions: pd.DataFrame | None = None) -> Scorecard:
-    """The scorecard of a view; with a plan's `actions`, as it would be once the plan is carried out."""
+            items: pd.DataFrame | None = None, actions: pd.DataFrame | None = None,
+            target_year: int | None = None, intake_rate: float | None = None) -> Scorecard:
+    """The scorecard of a view; with a plan's `actions`, as it would be once the plan is carried out
+    (in `target_year`, with the pupils projected to it, when that is a year ahead)."""
     rules = rules or standard.load_rules()
     if actions is not None:
         whole = compute(snapshot, Filters(year=filters.year), rules, items=items)
-        matrix = plan_model.apply(whole.matrix, actions, rules)
+        matrix = whole.matrix
+        if target_year is not None and target_year > filters.year:
+            projected, _ = projection_of(snapshot, filters.year, target_year - filters.year, intake_rate, rules)
+            if len(projected):
+                matrix = projection.matrix_in(matrix, projected, target_year, rules)
+        matrix = plan_model.apply(matrix, actions, rules)
         items = county_items(snapshot, filters.year, rules, actions)
         card = _card(snapshot, Filters(year=filters.year), rules, matrix, items)
         return card if filters == Filters(year=filters.year) else card.narrow(filters)

@@ -129,15 +129,29 @@ def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
-def plan(snapshot: Snapshot, year: int, costs: tuple):
+def plan(snapshot: Snapshot, year: int, costs: tuple, target_year: int | None = None, intake_rate: float | None = None):
     # saves solving the programme again on every rerun of the planning page (costs as a hashable tuple)
-    return scorecards.plan(snapshot, year, rules(), dict(costs))
+    return scorecards.plan(snapshot, year, rules(), dict(costs), target_year=target_year, intake_rate=intake_rate)
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame):
+def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame, target_year: int | None = None,
+                   intake_rate: float | None = None):
     # saves re-evaluating the county with the same plan applied on every rerun
-    return scorecards.compute(snapshot, Filters(year=year), rules(), actions=actions)
+    return scorecards.compute(snapshot, Filters(year=year), rules(), actions=actions, target_year=target_year,
+                              intake_rate=intake_rate)
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def enrolment_ahead(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: float | None):
+    # saves projecting and re-evaluating three years ahead on every rerun
+    from ..model import projection
+
+    projected, rate = scorecards.projection_of(snapshot, year, years_ahead, intake_rate, rules())
+    if projected.empty:
+        return projected, rate, pd.DataFrame()
+    matrix = card(snapshot, Filters(year=year)).matrix
+    return projected, rate, projection.crossings(matrix, projected, year, years_ahead, rules())
 
 
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
