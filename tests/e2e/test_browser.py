@@ -67,7 +67,7 @@ def test_filters_survive_page_switches_and_stay_in_the_url(app_url, browser):
 
 
 def test_every_page_opens_without_an_error_and_shows_the_demo_mark(app_url, browser):
-    for path in ["", "standards", "resources", "teachers", "quality", "services", "school", "data", "guide"]:
+    for path in ["", "standards", "resources", "teachers", "quality", "services", "plan", "school", "data", "guide"]:
         page = open_page(browser, f"{app_url}/{path}")
         page.wait_for_selector("h1", timeout=30_000)
         assert page.locator('[data-testid="stException"]').count() == 0, path
@@ -78,12 +78,12 @@ def test_every_page_opens_without_an_error_and_shows_the_demo_mark(app_url, brow
 
 def test_presentation_mode_steps_through_the_pages_and_keeps_the_filter(app_url, browser):
     page = open_page(browser, app_url + "/?present=true&township=坎乡")
-    page.wait_for_selector("text=演示 1 / 6", timeout=30_000)
+    page.wait_for_selector("text=演示 1 / 7", timeout=30_000)
     page.wait_for_function("() => getComputedStyle(document.querySelector('[data-testid=stSidebar]')).display === 'none'",
                            timeout=10_000)
     for expected, title in [(2, "办学条件"), (3, "师资队伍")]:
         page.get_by_text("下一页").click()
-        page.wait_for_selector(f"text=演示 {expected} / 6", timeout=30_000)
+        page.wait_for_selector(f"text=演示 {expected} / 7", timeout=30_000)
         page.wait_for_selector(READY)
         page.wait_for_selector(f"h1:has-text('{title}')")
         assert "范围：坎乡" in main_text(page)
@@ -102,7 +102,7 @@ def test_briefing_download_from_the_sidebar(app_url, browser, tmp_path):
     info.value.save_as(path)
     prs = Presentation(str(path))
     first = "\n".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
-    assert "米粮泉回族乡" in first and len(prs.slides) == 7
+    assert "米粮泉回族乡" in first and len(prs.slides) == 8
     page.close()
 
 
@@ -125,9 +125,20 @@ def test_english_switch_changes_the_words_and_keeps_the_filter(app_url, browser)
 
 def test_presentation_mode_in_english_from_a_link(app_url, browser):
     page = open_page(browser, app_url + "/standards?present=true&lang=en")
-    page.wait_for_selector("text=Slide 6 / 6", timeout=30_000)
+    page.wait_for_selector("text=Slide 6 / 7", timeout=30_000)
     page.wait_for_selector("h1:has-text('Standard check')")
     page.get_by_text("Previous").click()
     page.wait_for_selector("h1:has-text('Services')", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
+
+
+def test_plan_page_in_presentation_mode(app_url, browser):
+    page = open_page(browser, app_url + "/plan?present=true")
+    page.wait_for_selector("text=演示 7 / 7", timeout=30_000)
+    page.wait_for_selector("h1:has-text('达标规划')")
+    page.wait_for_selector(READY)
+    text = main_text(page)
+    assert "按方案实施后" in text and "示例数据" in text
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()

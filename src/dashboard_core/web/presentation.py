@@ -5,7 +5,7 @@ import streamlit as st
 
 from ..present.i18n import t
 
-PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards"]
+PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
 
 _PRESENTATION_CSS = """
 <style>
