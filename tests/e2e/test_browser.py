@@ -142,3 +142,26 @@ def test_plan_page_in_presentation_mode(app_url, browser):
     assert "按方案实施后" in text and "示例数据" in text
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+def test_briefing_downloads_follow_the_language(app_url, browser, tmp_path):
+    import io
+
+    from pptx import Presentation
+    from pypdf import PdfReader
+
+    page = open_page(browser, app_url + "/?lang=en&township=米粮泉回族乡")
+    page.wait_for_selector("h1:has-text('Overview')", timeout=30_000)
+    files = {}
+    for kind in ("PPTX", "PDF"):
+        with page.expect_download(timeout=180_000) as info:
+            page.locator('[data-testid="stSidebar"]').get_by_role("button", name=kind).click()
+        path = tmp_path / f"briefing.{kind.lower()}"
+        info.value.save_as(path)
+        files[kind] = path.read_bytes()
+    slides = Presentation(io.BytesIO(files["PPTX"])).slides
+    first = "\n".join(s.text_frame.text for s in slides[0].shapes if s.has_text_frame)
+    assert "Miliangquan Hui Ethnic Township" in first and "DEMO DATA" in first and "简报" not in first
+    text = PdfReader(io.BytesIO(files["PDF"])).pages[0].extract_text()
+    assert "Scope: Miliangquan Hui Ethnic Township · 2024" in text and "简报" not in text
+    page.close()

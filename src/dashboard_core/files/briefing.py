@@ -6,13 +6,7 @@ vl-convert. While the data is demonstration data every slide carries a 示例数
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
-
-
-import re
 
 from ..model import standard
 from ..model.filters import Filters
@@ -28,11 +22,6 @@ from .downloads import chart_png
 
 WATERMARK = "示例数据"
 WATERMARK_EN = "DEMO DATA"
-FONT_CANDIDATES = [
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
-    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
-]
 
 
 @dataclass
@@ -153,7 +142,8 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
 
     sections.append(_plan_section(snapshot, filters.year, rules, snap_src))
 
-    scope_text = f"{scope} · {filters.year} 年" + (f" · {'、'.join(filters.stages)}" if filters.stages else "")
+    scope_text = t("{scope} · {year} 年", scope=scope, year=filters.year) + (
+        " · " + t("、").join(tr(s) for s in filters.stages) if filters.stages else "")
     briefing = Briefing(f"{COUNTY_NAME}义务教育优质均衡发展简报", scope_text, snapshot, filters.year, snapshot.demo, sections)
     return _in_language(briefing) if i18n.english() else briefing
 
@@ -190,17 +180,6 @@ def _in_language(b: Briefing) -> Briefing:
 
 
 # ---- rendering ------------------------------------------------------------------------------
-
-def font_path() -> str:
-    for path in FONT_CANDIDATES:
-        if Path(path).exists():
-            return path
-    if shutil.which("fc-match"):
-        found = subprocess.run(["fc-match", "-f", "%{file}", "Noto Sans CJK SC"], capture_output=True, text=True).stdout
-        if found and Path(found).exists():
-            return found
-    raise RuntimeError("找不到中文字体：请安装 fonts-noto-cjk（Debian：apt-get install fonts-noto-cjk）")
-
 
 def _title_lines(b: Briefing) -> list[str]:
     return [t("范围：{scope}", scope=b.scope),
@@ -267,74 +246,22 @@ def to_pptx(b: Briefing) -> bytes:
 
 
 def to_pdf(b: Briefing) -> bytes:
-    """One page per slide, drawn with the CJK font so Chinese renders on any machine that has it."""
-    pages = pdf_pages(b)
-    out = io.BytesIO()
-    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=150)
-    return out.getvalue()
+    """The briefing as a PDF of text (Typst): a 16:9 page per slide, fonts embedded, charts as vectors."""
+    from . import typeset
+    from .downloads import chart_svg
 
-
-def pdf_pages(b: Briefing) -> list:
-    """The briefing's pages as images: a title page, then one page per section."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font_file = font_path()
-    size = (1600, 900)
-
-    def font(px, bold=False):
-        return ImageFont.truetype(font_file, px)
-
-    def new_page():
-        return Image.new("RGB", size, "white")
-
-    def stamp(page):
-        # over everything, half transparent, so no chart can hide it
-        if b.demo:
-            mark = Image.new("RGBA", (900, 260), (255, 255, 255, 0))
-            ImageDraw.Draw(mark).text((20, 20), WATERMARK_EN if i18n.english() else WATERMARK, font=font(170),
-                                      fill=(148, 163, 184, 90))
-            mark = mark.rotate(20, expand=True)
-            page.paste(mark, ((size[0] - mark.width) // 2, (size[1] - mark.height) // 2), mark)
-        return page
-
-    def wrap(draw, text, fnt, width):
-        # Chinese breaks between any two characters, English only between words
-        lines, line = [], ""
-        for piece in re.findall(r"[^\s\u3400-\u9fff]+\s*|\s+|.", text):
-            if line and draw.textlength(line + piece.rstrip(), font=fnt) > width:
-                lines.append(line.rstrip())
-                line = piece.lstrip()
-            else:
-                line += piece
-        return lines + [line]
-
-    pages = []
-    page = new_page()
-    d = ImageDraw.Draw(page)
-    d.text((90, 300), b.title, font=font(52), fill=(31, 78, 140))
-    y = 420
-    for line in _title_lines(b):
-        d.text((90, y), line, font=font(28), fill=(17, 24, 39))
-        y += 50
-    pages.append(page)
-    for section in b.sections:
-        page = new_page()
-        d = ImageDraw.Draw(page)
-        d.text((60, 40), section.title, font=font(44), fill=(31, 78, 140))
-        y = 130
-        for line in [t("{label}：{value}", label=f.label, value=f.value) for f in section.figures] + section.notes:
-            for part in wrap(d, line, font(22), 470):
-                d.text((60, y), part, font=font(22), fill=(17, 24, 39))
-                y += 34
-            y += 6
-        n = max(1, len(section.charts))
-        box_h = (size[1] - 130 - 90) // n
-        for i, item in enumerate(section.charts):
-            img = Image.open(io.BytesIO(chart_png(item.chart, scale=1.5))).convert("RGB")
-            img.thumbnail((size[0] - 600, box_h - 10))
-            page.paste(img, (580, 130 + i * box_h))
+    images, sections = {}, []
+    for i, section in enumerate(b.sections):
+        charts = []
+        for j, item in enumerate(section.charts):
+            name = f"chart-{i}-{j}.svg"
+            images[name] = chart_svg(item.chart)
+            charts.append({"file": name, "height": round(13.5 / max(1, len(section.charts)), 2)})
         sources = sorted({f.source for f in section.figures if f.source} | {c.source for c in section.charts})
-        for j, part in enumerate(wrap(d, t("来源：") + t("；").join(sources), font(16), size[0] - 120)[:2]):
-            d.text((60, size[1] - 70 + j * 24), part, font=font(16), fill=(75, 85, 99))
-        pages.append(page)
-    return [stamp(p) for p in pages]
+        sections.append({"title": section.title, "charts": charts, "notes": section.notes,
+                         "figures": [{"label": f.label, "value": f.value} for f in section.figures],
+                         "sources": t("来源：") + t("；").join(sources)})
+    content = {"title": b.title, "title_lines": _title_lines(b), "sections": sections, "demo": b.demo,
+               "watermark": WATERMARK_EN if i18n.english() else WATERMARK, "lang": "en" if i18n.english() else "zh",
+               "footer": b.title + (" · " + (WATERMARK_EN if i18n.english() else WATERMARK) if b.demo else "")}
+    return typeset.render("briefing", content, images)

@@ -577,4 +577,5 @@ PAGES: dict[str, str] = {
     "跌破学校标准": "Falls below the school standard", "超过学校规模上限": "Passes the school size cap",
     "变化": "Change", "预测学生数": "Projected pupils",
     "整改计划": "Plan to acceptance", "方案费用（按类别）": "Cost of the plan by kind",
+    "{scope} · {year} 年": "{scope} · {year}",
 }

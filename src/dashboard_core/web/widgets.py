@@ -175,6 +175,8 @@ def briefing_downloads(v: View) -> None:
     """Sidebar buttons that build the briefing of the current view only when clicked."""
     from ..files import briefing
 
+    # built when clicked, outside this run: in the language of the page the button is on
+    @i18n.fixed
     def build(kind: str) -> bytes:
         doc = briefing.build(v.snapshot, v.filters, v.scope_label, cache.rules())
         return briefing.to_pptx(doc) if kind == "pptx" else briefing.to_pdf(doc)
