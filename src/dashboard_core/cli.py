@@ -140,6 +140,20 @@ def cmd_plan(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from .files import report
+
+    snap = _snapshot(args)
+    filters = _filters(args, snap)
+    if filters is None:
+        return 2
+    doc = report.build(snap, filters.year, townships=filters.townships)
+    data = report.to_docx(doc) if args.format == "docx" else report.to_pdf(doc)
+    Path(args.out).write_bytes(data)
+    print(f"已写入自评报告：{args.out}（{args.format.upper()}{'，每页页眉标注示例数据' if doc.demo else ''}）")
+    return 0
+
+
 def cmd_template(args) -> int:
     from .files import importer
 
@@ -223,6 +237,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--out", help="把规划写成 JSON 文件（可用于 scorecard --plan）")
     p.set_defaults(func=cmd_plan, township=None, school=None, stage=None)
+
+    p = sub.add_parser("report", help="生成自评报告（DOCX 或 PDF）")
+    p.add_argument("--format", choices=["docx", "pdf"], default="docx")
+    p.add_argument("--out", required=True)
+    p.add_argument("--data-dir")
+    p.add_argument("--snapshot")
+    p.add_argument("--year", type=int)
+    p.add_argument("--township", action="append", help="乡镇代码（默认全县）")
+    p.set_defaults(func=cmd_report, school=None, stage=None)
 
     p = sub.add_parser("template", help="生成 Excel 导入模板")
     p.add_argument("out", help="输出文件，如 模板.xlsx")

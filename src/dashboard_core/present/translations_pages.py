@@ -578,4 +578,5 @@ PAGES: dict[str, str] = {
     "变化": "Change", "预测学生数": "Projected pupils",
     "整改计划": "Plan to acceptance", "方案费用（按类别）": "Cost of the plan by kind",
     "{scope} · {year} 年": "{scope} · {year}",
+    "**自评报告**（中文，按当前年份与乡镇）": "**Self-evaluation report** (in Chinese, for the year and townships in view)",
 }

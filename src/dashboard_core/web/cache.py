@@ -254,6 +254,16 @@ def snapshot_table(snapshot: Snapshot, name: str):
     return snapshots.read_table(snapshot, name, columns)
 
 
+def self_evaluation_report(snapshot: Snapshot, filters: Filters, kind: str) -> bytes:
+    """The self-evaluation report of the year and townships in view, in Chinese whatever the page's language."""
+    from ..files import report
+    from ..present import i18n
+
+    with i18n.using("zh"):
+        doc = report.build(snapshot, filters.year, rules(), townships=filters.townships)
+        return report.to_docx(doc) if kind == "docx" else report.to_pdf(doc)
+
+
 def rules() -> dict:
     return standard.load_rules()
 

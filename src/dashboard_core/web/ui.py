@@ -5,7 +5,7 @@ Pages are layout and wording only; everything they call lives in the web modules
 from ..present.format import fmt, num  # noqa: F401
 from .cache import (available_snapshots, card, card_with_plan, catalog, enrolment_ahead, county_series, forget_snapshot_list,  # noqa: F401
                     plan, registers, report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info,
-                    schools_by_type, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
+                    schools_by_type, self_evaluation_report, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
 from .presentation import presentation_bar  # noqa: F401
 from .state import LANGUAGE_KEY, View, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, demo_mark,  # noqa: F401

@@ -1,0 +1,72 @@
+"""The self-evaluation report: DOCX with python-docx, PDF of text; the school table equals the scorecard."""
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+
+from dashboard_core.files import report
+from dashboard_core.model.filters import Filters
+from dashboard_core.store import scorecards
+from test_briefing import pdf_fonts
+
+SRC = str(__import__("pathlib").Path(__file__).resolve().parents[2] / "src")
+SECTIONS = ["一、基本情况", "二、主要做法与成效", "三、评估结果", "（一）资源配置", "（二）政府保障程度", "（三）教育质量",
+            "（四）社会认可度", "（五）不予认定的情形", "四、存在的问题与整改措施", "附件 1　学校指标一览", "附件 2　佐证台账"]
+
+
+@pytest.fixture(scope="module")
+def county_report(demo_snapshot):
+    return report.build(demo_snapshot, 2024)
+
+
+def test_docx_has_the_sections_and_a_row_for_every_school_part(county_report, demo_snapshot):
+    doc = Document(io.BytesIO(report.to_docx(county_report)))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
+    for name in SECTIONS:
+        assert name in headings, name
+    assert doc.paragraphs[0].text.endswith("自评报告（示例数据）")
+    assert "示例数据" in doc.sections[0].header.paragraphs[0].text  # on every page
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    primary = next(t for t in doc.tables if t.rows[0].cells[0].text == "学校（学段）"
+                   and "（小学）" in t.rows[1].cells[0].text)
+    parts = card.matrix[(card.matrix["stage"] == "小学") & (card.matrix["students"] > 0)]
+    assert len(primary.rows) - 1 == len(parts)
+    by_name = {row.cells[0].text: row for row in primary.rows[1:]}
+    results = card.results.set_index(["school_id", "stage"])
+    for r in parts.itertuples():
+        row = by_name[f"{r.school_name}（小学）"]
+        assert int(row.cells[1].text) == r.students
+        assert row.cells[9].text == str(int(results.loc[(r.school_id, "小学"), "met_count"]))
+        sports = float(row.cells[6].text.split()[0].replace(",", ""))
+        assert sports == pytest.approx(r.val_sports_area_per_student, abs=0.01)
+    items = next(t for t in doc.tables if t.rows[0].cells[0].text == "编号" and t.rows[1].cells[0].text == "G01")
+    assert [row.cells[0].text for row in items.rows[1:]] == [f"G{n:02d}" for n in range(1, 16)]
+
+
+def test_pdf_is_text_on_every_page_with_fonts_embedded(county_report):
+    reader = PdfReader(io.BytesIO(report.to_pdf(county_report)))
+    texts = [p.extract_text() for p in reader.pages]
+    assert len(texts) > 5 and all(t.strip() for t in texts)
+    assert all("示例数据" in t for t in texts[1:])  # the header stamp on every page after the cover
+    assert any("NotoSerifCJK" in f for f in pdf_fonts(reader))
+    joined = "\n".join(texts)
+    for name in ("一、基本情况", "三、评估结果", "四、存在的问题与整改措施"):
+        assert name in joined
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_cli_report_for_a_township(tmp_path, fmt):
+    out = tmp_path / f"r.{fmt}"
+    done = subprocess.run([sys.executable, "-m", "dashboard_core", "report", "--format", fmt, "--out", str(out),
+                           "--township", "654022205"], env={**os.environ, "PYTHONPATH": SRC}, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    if fmt == "docx":
+        doc = Document(str(out))
+        assert any(p.text == "范围：米粮泉回族乡" for p in doc.paragraphs)
+    else:
+        assert "米粮泉回族乡" in PdfReader(str(out)).pages[0].extract_text()
