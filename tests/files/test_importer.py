@@ -241,7 +241,18 @@ def test_round_trip_template_to_scorecard_and_pages(workbook, data_copy):
         del os.environ["DASHBOARD_DATA_DIR"]
 
 
-SHEETS = ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标"]
+SHEETS = ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "班级", "学校经费", "交流轮岗", "佐证台账"]
+
+
+@pytest.fixture()
+def small_workbook(tmp_path, demo_tables) -> Path:
+    """The demo workbook with each register cut to its first 40 rows: every sheet is fuzzed, each
+    example reads in a fraction of the time."""
+    from dashboard_core.store.schema import REGISTER_NAMES
+
+    path = tmp_path / "small.xlsx"
+    importer.write_workbook(path, {k: (v.head(40) if k in REGISTER_NAMES else v) for k, v in demo_tables.items()})
+    return path
 junk = st.one_of(st.none(), st.text(max_size=12), st.integers(-10**9, 10**9),
                  st.floats(allow_nan=True, allow_infinity=True), st.booleans())
 
@@ -249,9 +260,9 @@ junk = st.one_of(st.none(), st.text(max_size=12), st.integers(-10**9, 10**9),
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damage=st.lists(st.tuples(st.sampled_from(SHEETS), st.integers(1, 40), st.integers(1, 11), junk),
                        min_size=1, max_size=6))
-def test_random_damage_never_crashes_or_touches_snapshots(damage, workbook, data_copy, tmp_path_factory):
+def test_random_damage_never_crashes_or_touches_snapshots(damage, small_workbook, data_copy, tmp_path_factory):
     path = tmp_path_factory.mktemp("fuzz") / "damaged.xlsx"
-    book = load_workbook(workbook)
+    book = load_workbook(small_workbook)
     for sheet, row, col, value in damage:
         try:
             book[sheet].cell(row=row, column=col).value = value
