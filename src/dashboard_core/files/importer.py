@@ -21,11 +21,27 @@ from ..model.vocabulary import JUNIOR, JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY,
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
 from ..store import facts, snapshots
-from ..store.schema import BOOL, FIELD_SHEET, FLOAT, INT, TABLES, TEXT, TYPE_LABELS, Column, Table
+from ..store.schema import (BOOL, FIELD_SHEET, FLOAT, INT, KNOWN_METRICS, PLAUSIBLE_MAX, STUDENTS_PER_TEACHER_WARN,
+                            TABLES, TEXT, TOTALS_TOLERANCE, TYPE_LABELS, Column, Table)
 from . import registers
 
 MAX_BYTES = 20 * 1024 * 1024
+# Hard caps on what is read, whatever size a sheet declares: a county's workbook has a few thousand rows
+# (every class of three years is about 2,000); a file over them is refused, never read to the end.
+MAX_ROWS = 100_000  # per sheet
+MAX_COLUMNS = 64  # per sheet: the widest template sheet has 11
+MAX_CELLS = 2_000_000  # over the whole workbook
+MAX_SHEETS = 40
+MAX_PROBLEMS = 500  # problems listed; the rest are counted
 ERROR, WARNING = "error", "warning"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # an encrypted (password-protected) workbook or an old .xls
+
+
+LATEST_YEAR = datetime.now(timezone.utc).year + 1  # a year after next cannot have been counted yet
+
+
+class TooLarge(Exception):
+    """A sheet past the caps: reading stops there."""
 
 
 @dataclass
@@ -57,6 +73,8 @@ class Report:
     source_name: str
     problems: list[Problem] = field(default_factory=list)
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    unlisted_errors: int = 0  # found past MAX_PROBLEMS: counted, not listed
+    unlisted_warnings: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -68,13 +86,19 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.unlisted_errors
 
     def error(self, sheet, row, column, message, fix) -> None:
-        self.problems.append(Problem(ERROR, sheet, row, column, message, fix))
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.unlisted_errors += 1
+        else:
+            self.problems.append(Problem(ERROR, sheet, row, column, message, fix))
 
     def warn(self, sheet, row, column, message, fix) -> None:
-        self.problems.append(Problem(WARNING, sheet, row, column, message, fix))
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.unlisted_warnings += 1
+        else:
+            self.problems.append(Problem(WARNING, sheet, row, column, message, fix))
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([p.as_dict() for p in self.problems],
@@ -85,8 +109,12 @@ class Report:
             if self.warnings:
                 return t("{file}：校验通过，有 {n} 条提醒。", file=V(self.source_name), n=len(self.warnings))
             return t("{file}：校验通过。", file=V(self.source_name))
-        return t("{file}：发现 {errors} 个错误、{warnings} 条提醒，未导入。请按提示修改后重新上传。",
-                 file=V(self.source_name), errors=len(self.errors), warnings=len(self.warnings))
+        text = t("{file}：发现 {errors} 个错误、{warnings} 条提醒，未导入。请按提示修改后重新上传。", file=V(self.source_name),
+                 errors=len(self.errors) + self.unlisted_errors, warnings=len(self.warnings) + self.unlisted_warnings)
+        if self.unlisted_errors or self.unlisted_warnings:
+            text += t("只列出前 {n} 条，其余 {rest} 条改正前面的问题后会再显示。", n=MAX_PROBLEMS,
+                      rest=self.unlisted_errors + self.unlisted_warnings)
+        return text
 
 
 # ---- reading --------------------------------------------------------------------------------
@@ -106,18 +134,45 @@ def _sheet_for(table: Table, names: list[str]) -> str | None:
 
 
 def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
+    """The sheets as rows of values, streamed and capped: a sheet's declared size is never trusted
+    (a 24 KB file may declare a million rows by 16,384 columns)."""
     from openpyxl import load_workbook
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, SyntaxError) as exc:
         report.error("", None, None, t("无法作为 Excel 工作簿打开（{kind}）", kind=type(exc).__name__),
                      t("请上传用模板填写的 .xlsx 文件；如是 .xls 或 WPS 格式，请另存为“Excel 工作簿（*.xlsx）”后再上传"))
         return None
-    sheets = {}
+    sheets, cells = {}, 0
     try:
+        if len(book.worksheets) > MAX_SHEETS:
+            raise TooLarge(t("工作表多达 {n} 张（上限 {limit} 张）", n=len(book.worksheets), limit=MAX_SHEETS))
         for ws in book.worksheets:
-            sheets[ws.title] = [list(row) for row in ws.iter_rows(values_only=True)]
+            rows = []
+            for row in ws.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True):
+                if len(rows) >= MAX_ROWS + 1:
+                    raise TooLarge(t("工作表“{sheet}”超过 {limit:,} 行", sheet=V(ws.title), limit=MAX_ROWS))
+                values = list(row)
+                if len(values) > MAX_COLUMNS and any(not _blank(v) for v in values[MAX_COLUMNS:]):
+                    raise TooLarge(t("工作表“{sheet}”超过 {limit} 列", sheet=V(ws.title), limit=MAX_COLUMNS))
+                values = values[:MAX_COLUMNS]
+                while values and _blank(values[-1]):
+                    values.pop()
+                cells += len(values)
+                if cells > MAX_CELLS:
+                    raise TooLarge(t("工作簿的单元格超过 {limit:,} 个", limit=MAX_CELLS))
+                rows.append(values)
+            while rows and not rows[-1]:
+                rows.pop()
+            sheets[ws.title] = rows
+    except TooLarge as exc:
+        report.error("", None, None, str(exc), t("导入模板每张表只需几千行；请删除多余的行、列和工作表后再上传"))
+        return None
+    except Exception as exc:  # a damaged sheet (e.g. broken XML): never a traceback with server paths
+        report.error("", None, None, t("文件已损坏，无法读取（{kind}）", kind=type(exc).__name__),
+                     t("请在 Excel 中打开并另存为新的 .xlsx 文件后再上传"))
+        return None
     finally:
         book.close()
     return sheets
@@ -125,9 +180,14 @@ def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
 
 def _read_csv_folder(path: Path, report: Report) -> dict[str, list[list]]:
     sheets = {}
-    for file in sorted(path.glob("*.csv")):
+    for file in sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv"):
+        if file.stat().st_size > MAX_BYTES:
+            report.error(file.name, None, None, t("文件过大（{size:.1f} MB，上限 {limit} MB）", size=file.stat().st_size / 1024 / 1024,
+                                                  limit=MAX_BYTES // 1024 // 1024), t("请删除无关的行后再导入"))
+            continue
         raw = file.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
+        encodings = ("utf-16",) if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ("utf-8-sig", "gb18030")
+        for encoding in encodings:
             try:
                 text = raw.decode(encoding)
                 break
@@ -136,7 +196,17 @@ def _read_csv_folder(path: Path, report: Report) -> dict[str, list[list]]:
         else:
             report.error(file.name, None, None, t("文件编码无法识别"), t("请用 Excel“另存为 CSV UTF-8”后再导入"))
             continue
-        sheets[file.stem] = [[c if c != "" else None for c in row] for row in csv.reader(io.StringIO(text))]
+        delimiter = ";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+        rows = []
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if len(rows) > MAX_ROWS or len(row) > MAX_COLUMNS:
+                report.error(file.name, None, None, t("文件超过 {rows:,} 行或 {cols} 列", rows=MAX_ROWS, cols=MAX_COLUMNS),
+                             t("导入模板每张表只需几千行；请删除多余的行和列"))
+                rows = None
+                break
+            rows.append([c if c != "" else None for c in row])
+        if rows is not None:
+            sheets[file.stem] = rows
     return sheets
 
 
@@ -162,9 +232,14 @@ def read_source(path: Path, report: Report) -> dict[str, list[list]] | None:
                      t("请删除无关的工作表、图片和格式后再上传"))
         return None
     with open(path, "rb") as handle:
-        if handle.read(4) != b"PK\x03\x04":
-            report.error("", None, None, t("不是 Excel（.xlsx）文件"), t("请上传用模板填写的 .xlsx 文件，或另存为“Excel 工作簿（*.xlsx）”"))
-            return None
+        magic = handle.read(4)
+    if magic == OLE_MAGIC:
+        report.error("", None, None, t("文件设有打开密码，或是旧版 .xls 格式"),
+                     t("请在 Excel 中取消密码（文件 → 信息 → 保护工作簿），并另存为“Excel 工作簿（*.xlsx）”后再上传"))
+        return None
+    if magic != b"PK\x03\x04":
+        report.error("", None, None, t("不是 Excel（.xlsx）文件"), t("请上传用模板填写的 .xlsx 文件，或另存为“Excel 工作簿（*.xlsx）”"))
+        return None
     return _read_excel(path, report)
 
 
@@ -178,12 +253,35 @@ def _fill_in(col: Column) -> str:
     return t("请填写{kind}，例如 {example}", kind=TYPE_LABELS[col.kind], example=V(str(col.example)))
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+FORMULA_START = ("=", "+", "-", "@")  # a cell Excel (or a CSV reader) would run as a formula
+_MARKUP = re.compile(r"[\[\]#*`|$<>{}\\~]")  # never in a school or township name; would be read as formatting
+
+
+def _visible(text: str) -> tuple[str, bool]:
+    cleaned = _INVISIBLE.sub("", text)
+    return cleaned, cleaned != text
+
+
 def _parse(value, col: Column):
     """(parsed value, problem message or None, fix)."""
     if col.kind == TEXT:
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return str(value).strip(), None, ""
+        text = str(value).strip()
+        if _CONTROL.search(text):
+            return None, t("含有换行或控制字符"), t("请把内容写在一行里，删除换行")
+        if text.startswith(FORMULA_START):
+            return None, t("以“{first}”开头，下载成 Excel 时会被当作公式", first=V(text[0])), \
+                t("请删除开头的“{first}”", first=V(text[0]))
+        if col.name.endswith("_name") and _MARKUP.search(text):
+            return None, t("含有符号“{char}”", char=V(_MARKUP.search(text).group(0))), \
+                t("名称中不能有 [ ] # * ` | $ < > {{ }} \\ ~ 这些符号，请删除")
+        if col.name.endswith("code") and re.fullmatch(r"\d+(\.\d+)?[eE][+]?\d+", text):
+            return None, t("“{value}”是科学计数法，代码已丢失位数", value=V(text)), \
+                t("请把这一列设为“文本”格式后重新输入完整代码，例如 654022100")
+        return text, None, ""
     if col.kind == BOOL:
         text = str(value).strip().lower()
         if text in ("是", "true", "1", "y", "yes", "停办"):
@@ -207,7 +305,7 @@ def _parse(value, col: Column):
         return None, t("“{value}”不是有效数字", value=V(str(value))), _fill_in(col)
     if abs(number) >= 1e15:
         return None, t("数值过大（{value}）", value=V(str(value))), t("请检查是否多填了位数或粘贴了其他内容")
-    if col.name == "year" and not 1990 <= number <= 2100:
+    if col.name == "year" and not 1990 <= number <= LATEST_YEAR:
         return None, t("年份“{value}”不合理", value=V(str(value))), t("请填写四位数的统计年度，例如 2025")
     if number < 0 and not col.signed:
         return None, t("不能为负数（{value}）", value=V(str(value))), t("请检查是否录入错误，人数、面积、金额都应为 0 或正数")
@@ -225,23 +323,41 @@ def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> 
     if not rows or all(_blank(c) for c in rows[0]):
         report.error(sheet, 1, None, t("第一行没有表头"), t("请从模板复制“{sheet}”表的表头行", sheet=V(table.sheet)))
         return None
+    known = {_normalise(c.header) for c in table.columns} | {_normalise(c.name) for c in table.columns}
+    if (len(rows) > 1 and not any(_normalise(h) in known for h in rows[0])
+            and sum(_normalise(h) in known for h in rows[1]) >= 2):
+        report.error(sheet, 1, None, t("第一行不是表头（像是标题行），表头在第二行"),
+                     t("请删除表头上方的标题行，让第一行就是表头"))
+        return None
     headers = [_normalise(h) for h in rows[0]]
     positions = {}
     for col in table.columns:
         names = {_normalise(col.header), _normalise(col.name)}
         found = [i for i, h in enumerate(headers) if h in names]
+        if len(found) > 1:
+            report.error(sheet, 1, col.header, t("表头“{header}”出现了 {n} 次", header=V(col.header), n=len(found)),
+                         t("每一列只能出现一次：请删除重复的列（保留正确的一列）"))
         if found:
             positions[col.name] = found[0]
+            unit = _UNIT_SUFFIX.search(re.sub(r"\s+", "", str(rows[0][found[0]])))
+            written = unit.group(0)[1:-1] if unit else ""
+            if written and col.unit and written != col.unit:
+                report.error(sheet, 1, col.header, t("表头单位是“{written}”，模板要求“{unit}”", written=V(written),
+                                                     unit=col.unit),
+                             t("请把这一列换算成{unit}后填写，并把表头改回“{header}”", unit=col.unit,
+                               header=V(col.template_header)))
         elif col.required:
             report.error(sheet, 1, col.header, t("缺少“{header}”列（英文名 {name}）", header=V(col.template_header),
                                                  name=col.name),
                          t("请在表头行加上“{header}”列；表头可用中文或英文，见“{fields}”表", header=V(col.header),
                            fields=V(FIELD_SHEET)))
-    known = {_normalise(c.header) for c in table.columns} | {_normalise(c.name) for c in table.columns}
     for i, h in enumerate(rows[0]):
         if not _blank(h) and _normalise(h) not in known:
             report.warn(sheet, 1, str(h), t("这一列不是模板中的列，导入时将忽略"),
                         t("如是拼写错误，请改成“{fields}”表中的列名", fields=V(FIELD_SHEET)))
+    if any(len([i for i, h in enumerate(headers) if h in {_normalise(c.header), _normalise(c.name)}]) > 1
+           for c in table.columns):
+        return None
     if any(c.required and c.name not in positions for c in table.columns):
         return None
     records = []
@@ -260,6 +376,11 @@ def _parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> 
                     report.error(sheet, number, col.header, t("不能为空"), _fill_in(col))
                 record[col.name] = None
                 continue
+            if col.kind == TEXT and isinstance(value, str):
+                value, hidden = _visible(value)
+                if hidden:
+                    report.warn(sheet, number, col.header, t("含有看不见的字符（零宽或左右方向控制符），已去除"),
+                                t("这类字符会让两个看似相同的值不相等或让文字倒序显示；请核对此格"))
             parsed, message, fix = _parse(value, col)
             if message:
                 report.error(sheet, number, col.header, message, fix)
@@ -331,6 +452,60 @@ def _check_parents(schools: pd.DataFrame, report: Report) -> None:
         elif parent is not None:
             report.warn("学校", r["_row"], "所属中心校编号", t("只有教学点需要填写所属中心校，这一行的编号将被忽略"),
                         t("如这所学校确是教学点，请把学校类型改为“教学点”；否则请清空此格"))
+
+
+def _check_limits(frames: dict, report: Report) -> None:
+    """Values past what any real school has (schema.PLAUSIBLE_MAX), students without teachers, and
+    a school's rows present in one yearly table and missing from the other."""
+    for (table_name, column), (most, what) in PLAUSIBLE_MAX.items():
+        frame = frames.get(table_name)
+        if frame is None:
+            continue
+        table = next(tb for tb in TABLES if tb.name == table_name)
+        header = table.column(column).header
+        for _, r in frame[frame[column].notna() & (frame[column] > most)].iterrows():
+            report.error(table.sheet, r["_row"], header, t("{n:,.0f} 超过合理上限（{what}）", n=r[column], what=what),
+                         t("请核对是否多填了位数、把万当作个，或粘贴到了错误的列"))
+    stage = frames.get("school_stage_year")
+    if stage is not None:
+        for _, r in stage.iterrows():
+            if pd.isna(r["students"]) or pd.isna(r["full_time_teachers"]) or not r["students"]:
+                continue
+            if r["full_time_teachers"] == 0:
+                report.error("学校分学段数据", r["_row"], "专任教师数", t("有 {n:,} 名学生却没有专任教师", n=int(r["students"])),
+                             t("请填写该学段的专任教师数"))
+            elif r["students"] / r["full_time_teachers"] > STUDENTS_PER_TEACHER_WARN:
+                report.warn("学校分学段数据", r["_row"], "专任教师数",
+                            t("每名专任教师 {n:.0f} 名学生，明显偏多", n=r["students"] / r["full_time_teachers"]),
+                            t("请核对学生数和专任教师数"))
+    school_year = frames.get("school_year")
+    if stage is not None and school_year is not None:
+        parts = set(zip(stage["school_id"], stage["year"]))
+        yearly = set(zip(school_year["school_id"], school_year["year"]))
+        for school, year in sorted(parts - yearly, key=str)[:50]:
+            report.error("学校年度数据", None, "学校编号", t("学校“{id}”{year} 年有分学段数据，但没有年度数据",
+                                                           id=V(str(school)), year=year),
+                         t("请在“学校年度数据”表补上这所学校这一年的一行（校舍、场馆、设备等）"))
+        for school, year in sorted(yearly - parts, key=str)[:50]:
+            report.error("学校分学段数据", None, "学校编号", t("学校“{id}”{year} 年有年度数据，但没有分学段数据",
+                                                             id=V(str(school)), year=year),
+                         t("请在“学校分学段数据”表补上这所学校这一年各学段的行（学生、教师等）"))
+    county = frames.get("county_year")
+    if county is not None:
+        for _, r in county.iterrows():
+            if isinstance(r["metric"], str) and r["metric"] not in KNOWN_METRICS:
+                report.warn("县级年度指标", r["_row"], "指标", t("指标名“{metric}”看板不认识，不会用到", metric=V(r["metric"])),
+                            t("请核对拼写；可用的指标名见“字段说明”表和数据说明（如 rotation_rate、students_total）"))
+        if stage is not None:
+            sums = stage.groupby("year")["students"].sum()
+            totals = county[county["metric"] == "students_total"]
+            for _, r in totals.iterrows():
+                counted = sums.get(r["year"])
+                if counted and r["value"] and abs(counted - r["value"]) > TOTALS_TOLERANCE * r["value"]:
+                    report.warn("县级年度指标", r["_row"], "数值",
+                                t("{year} 年全县在校生 {total:,.0f} 人，各校合计 {counted:,.0f} 人，相差超过 1%",
+                                  year=int(r["year"]), total=r["value"], counted=counted),
+                                t("请核对是否漏填了学校，或县级合计是否有误"))
 
 
 def _check_plausibility(frames: dict, report: Report) -> None:
@@ -452,6 +627,7 @@ def validate(path: Path, source_name: str | None = None) -> Report:
             frames[table.name] = frame
     _check_references(frames, report)
     _check_plausibility(frames, report)
+    _check_limits(frames, report)
     registers.check(frames, report)
     if report.ok:
         report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES

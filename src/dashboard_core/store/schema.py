@@ -189,3 +189,26 @@ TABLES = TABLES + REGISTERS
 REGISTER_NAMES = tuple(t.name for t in REGISTERS)
 
 FIELD_SHEET = "字段说明"
+
+# The largest value a cell can hold before it is refused as a typing or unit error, in one place.
+# Each is far above any real school's (the largest Chinese schools have about 10,000 pupils), so a
+# value over it is an extra digit, 万 read as 1, or a number pasted into the wrong column.
+PLAUSIBLE_MAX = {
+    ("school_stage_year", "students"): (12_000, "一所学校一个学段超过 1.2 万名学生"),
+    ("school_stage_year", "classes"): (250, "一所学校一个学段超过 250 个班"),
+    ("school_stage_year", "full_time_teachers"): (1_500, "一所学校一个学段超过 1,500 名专任教师"),
+    ("school_year", "staff"): (2_500, "一所学校超过 2,500 名教职工"),
+    ("school_year", "teaching_area_m2"): (300_000, "一所学校的教学及辅助用房超过 30 万㎡"),
+    ("school_year", "sports_area_m2"): (500_000, "一所学校的体育场馆超过 50 万㎡"),
+    ("school_year", "equipment_value_yuan"): (300_000_000, "一所学校的仪器设备值超过 3 亿元"),
+    ("school_year", "multimedia_rooms"): (600, "一所学校超过 600 间多媒体教室"),
+}
+STUDENTS_PER_TEACHER_WARN = 60  # above it a school part is flagged: a teacher count left out or mistyped
+TOTALS_TOLERANCE = 0.01  # the schools' sum may differ from the county's own total by this share before a warning
+# the county figures the dashboard reads (county_year.metric); others are kept but never shown
+KNOWN_METRICS = ("education_spending", "per_student_spending_primary", "per_student_spending_junior",
+                 "teacher_pay_above_civil_servants", "teacher_training_spend", "teacher_training_share_exceeds",
+                 "rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
+                 "nutrition_spend", "teachers_reallocated", "new_teachers_recruited", "students_total",
+                 "students_primary", "students_junior", "staff_total", "teachers_total", "public_satisfaction_rate",
+                 "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved")
