@@ -1,17 +1,18 @@
-import hmac
+import hashlib
 import tempfile
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from dashboard_core.web import ui
+from dashboard_core.web import admin, ui
 from dashboard_core.present import tables
 from dashboard_core.files import importer
 from dashboard_core.model import compare
 from dashboard_core.present import words
-from dashboard_core.store import settings
+from dashboard_core.store import settings, snapshots
 from dashboard_core.present import i18n
+from dashboard_core.present.format import md_escape
 from dashboard_core.present.i18n import t
 from dashboard_core.model.filters import Filters
 
@@ -44,13 +45,6 @@ st.caption(t("模板每张表一个工作表，表头为中文（也可用英文
 st.subheader(t("导入统计数据"))
 
 
-def admin_password() -> str | None:
-    try:
-        return st.secrets.get("admin_password")
-    except Exception:  # no secrets file at all
-        return None
-
-
 def evidence_register(snapshot) -> None:
     """The evidence register edited in place and saved as a new snapshot (the one shown stays as it is)."""
     st.markdown(t("**佐证台账（靠文件判定的项目）**"))
@@ -70,24 +64,31 @@ def evidence_register(snapshot) -> None:
             st.rerun()
 
 
-password = admin_password()
-if not password:
+if not admin.password():
     st.info(t("导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 "
               "`admin_password = \"你的密码\"`；在 Streamlit Community Cloud 上，在应用的 Settings → Secrets 中加入同样一行。"
               "设置后刷新本页即可上传。"), icon=":material/lock:")
 else:
     typed = st.text_input(t("管理员密码"), type="password", key="admin_password_input")
-    if typed and not hmac.compare_digest(typed, password):
-        st.error(t("密码不正确。"), icon=":material/block:")
+    fingerprint = hashlib.sha256(typed.encode("utf-8")).hexdigest() if typed else None  # the password itself is not kept
+    if typed and st.session_state.get("_admin_checked") != fingerprint:  # each typed value is checked once
+        st.session_state["_admin_checked"] = fingerprint
+        st.session_state["_admin_ok"] = admin.check(typed, st.session_state)
+    waiting = admin.wait_s(st.session_state)
+    if typed and not st.session_state.get("_admin_ok"):
+        st.error(t("密码不正确。") + (t("请 {n:.0f} 秒后再试。", n=waiting) if waiting > 0 else ""), icon=":material/block:")
     elif typed:
         upload = st.file_uploader(t("上传填写好的模板（.xlsx，不超过 {mb} MB）", mb=importer.MAX_BYTES // 1024 // 1024), type=["xlsx"],
                                   key="upload")
         if upload is not None:
-            with tempfile.TemporaryDirectory() as folder:
-                path = Path(folder) / "upload.xlsx"
-                path.write_bytes(upload.getvalue())
-                report = importer.validate(path, upload.name)
-            (st.success if report.ok else st.error)(report.summary())
+            key = (upload.file_id, upload.name)
+            if st.session_state.get("_validated", (None,))[0] != key:  # a file is validated once, not on every rerun
+                with tempfile.TemporaryDirectory() as folder:
+                    path = Path(folder) / "upload.xlsx"
+                    path.write_bytes(upload.getvalue())
+                    st.session_state["_validated"] = (key, importer.validate(path, upload.name))
+            report = st.session_state["_validated"][1]
+            (st.success if report.ok else st.error)(md_escape(report.summary()))  # the file name is the user's
             if report.problems:
                 problems = report.frame()
                 ui.table_view(problems, keep=("工作表", "列"), column_config={"问题": st.column_config.TextColumn(width="large"),
@@ -95,16 +96,21 @@ else:
                 ui.download_csv(problems, "校验结果.csv", "下载校验结果（CSV）")
             if report.ok:
                 def do_import() -> None:
-                    with tempfile.TemporaryDirectory() as folder:
-                        path = Path(folder) / "upload.xlsx"
-                        path.write_bytes(st.session_state["upload"].getvalue())
-                        result, snap = importer.import_file(path, settings.data_root(), source_name=st.session_state["upload"].name)
+                    validated = st.session_state["_validated"][1]  # what was checked above, not read again
+                    try:
+                        snap = importer.write_report(validated, settings.data_root())
+                    except (snapshots.SnapshotError, OSError) as exc:
+                        snap = None
+                        validated = None
+                        st.session_state["import_message"] = t("未能写入新快照：{problem}", problem=i18n.Verbatim(
+                            words.snapshot_problem(exc.code, exc.values) if isinstance(exc, snapshots.SnapshotError)
+                            else type(exc).__name__))
                     if snap is not None:
                         ui.forget_snapshot_list()
                         st.session_state["snapshot"] = snap.snapshot_id
                         st.session_state["import_message"] = t("已导入为新快照 {id}，现在显示的就是它。", id=snap.snapshot_id)
-                    else:
-                        st.session_state["import_message"] = result.summary()
+                    elif validated is not None:
+                        st.session_state["import_message"] = validated.summary()
 
                 st.button(t("导入为新快照"), type="primary", on_click=do_import, icon=":material/upload:")
         evidence_register(v.snapshot)

@@ -4,6 +4,7 @@ from dashboard_core.web import ui
 from dashboard_core.model.vocabulary import JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY_SCHOOL, TEACHING_POINT
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.i18n import t
+from dashboard_core.present.format import md_escape
 from dashboard_core.store.facts import REPORT_YEAR
 
 v = ui.page_header("总览", "察布查尔锡伯自治县义务教育概况")
@@ -16,7 +17,8 @@ fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 # The standards verdict in one line
 card = ui.card(v.snapshot, v.filters)
 s = card.summary
-line = t("**达标评估** — {sentence}", sentence=i18n.Verbatim(words.summary_sentence(s, v.scope_label, v.filters.year)))
+line = t("**达标评估** — {sentence}",
+         sentence=i18n.Verbatim(md_escape(words.summary_sentence(s, v.scope_label, v.filters.year))))
 with st.container(border=True):
     st.markdown(line)
     st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")

@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard_core.web import state, ui
 from dashboard_core.present import charts, tables, words
 from dashboard_core.model import measures, standard
+from dashboard_core.present.format import md_escape
 from dashboard_core.present.i18n import t, tr
 from dashboard_core.model.filters import Filters
 
@@ -35,7 +36,7 @@ info = ui.school_info(v.snapshot, school_id).iloc[0]
 year = v.filters.year
 stages = v.filters.stages
 mine = ui.card(v.snapshot, Filters(year=year, schools=(school_id,), stages=stages))
-st.markdown(f"### {tr(info['school_name'])}")
+st.markdown(f"### {md_escape(tr(info['school_name']))}")
 st.caption(t("{township} · {type} · {setting} · 学校编号 {id}", township=info["township_name"], type=info["school_type"],
              setting=info["urban_rural"], id=school_id) + (t(" · 校名为示例") if bool(info["name_is_example"]) else ""))
 

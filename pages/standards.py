@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard_core.web import ui
 from dashboard_core.present import charts, i18n, tables, words
-from dashboard_core.present.format import beside_threshold
+from dashboard_core.present.format import beside_threshold, md_escape
 from dashboard_core.model import standard
 from dashboard_core.model.vocabulary import JUNIOR, PRIMARY, STAGES
 from dashboard_core.present.i18n import t, tr
@@ -18,11 +18,11 @@ GRID_CSV_SCHOOLS = 5_000  # the grid's CSV lists at most this many schools, thos
 # 1. The verdict, in words a county leader can say aloud
 sentence = words.summary_sentence(s, v.scope_label, v.filters.year)
 box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[s.verdict]
-box(sentence, icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
+box(md_escape(sentence), icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
                     "no_schools": ":material/info:"}[s.verdict])
 reasons = words.reasons(s, rules)
 if reasons:
-    st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {r}" for r in reasons))
+    st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {md_escape(r)}" for r in reasons))
 if not v.filters.is_whole_county:
     st.info(t("当前只看所选范围：学校达标情况和差异系数按范围内的学校重新计算（仅供分析，正式评估以全县为准）；"
               "县级指标始终按全县评估。"))
@@ -90,7 +90,8 @@ def what_a_school_lacks() -> None:
     chosen_values = card.values_for([chosen])
     for _, r in results[results["school_id"] == chosen].iterrows():
         part = chosen_values[chosen_values["stage"] == r["stage"]]
-        label = t("**{school} · {stage}**（{n} 名学生）：", school=r["school_name"], stage=r["stage"], n=int(r["students"]))
+        label = t("**{school} · {stage}**（{n} 名学生）：", school=i18n.Verbatim(md_escape(tr(r["school_name"]))),
+                  stage=r["stage"], n=int(r["students"]))
         if not r["has_students"]:
             st.markdown(label + t("该学段无在校生，不计算指标。"))
         elif r["passes"]:

@@ -12,20 +12,51 @@ from ..present.i18n import t, tr
 VERBATIM_COLUMNS = ("报告原文", "source_text")
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula (OWASP)
+
+
+def _defused(value):
+    """A CSV cell that cannot be run as a formula: text starting like one gets a leading apostrophe."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def csv_bytes(frame) -> bytes:
-    """A table (or a function that builds it) as CSV that Excel opens with its Chinese intact."""
+    """A table (or a function that builds it) as CSV that Excel opens with its Chinese intact, and no
+    cell of it runs as a formula."""
     frame = frame() if callable(frame) else frame
-    return i18n.tr_frame(frame, VERBATIM_COLUMNS).to_csv(index=False).encode("utf-8-sig")
+    shown = i18n.tr_frame(frame, VERBATIM_COLUMNS)
+    text = [c for c in shown.columns if shown[c].dtype == object or pd.api.types.is_string_dtype(shown[c].dtype)]
+    if text:
+        shown = shown.copy()
+        for c in text:
+            shown[c] = shown[c].map(_defused)
+    return shown.to_csv(index=False).encode("utf-8-sig")
+
+
+def write_rows(ws, rows) -> None:
+    """Rows into an openpyxl sheet with every text cell stored as text: a name starting with "=" stays a
+    name, never a live formula."""
+    for row in rows:
+        ws.append([None if v is None or (isinstance(v, float) and pd.isna(v)) else v for v in row])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def excel_bytes(frame, source: str = "") -> bytes:
     """A table (or a function that builds it) as an Excel workbook, with its source on a second sheet."""
+    from openpyxl import Workbook
+
     frame = frame() if callable(frame) else frame
+    shown = i18n.tr_frame(frame, VERBATIM_COLUMNS)
+    book = Workbook()
+    ws = book.active
+    ws.title = t("数据")
+    write_rows(ws, [list(shown.columns)] + [[v.item() if hasattr(v, "item") else v for v in row]
+                                            for row in shown.itertuples(index=False)])
+    write_rows(book.create_sheet(t("来源")), [[t("说明")], [tr(source)], [t("由察布查尔县义务教育优质均衡发展监测看板导出")]])
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        i18n.tr_frame(frame, VERBATIM_COLUMNS).to_excel(writer, index=False, sheet_name=t("数据"))
-        pd.DataFrame({t("说明"): [tr(source), t("由察布查尔县义务教育优质均衡发展监测看板导出")]}).to_excel(
-            writer, index=False, sheet_name=t("来源"))
+    book.save(buffer)
     return buffer.getvalue()
 
 

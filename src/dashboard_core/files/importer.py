@@ -23,7 +23,7 @@ from ..present.i18n import t
 from ..store import facts, snapshots
 from ..store.schema import (BOOL, FIELD_SHEET, FLOAT, INT, KNOWN_METRICS, PLAUSIBLE_MAX, STUDENTS_PER_TEACHER_WARN,
                             TABLES, TEXT, TOTALS_TOLERANCE, TYPE_LABELS, Column, Table)
-from . import registers
+from . import downloads, registers
 
 MAX_BYTES = 20 * 1024 * 1024
 # Hard caps on what is read, whatever size a sheet declares: a county's workbook has a few thousand rows
@@ -639,20 +639,34 @@ def import_file(path: Path, data_root: Path, snapshot_id: str | None = None,
                 source_name: str | None = None) -> tuple[Report, snapshots.Snapshot | None]:
     """Validate, then write a new snapshot; on any error nothing is written."""
     report = validate(path, source_name)
-    if not report.ok:
-        return report, None
-    stamp = datetime.now(timezone.utc)
-    if snapshot_id is None:
-        base = "import-" + stamp.strftime("%Y%m%d-%H%M%S")
-        snapshot_id, n = base, 1
-        while (snapshots.snapshots_dir(data_root) / snapshot_id).exists():
-            n += 1
-            snapshot_id = f"{base}-{n}"
+    return report, write_report(report, data_root, snapshot_id)
+
+
+def write_report(report: Report, data_root: Path, snapshot_id: str | None = None) -> snapshots.Snapshot | None:
+    """A validated workbook written as a new snapshot (the page validates once and imports what it
+    validated). None when the report has errors; a free id is found when two imports meet."""
+    if not report.ok or not report.tables:
+        return None
     tables = dict(report.tables)
     tables["report_facts"] = facts.report_facts_frame()
-    snap = snapshots.write_snapshot(data_root, snapshot_id, tables, source=f"导入：{report.source_name}", demo=False,
-                                    created_at=stamp.replace(microsecond=0).isoformat())
-    return report, snap
+    for attempt in range(20):
+        stamp = datetime.now(timezone.utc)
+        chosen = snapshot_id or _free_id(data_root, "import-" + stamp.strftime("%Y%m%d-%H%M%S"))
+        try:
+            return snapshots.write_snapshot(data_root, chosen, tables, source=f"导入：{report.source_name}", demo=False,
+                                            created_at=stamp.replace(microsecond=0).isoformat())
+        except snapshots.SnapshotError as exc:
+            if exc.code != "exists" or snapshot_id is not None:
+                raise
+    raise snapshots.SnapshotError("exists", snapshot_id=snapshot_id or "import")
+
+
+def _free_id(data_root: Path, base: str) -> str:
+    snapshot_id, n = base, 1
+    while (snapshots.snapshots_dir(data_root) / snapshot_id).exists():
+        n += 1
+        snapshot_id = f"{base}-{n}"
+    return snapshot_id
 
 
 def replace_table(snapshot: snapshots.Snapshot, data_root: Path, table_name: str, frame: pd.DataFrame,
@@ -713,9 +727,8 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         if tables is not None and table.name in tables:
             frame = tables[table.name]
-            for row in frame.itertuples(index=False):
-                values = row._asdict()
-                ws.append([_excel_value(values.get(c.name), c) for c in table.columns])
+            downloads.write_rows(ws, ([_excel_value(getattr(row, c.name, None), c) for c in table.columns]
+                                      for row in frame.itertuples(index=False)))
         for i, col in enumerate(table.columns, start=1):
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(col.template_header) * 2 + 2)
         ws.freeze_panes = "A2"

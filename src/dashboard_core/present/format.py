@@ -50,3 +50,13 @@ def beside_threshold(values, thresholds, decimals: int = DECIMALS, most: int = M
         out[take] = shown[take]
         settled |= same_side
     return out
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|:$~<>"
+
+
+def md_escape(text) -> str:
+    """Text from the data (names, a file name, sentences quoting them) made safe to show as Markdown: no
+    heading, link, image, colour directive or formula can be formed from it, and it stays on one line."""
+    text = " ".join(str(text).split())
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)

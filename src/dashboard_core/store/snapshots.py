@@ -139,7 +139,12 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
                 os.fsync(handle.fileno())
         os.chmod(temp, 0o755)
         # rename() onto a missing name is atomic; if another writer won the race it fails.
-        os.rename(temp, final)
+        try:
+            os.rename(temp, final)
+        except OSError:
+            if final.exists():
+                raise SnapshotError("exists", snapshot_id=snapshot_id) from None
+            raise
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
@@ -195,12 +200,27 @@ def read_snapshot(data_root: Path, snapshot_id: str) -> Snapshot:
                     source=str(manifest["source"]), demo=bool(manifest["demo"]), tables=manifest["tables"])
 
 
+STALE_TEMP_S = 3600  # a temporary folder this old belongs to a write that was killed
+
+
+def _clear_stale_temps(base: Path) -> None:
+    """Remove what killed writes left behind (a write renames its temporary folder when it finishes)."""
+    now = datetime.now().timestamp()
+    for entry in base.glob(".tmp-*"):
+        try:
+            if entry.is_dir() and now - entry.stat().st_mtime > STALE_TEMP_S:
+                shutil.rmtree(entry, ignore_errors=True)
+        except OSError:
+            continue
+
+
 def scan(data_root: Path) -> tuple[list[Snapshot], list[SnapshotProblem]]:
     """Intact snapshots, newest first, and the problems of the ones skipped."""
     base = snapshots_dir(data_root)
     good, bad = [], []
     if not base.is_dir():
         return good, bad
+    _clear_stale_temps(base)
     for entry in sorted(base.iterdir()):
         if entry.name.startswith(".") or not entry.is_dir():
             continue

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ..present import charts, i18n, tables
-from ..present.format import amount
+from ..present.format import md_escape, amount
 from ..present.i18n import t, tr
 from ..files import downloads
 from ..files.downloads import in_language
@@ -114,8 +114,7 @@ def wrapped_table(frame: pd.DataFrame, keep: tuple = ()) -> None:
     shown = i18n.tr_frame(frame, keep)
 
     def cell(value) -> str:
-        text = "—" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("*", "\\*").replace("$", "\\$").replace("~", "\\~")
+        return "—" if value is None or (isinstance(value, float) and pd.isna(value)) else md_escape(value)
 
     lines = ["| " + " | ".join(cell(c) for c in shown.columns) + " |", "|" + "---|" * len(shown.columns)]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in shown.itertuples(index=False)]

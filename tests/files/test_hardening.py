@@ -1,0 +1,224 @@
+"""Hostile workbooks, bad data that looks valid, exports that carry formulas, names that carry Markdown,
+the admin password, snapshots written at the same moment."""
+import io
+import os
+import shutil
+import time
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from dashboard_core.files import downloads, importer
+from dashboard_core.present.format import md_escape
+from dashboard_core.store import snapshots
+
+
+@pytest.fixture(scope="module")
+def tables(demo_snapshot):
+    core = set(snapshots.TABLES) - {"report_facts"}
+    return {k: v for k, v in snapshots.read_tables(demo_snapshot).items() if k in core}
+
+
+@pytest.fixture()
+def workbook(tmp_path, tables) -> Path:
+    path = tmp_path / "filled.xlsx"
+    importer.write_workbook(path, tables)
+    return path
+
+
+def messages(report) -> str:
+    return "\n".join(p.text() for p in report.problems)
+
+
+def _rewrite(path: Path, member: str, change) -> None:
+    """Change one file inside the .xlsx zip (what a hand-made hostile file does)."""
+    with zipfile.ZipFile(path) as source:
+        items = {name: source.read(name) for name in source.namelist()}
+    items[member] = change(items[member])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in items.items():
+            target.writestr(name, data)
+
+
+# ---- resource exhaustion ------------------------------------------------------------------------------
+
+def test_a_declared_huge_dimension_is_not_read(tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    book = Workbook()
+    book.active.title = "乡镇"
+    book.active.append(["乡镇代码", "乡镇名称", "乡镇类型"])
+    book.save(path)
+    _rewrite(path, "xl/worksheets/sheet1.xml",
+             lambda xml: xml.replace(b'<dimension ref="A1:C1"/>', b'<dimension ref="A1:XFD1048576"/>'))
+    assert b"XFD1048576" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    tracemalloc.start()
+    started = time.perf_counter()
+    report = importer.validate(path)
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert elapsed < 20 and peak < 300 * 1024 * 1024
+    assert not report.ok  # the other sheets are missing: refused in Chinese, not crashed
+
+
+def test_more_rows_than_the_cap_are_refused_without_reading_on(tmp_path):
+    path = tmp_path / "rows.xlsx"
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("学校分学段数据")
+    ws.append(["学校编号", "年份", "学段"])
+    for i in range(importer.MAX_ROWS + 5):
+        ws.append([f"S{i}", 2024, "小学"])
+    book.save(path)
+    report = importer.validate(path)
+    assert not report.ok and "超过 100,000 行" in messages(report)
+
+
+def test_problems_are_capped_and_counted(tmp_path):
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    rows = ["乡镇代码,乡镇名称,乡镇类型"] + [f"T{i},乡{i},村" for i in range(importer.MAX_PROBLEMS + 100)]
+    (folder / "乡镇.CSV").write_text("\n".join(rows), encoding="utf-8")  # an upper-case suffix is a CSV too
+    report = importer.validate(folder)
+    assert len(report.problems) == importer.MAX_PROBLEMS and report.unlisted_errors > 0
+    assert "只列出前 500 条" in report.summary()
+
+
+def test_utf16_and_semicolon_csv_are_read(tmp_path, tables):
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    towns = tables["townships"]
+    text = "乡镇代码;乡镇名称;乡镇类型\n" + "\n".join(f"{r.township_code};{r.township_name};{r.township_type}"
+                                                   for r in towns.itertuples())
+    (folder / "乡镇.csv").write_bytes(text.encode("utf-16"))
+    report = importer.validate(folder)
+    assert "乡镇" not in {p.sheet for p in report.problems}, messages(report)
+
+
+# ---- files that name the real cause ---------------------------------------------------------------------
+
+def test_a_password_protected_workbook_is_named(tmp_path):
+    path = tmp_path / "locked.xlsx"
+    path.write_bytes(importer.OLE_MAGIC + b"\x00" * 2000)
+    assert "密码" in messages(importer.validate(path))
+
+
+def test_a_damaged_sheet_says_the_file_is_damaged(tmp_path, workbook):
+    _rewrite(workbook, "xl/worksheets/sheet1.xml", lambda xml: xml[: len(xml) // 2])
+    text = messages(importer.validate(workbook))
+    assert "文件已损坏" in text and "/tmp" not in text and "Traceback" not in text
+
+
+# ---- bad data that looks valid ---------------------------------------------------------------------------
+
+def _edit(path: Path, sheet: str, cell: str, value) -> Path:
+    book = load_workbook(path)
+    book[sheet][cell] = value
+    if isinstance(value, str):
+        book[sheet][cell].data_type = "s"  # typed text, as a clerk pastes it (not a formula Excel computes)
+    book.save(path)
+    return path
+
+
+CASES = {
+    "a repeated header": (lambda p: _edit(p, "学校分学段数据", "K1", "在校学生数（人）"), "出现了 2 次"),
+    "万元 where 元 is asked": (lambda p: _edit(p, "学校年度数据", "F1", "教学仪器设备值（万元）"), "表头单位是“万元”"),
+    "900,000 students": (lambda p: _edit(p, "学校分学段数据", "D2", 900_000), "超过合理上限"),
+    "1e14 ㎡": (lambda p: _edit(p, "学校年度数据", "D2", 1e14), "超过合理上限"),
+    "year 2100": (lambda p: _edit(p, "学校年度数据", "B2", 2100), "年份“2100”不合理"),
+    "no teachers for 1,700 pupils": (lambda p: _edit(_edit(p, "学校分学段数据", "D2", 1700), "学校分学段数据", "F2", 0),
+                                     "却没有专任教师"),
+    "a formula for a name": (lambda p: _edit(p, "学校", "B2", "=HYPERLINK(\"http://x\")"), "会被当作公式"),
+    "a new line and a heading in a name": (lambda p: _edit(p, "学校", "B2", "县第一小学\n# 全部达标"), "换行或控制字符"),
+    "a colour directive in a name": (lambda p: _edit(p, "学校", "B2", "县第一小学:red-background[达标]"), "含有符号"),
+    "a code in scientific notation": (lambda p: _edit(p, "学校", "C2", "6.54022E+8"), "科学计数法"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_is_refused_with_its_cause(case, workbook, tmp_path):
+    change, expected = CASES[case]
+    report, snap = importer.import_file(change(workbook), tmp_path / "data")
+    assert snap is None and expected in messages(report), messages(report)
+
+
+def test_a_title_row_above_the_header_is_named(workbook):
+    book = load_workbook(workbook)
+    book["乡镇"].insert_rows(1)
+    book["乡镇"]["A1"] = "察布查尔县乡镇一览表"
+    book.save(workbook)
+    assert "标题行" in messages(importer.validate(workbook))
+
+
+def test_a_school_without_its_yearly_row_is_named(workbook):
+    book = load_workbook(workbook)
+    ws = book["学校年度数据"]
+    row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == "DEMO-03" and r[1].value == 2024)
+    ws.delete_rows(row)
+    book.save(workbook)
+    assert "学校“DEMO-03”2024 年有分学段数据，但没有年度数据" in messages(importer.validate(workbook))
+
+
+def test_invisible_characters_are_stripped_and_an_unknown_figure_is_named(workbook, tmp_path):
+    _edit(workbook, "学校", "B3", "县第二小学\u200b（示例）")
+    book = load_workbook(workbook)
+    ws = book["县级年度指标"]
+    ws.append([2024, "rotaton_rate", 12.0, "%", "typo"])
+    book.save(workbook)
+    report, snap = importer.import_file(workbook, tmp_path / "data")
+    text = messages(report)
+    assert snap is not None and "看不见的字符" in text and "“rotaton_rate”看板不认识" in text
+    names = snapshots.read_tables(snap)["schools"]["school_name"]
+    assert "县第二小学（示例）" in set(names)
+
+
+# ---- what comes back out -----------------------------------------------------------------------------------
+
+def test_exports_never_carry_a_live_formula():
+    frame = pd.DataFrame({"学校": ["=HYPERLINK(\"http://x\",\"点我\")", "+1+2", "县第一小学"], "学生数": [-3, 2, 1]})
+    text = downloads.csv_bytes(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and "'+1+2" in text and ",-3" in text  # numbers stay numbers
+    book = load_workbook(io.BytesIO(downloads.excel_bytes(frame)))
+    cell = book.active["A2"]
+    assert cell.data_type == "s" and cell.value.startswith("=HYPERLINK")
+
+
+def test_the_apps_own_export_imports_again(demo_snapshot, tmp_path):
+    from dashboard_core.web import cache
+
+    path = tmp_path / "again.xlsx"
+    path.write_bytes(cache.snapshot_workbook.__wrapped__(demo_snapshot))
+    report, snap = importer.import_file(path, tmp_path / "data")
+    assert report.ok and snap is not None, messages(report)
+
+
+def test_markdown_in_data_is_shown_as_text():
+    hostile = "县第一小学\n# 全部达标 :red-background[达标] ![x](http://evil.example/t.png)"
+    escaped = md_escape(hostile)
+    assert "\n" not in escaped and "\\#" in escaped and "\\[" in escaped and "\\!" in escaped and "\\(" in escaped
+    assert md_escape("0.45") == "0\\.45"
+
+
+# ---- snapshots written at the same moment, left-overs of killed writes ----------------------------------------
+
+def test_two_imports_at_once_get_two_snapshots(workbook, tmp_path):
+    report = importer.validate(workbook)
+    first = importer.write_report(report, tmp_path / "data")
+    second = importer.write_report(report, tmp_path / "data")
+    assert first.snapshot_id != second.snapshot_id
+
+
+def test_left_over_temporary_folders_are_cleared(tmp_path, data_copy):
+    stale = snapshots.snapshots_dir(data_copy) / ".tmp-killed-import"
+    stale.mkdir()
+    (stale / "schools.parquet").write_bytes(b"half")
+    old = time.time() - 2 * snapshots.STALE_TEMP_S
+    os.utime(stale, (old, old))
+    fresh = snapshots.snapshots_dir(data_copy) / ".tmp-running-import"
+    fresh.mkdir()
+    snapshots.scan(data_copy)
+    assert not stale.exists() and fresh.exists()  # a write under way is left alone
+    shutil.rmtree(fresh)
