@@ -46,3 +46,22 @@ def core_only_root(tmp_path_factory, demo_snapshot) -> Path:
     snapshots.write_snapshot(root, "core-only", tables, source="示例数据（无台账）", demo=True,
                              created_at=demo_snapshot.created_at)
     return root
+
+
+@pytest.fixture(scope="session")
+def demo_workbook_bytes(demo_snapshot) -> bytes:
+    """The demo snapshot as an import workbook, written once (a second or so) and copied by each test."""
+    from dashboard_core.files import importer
+    from dashboard_core.store import snapshots
+
+    return importer.template_bytes(snapshots.read_tables(demo_snapshot))
+
+
+@pytest.fixture(scope="session")
+def core_workbook_bytes(demo_snapshot) -> bytes:
+    """The demo's core tables only (no registers) as an import workbook."""
+    from dashboard_core.files import importer
+    from dashboard_core.store import snapshots
+
+    core = set(snapshots.TABLES) - {"report_facts"}
+    return importer.template_bytes({k: v for k, v in snapshots.read_tables(demo_snapshot).items() if k in core})

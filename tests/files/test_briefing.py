@@ -80,6 +80,7 @@ def test_watermark_only_on_demo(county_briefing):
         county_briefing.demo = True
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 @pytest.mark.parametrize("fmt", ["pptx", "pdf"])
 def test_cli_briefing_for_a_township(tmp_path, fmt):
     out = tmp_path / f"b.{fmt}"
@@ -101,6 +102,7 @@ def test_chart_images_render(county_briefing):
     assert "<svg" in svg and "察布查尔镇" in svg
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_english_briefing_is_in_english_with_its_watermark(demo_snapshot):
     from dashboard_core.present import i18n
     from test_i18n import chinese_left

@@ -24,9 +24,9 @@ def tables(demo_snapshot):
 
 
 @pytest.fixture()
-def workbook(tmp_path, tables) -> Path:
+def workbook(tmp_path, core_workbook_bytes) -> Path:
     path = tmp_path / "filled.xlsx"
-    importer.write_workbook(path, tables)
+    path.write_bytes(core_workbook_bytes)
     return path
 
 
@@ -65,6 +65,7 @@ def test_a_declared_huge_dimension_is_not_read(tmp_path):
     assert not report.ok  # the other sheets are missing: refused in Chinese, not crashed
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_more_rows_than_the_cap_are_refused_without_reading_on(tmp_path):
     path = tmp_path / "rows.xlsx"
     book = Workbook(write_only=True)

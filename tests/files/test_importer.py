@@ -32,9 +32,10 @@ def demo_tables(demo_snapshot):
 
 
 @pytest.fixture()
-def workbook(tmp_path, demo_tables) -> Path:
+def workbook(tmp_path, core_workbook_bytes) -> Path:
+    """The demo's core tables as a filled template (the registers have their own tests)."""
     path = tmp_path / "filled.xlsx"
-    importer.write_workbook(path, demo_tables)
+    path.write_bytes(core_workbook_bytes)
     return path
 
 
@@ -260,6 +261,9 @@ junk = st.one_of(st.none(), st.text(max_size=12), st.integers(-10**9, 10**9),
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(damage=st.lists(st.tuples(st.sampled_from(SHEETS), st.integers(1, 40), st.integers(1, 11), junk),
                        min_size=1, max_size=6))
+
+
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_random_damage_never_crashes_or_touches_snapshots(damage, small_workbook, data_copy, tmp_path_factory):
     path = tmp_path_factory.mktemp("fuzz") / "damaged.xlsx"
     book = load_workbook(small_workbook)

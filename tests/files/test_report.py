@@ -58,6 +58,7 @@ def test_pdf_is_text_on_every_page_with_fonts_embedded(county_report):
         assert name in joined
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])
 def test_cli_report_for_a_township(tmp_path, fmt):
     out = tmp_path / f"r.{fmt}"

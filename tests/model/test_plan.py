@@ -97,6 +97,7 @@ def test_a_cv_over_its_limit_is_brought_within_it():
     assert after.loc[("小学", "equipment_value_per_student"), "status"] == "met"
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_the_plan_on_the_command_line_and_back(tmp_path):
     import json
     import subprocess

@@ -380,6 +380,7 @@ def test_a_snapshot_without_registers_says_what_it_cannot_judge(core_only_root):
     assert doc["summary"]["verdict"] == "not_met"  # four invented schools fail the school rule
 
 
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_scorecard_filters():
     doc = json.loads(_cli("scorecard", "--json", "--township", "654022205").stdout)
     assert {s["township_code"] for s in doc["schools"]} == {"654022205"}
