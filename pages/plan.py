@@ -5,7 +5,7 @@ from dashboard_core.files import downloads, plan_file
 from dashboard_core.model import plan as plan_model
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.format import amount
-from dashboard_core.present.i18n import t, tr
+from dashboard_core.present.i18n import t
 from dashboard_core.store import settings
 from dashboard_core.web import ui
 
@@ -120,7 +120,7 @@ if chosen:
     for scenario in chosen:
         doc = plan_file.load_scenario(root, scenario)
         scenario_card = ui.card_with_plan(v.snapshot, year, doc["actions_frame"])
-        rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), "项数": len(doc["actions_frame"]),
+        rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), "措施数": len(doc["actions_frame"]),
                      "总成本（万元）": round(float(doc["actions_frame"]["cost"].sum()) / 10_000, 1),
                      "实施后结论": words.verdict_text(scenario_card.summary),
                      "达标学校（学段）": f"{scenario_card.summary.schools_passing} / {scenario_card.summary.schools_total}"})

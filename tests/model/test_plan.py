@@ -2,7 +2,6 @@
 each school on its own, and it moves teachers before hiring them."""
 import math
 
-import numpy as np
 import pandas as pd
 import pytest
 

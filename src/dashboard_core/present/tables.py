@@ -396,7 +396,7 @@ def plan_totals(actions: pd.DataFrame, matrix: pd.DataFrame, by: str) -> pd.Data
     else:
         frame["key"] = [words.RESOURCE_LABELS[r] for r in frame["resource"]]
         label = "资源"
-    out = frame.groupby("key", sort=False).agg(项数=("cost", "size"), 费用=("cost", "sum")).reset_index()
+    out = frame.groupby("key", sort=False).agg(措施数=("cost", "size"), 费用=("cost", "sum")).reset_index()
     out = out.sort_values("费用", ascending=False, kind="stable")
     out["费用（万元）"] = (out["费用"] / 10_000).round(1)
     return out.drop(columns="费用").rename(columns={"key": label}).reset_index(drop=True)
