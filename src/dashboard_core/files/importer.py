@@ -25,7 +25,7 @@ from ..store.schema import (BOOL, FIELD_SHEET, FLOAT, INT, KNOWN_METRICS, PLAUSI
                             TABLES, TEXT, TOTALS_TOLERANCE, TYPE_LABELS, Column, Table)
 from . import downloads, registers
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # as .streamlit/config.toml's maxUploadSize: a county's workbook is under 1 MB
 # Hard caps on what is read, whatever size a sheet declares: a county's workbook has a few thousand rows
 # (every class of three years is about 2,000); a file over them is refused, never read to the end.
 MAX_ROWS = 100_000  # per sheet
