@@ -4,6 +4,7 @@ import streamlit as st
 from dashboard_core.present import i18n, words
 from dashboard_core.present.i18n import t
 from dashboard_core.store import memory
+from dashboard_core.store.snapshots import SnapshotError
 from dashboard_core.web import ui
 
 heading = st.sidebar.container()
@@ -28,15 +29,20 @@ heading.markdown(t("### 察布查尔县\n义务教育优质均衡发展监测"))
 with st.sidebar:
     present = st.toggle(t("演示模式"), key="present", bind="query-params",
                         help=t("隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序逐页讲解；筛选保持不变"))
-view = ui.sidebar_filters()
-for problem in view.skipped:
-    st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=problem.snapshot_id,
-                         message=i18n.Verbatim(words.snapshot_problem(problem.code, problem.values))))
-if view.snapshot.demo:
-    st.sidebar.caption(t(":material/science: 当前为{mark}", mark=ui.DEMO_MARK))
-with st.sidebar:
-    ui.briefing_downloads(view)
-if present:
-    ui.presentation_bar(PAGES, next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview"))
-page.run()
+try:
+    view = ui.sidebar_filters()
+    for problem in view.skipped:
+        st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=problem.snapshot_id,
+                             message=i18n.Verbatim(words.snapshot_problem(problem.code, problem.values))))
+    if view.snapshot.demo:
+        st.sidebar.caption(t(":material/science: 当前为{mark}", mark=ui.DEMO_MARK))
+    with st.sidebar:
+        ui.briefing_downloads(view)
+    if present:
+        ui.presentation_bar(PAGES, next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview"))
+    page.run()
+except SnapshotError as exc:  # a file of the snapshot in view went bad under the running app
+    if exc.code != "unreadable":
+        raise
+    ui.fall_back_from(exc)  # look at the snapshots again and show the newest intact one, saying why
 memory.settle()  # what the run freed goes back to the system, not kept for the next run

@@ -163,6 +163,9 @@ WORDS_TEMPLATES: dict[str, str] = {
         "No intact snapshot under {root}. {skipped}Run python -m dashboard_core build-demo to build the demo snapshot, "
         "or import statistics.",
     "已跳过：{detail}。": "Skipped: {detail}. ",
+    "快照“{snapshot_id}”的数据文件读取失败（{detail}），已停用；请重新导入或从备份恢复该快照":
+        "A data file of the snapshot “{snapshot_id}” could not be read ({detail}): it is set aside; import it again "
+        "or restore it from a backup",
     # statuses, verdict and the parts of a stage
     "部分有佐证": "Partly evidenced", "不适用": "Not applicable", "不适用（不足 2 所学校）": "Not applicable (fewer than 2 schools)",
     "不存在（有佐证）": "Absent (evidenced)", "存在": "Present", "无数据，需佐证": "No data: evidence needed",

@@ -632,4 +632,5 @@ PAGES: dict[str, str] = {
     "一所学校的仪器设备值超过 3 亿元": "over 300 million yuan of equipment in one school",
     "一所学校超过 600 间多媒体教室": "over 600 multimedia rooms in one school",
     "未能写入新快照：{problem}": "The new snapshot could not be written: {problem}", "请 {n:.0f} 秒后再试。": " Try again in {n:.0f} s.",
+    "已改为显示最新的完好快照：{message}": "Now showing the newest intact snapshot: {message}",
 }

@@ -401,6 +401,7 @@ SNAPSHOT_PROBLEMS = {
     "row_count": "文件 {file} 有 {rows} 行，清单记录为 {expected} 行",
     "not_found": "找不到快照“{snapshot_id}”（在 {root} 下）。",
     "id_mismatch": "文件夹名“{folder}”与清单中的编号“{manifest_id}”不一致",
+    "unreadable": "快照“{snapshot_id}”的数据文件读取失败（{detail}），已停用；请重新导入或从备份恢复该快照",
     "none_intact": "数据目录 {root} 下没有完好的快照。{skipped}请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。",
 }
 

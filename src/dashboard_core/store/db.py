@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
-from . import memory
+from . import memory, snapshots
 from .schema import BOOL, FLOAT, INT, TABLES as TABLE_SCHEMAS
 from .snapshots import OPTIONAL_TABLES, TABLES, Snapshot
 
@@ -106,6 +106,22 @@ def _bound(name: str, params: dict) -> tuple[str, dict]:
     return sql, {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items() if k in wanted}
 
 
+# a mistake in a query's SQL: raised as it is (a bug to fix, not a damaged file)
+_SQL_MISTAKES = (duckdb.ParserException, duckdb.BinderException, duckdb.SyntaxException, duckdb.CatalogException,
+                 duckdb.TypeMismatchException, duckdb.NotImplementedException, duckdb.ConversionException)
+
+
+def _unreadable(snapshot: Snapshot, exc: Exception) -> Exception:
+    """What a failed query means: a mistake in its SQL raises as it is; anything else reading the
+    snapshot's files (a damaged, truncated or vanished Parquet file) marks the snapshot damaged (it is
+    checked again from scratch the next time the snapshots are listed) and is said in codes, without
+    the server's paths."""
+    if isinstance(exc, _SQL_MISTAKES):
+        return exc
+    snapshots.mark_damaged(snapshot)
+    return snapshots.SnapshotError("unreadable", snapshot_id=snapshot.snapshot_id, detail=type(exc).__name__)
+
+
 def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
     """Run the named query against a snapshot with bound parameters; return a DataFrame."""
     sql, bound = _bound(name, params)
@@ -114,6 +130,8 @@ def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
     try:
         cur.execute(f'SET search_path = {_literal(schema)}')
         return cur.execute(sql, bound).df()
+    except duckdb.Error as exc:
+        raise _unreadable(snapshot, exc) from None
     finally:
         cur.close()
 
@@ -142,6 +160,8 @@ def run_chunks(snapshot: Snapshot, name: str, **params):
         for batch in cur.sql(sql, params=bound).to_arrow_reader(CHUNK_ROWS):
             if batch.num_rows:
                 yield _compact(batch).to_pandas()
+    except duckdb.Error as exc:
+        raise _unreadable(snapshot, exc) from None
     finally:
         cur.close()
 

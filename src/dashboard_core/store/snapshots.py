@@ -165,6 +165,15 @@ def _manifest(path: Path) -> dict:
 
 
 _VERIFIED: dict[tuple, bool] = {}
+_DAMAGED: set[str] = set()  # snapshots a query could not read: verified again from scratch
+
+
+def mark_damaged(snapshot: "Snapshot") -> None:
+    """A file of the snapshot failed to read: forget that its files were verified (the bits may have
+    rotted without the size or time changing), so the next listing hashes them again."""
+    _DAMAGED.add(str(snapshot.path))
+    for key in [k for k in _VERIFIED if str(k[0]).startswith(str(snapshot.path) + os.sep)]:
+        del _VERIFIED[key]
 
 
 def verify(path: Path, manifest: dict) -> None:
@@ -196,6 +205,8 @@ def read_snapshot(data_root: Path, snapshot_id: str) -> Snapshot:
     if manifest["snapshot_id"] != snapshot_id:
         raise SnapshotError("id_mismatch", folder=snapshot_id, manifest_id=str(manifest["snapshot_id"]))
     verify(path, manifest)
+    if str(path) in _DAMAGED:
+        raise SnapshotError("unreadable", snapshot_id=snapshot_id, detail="query")
     return Snapshot(snapshot_id=snapshot_id, path=path, created_at=str(manifest["created_at"]),
                     source=str(manifest["source"]), demo=bool(manifest["demo"]), tables=manifest["tables"])
 

@@ -58,8 +58,26 @@ def _remember_language() -> None:
     st.session_state[LANGUAGE_KEY] = "en" if st.session_state["lang_en"] else i18n.DEFAULT
 
 
+FALLBACK_NOTE = "_snapshot_fallback"
+
+
+def fall_back_from(exc) -> None:
+    """A snapshot became unreadable while the app runs: forget the cached list (the damaged one is now
+    set aside), remember why for the next run, and run again on the newest intact snapshot."""
+    cache.forget_snapshot_list()
+    st.session_state[FALLBACK_NOTE] = (exc.code, exc.values)
+    if st.query_params.get("snapshot") == exc.values.get("snapshot_id"):
+        del st.query_params["snapshot"]
+    st.session_state.pop("snapshot", None)
+    st.rerun()
+
+
 def sidebar_filters() -> View:
     """Snapshot in view and the sidebar filters, all bound to the URL so a link reproduces the view."""
+    note = st.session_state.pop(FALLBACK_NOTE, None)
+    if note is not None:
+        st.warning(t("已改为显示最新的完好快照：{message}", message=i18n.Verbatim(words.snapshot_problem(*note))),
+                   icon=":material/warning:")
     good, bad = cache.available_snapshots()
     if not good:
         st.error(t("没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，"

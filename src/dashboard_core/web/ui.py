@@ -7,7 +7,7 @@ from .cache import (available_snapshots, card, card_with_plan, catalog, enrolmen
                     plan, registers, report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info,
                     schools_by_type, self_evaluation_report, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
 from .presentation import presentation_bar  # noqa: F401
-from .state import LANGUAGE_KEY, View, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
+from .state import LANGUAGE_KEY, View, fall_back_from, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, demo_mark,  # noqa: F401
                       download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
                       report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,

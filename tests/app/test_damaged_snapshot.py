@@ -1,0 +1,46 @@
+"""A snapshot whose file rots under the running app: the next query fails, the app says so and shows
+the newest intact snapshot instead, with no traceback and no server path."""
+import json
+import os
+import shutil
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from conftest import BUNDLED_DATA
+from test_app import APP
+
+
+def test_a_snapshot_rotting_under_the_app_is_set_aside(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA / "snapshots" / "demo-2024", root / "snapshots" / "demo-2024")
+    newer = root / "snapshots" / "newer"
+    shutil.copytree(root / "snapshots" / "demo-2024", newer)
+    manifest = json.loads((newer / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(snapshot_id="newer", created_at="2026-12-31T00:00:00+00:00")
+    (newer / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    os.environ["DASHBOARD_DATA_DIR"] = str(root)
+    try:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.run()
+        assert not at.exception and "newer" in at.caption[0].value
+        # bit rot: the bytes change, the size and the time stay
+        target = newer / "school_stage_year.parquet"
+        stat = target.stat()
+        data = bytearray(target.read_bytes())
+        data[100:len(data) - 100] = bytes(len(data) - 200)
+        target.write_bytes(bytes(data))
+        os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        st.cache_data.clear()  # the scorecards expire; the list of snapshots is still the cached one
+        st.cache_resource.clear()
+        at.switch_page("pages/standards.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        shown = " ".join(w.value for w in at.warning)
+        assert "已改为显示最新的完好快照" in shown and "newer" in shown and str(root) not in shown
+        assert "demo-2024" in at.caption[0].value
+    finally:
+        del os.environ["DASHBOARD_DATA_DIR"]
+        st.cache_data.clear()
+        st.cache_resource.clear()
