@@ -64,8 +64,19 @@ st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段�
 if result.status != "optimal":
     st.info(t(words.PLAN_STATUS[result.status]))
 
-editable = tables.plan_frame(result.actions)
-edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key="plan_editor",
+root = settings.data_root()
+saved = plan_file.list_scenarios(root)
+OPTIMAL = t("（最低成本方案）")
+opened = st.selectbox(t("在下表中编辑"), [OPTIMAL] + saved, key="plan_opened",
+                      help=t("可打开已存档的方案继续修改；存档在数据目录的 scenarios 文件夹，数据快照不变"))
+base = result.actions
+if opened != OPTIMAL:
+    try:
+        base = plan_file.load_scenario(root, opened)["actions_frame"]
+    except plan_file.PlanFileError as exc:
+        st.error(t("方案“{name}”无法打开：{problem}", name=opened, problem=i18n.Verbatim(str(exc))))
+editable = tables.plan_frame(base)
+edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key=f"plan_editor_{opened}",
                         column_config={
                             t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True),
                             t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True),
@@ -76,7 +87,7 @@ try:
     actions = plan_file.actions_frame(tables.actions_from_plan_frame(edited))
     problem = None
 except plan_file.PlanFileError as exc:
-    actions, problem = result.actions, str(exc)
+    actions, problem = base, str(exc)
 if problem:
     st.error(t("改动有误，仍按原方案计算：{problem}", problem=i18n.Verbatim(problem)), icon=":material/error:")
 
@@ -103,7 +114,6 @@ st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_by
 
 # 4. Scenarios: saved beside the snapshots, compared side by side
 st.subheader(t("方案存档与比较"))
-root = settings.data_root()
 left, right = st.columns([2, 1])
 name = left.text_input(t("方案名称"), key="scenario_name", placeholder=t("如 2025年预算方案"))
 if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name):
@@ -113,7 +123,6 @@ if right.button(t("保存当前方案"), icon=":material/save:", disabled=not na
         st.success(t("已保存方案“{name}”（数据快照不变）。", name=name))
     except (plan_file.PlanFileError, OSError) as exc:
         st.error(t("未能保存：{problem}", problem=i18n.Verbatim(str(exc))))
-saved = plan_file.list_scenarios(root)
 chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared")
 if chosen:
     rows = []

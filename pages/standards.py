@@ -77,7 +77,8 @@ st.subheader(t("学校差距：还差多少才能达标"))
 results = card.results
 failing = results[results["passes"] == False]  # noqa: E712
 choices = card.ranked_school_ids(ui.CHART_SCHOOLS * 5)
-failing_ids = set(failing["school_id"])
+failing_ids = set(failing["school_id"]).intersection(choices)  # only those offered: a country fails 100,000
+del failing  # the fragments below keep this page's names alive between runs: no large copy among them
 
 
 @ui.fragment

@@ -97,15 +97,23 @@ def cmd_scorecard(args) -> int:
     scope = _scope(snap, filters)
     doc = scorecard_json.to_json(card, queries.report_citations(snap), scope)
     if args.json:
-        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(doc)
     else:
         s = doc["summary"]
-        print(f"{snap.snapshot_id}（{'示例数据' if snap.demo else '统计数据'}）")
+        print(f"{snap.snapshot_id}（{_kind(snap)}）")
         print(s["sentence"])
         for reason in s["reasons"]:
             print(f"   - {reason}")
     return 0
+
+
+def _print_json(doc: dict) -> None:
+    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _kind(snap) -> str:
+    return "示例数据" if snap.demo else "统计数据"
 
 
 def cmd_plan(args) -> int:
@@ -127,10 +135,9 @@ def cmd_plan(args) -> int:
     if args.out:
         Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     if args.json:
-        json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+        _print_json(out)
     else:
-        print(f"{snap.snapshot_id}（{'示例数据' if snap.demo else '统计数据'}） {filters.year} 年达标规划：{len(result.actions)} 项，"
+        print(f"{snap.snapshot_id}（{_kind(snap)}） {filters.year} 年达标规划：{len(result.actions)} 项，"
               f"合计 {result.total_cost:,.0f} 元")
         for a in result.actions.to_dict("records"):
             print(f"  {words.action_text(a)}  {a['cost']:,.0f} 元")

@@ -109,3 +109,28 @@ def test_plan_page_shows_the_plan_and_recomputes_when_edited():
     assert "按方案实施后：" in shown and "已达到优质均衡标准" in shown
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["方案项数"] == "8 项" and metrics["实施后达标学校（学段）"] == "34 / 34"
+
+
+def test_a_saved_plan_reopens_and_compares(tmp_path, data_copy):
+    import os
+
+    from dashboard_core.files import plan_file
+    from dashboard_core.model import plan as plan_model
+    from dashboard_core.store import scorecards, snapshots
+
+    snap = snapshots.newest(data_copy)
+    result = scorecards.plan(snap, 2024)
+    cheaper = plan_model.Plan(result.actions.head(2), float(result.actions.head(2)["cost"].sum()), "edited")
+    plan_file.save_scenario(data_copy, "两项", plan_file.to_json(cheaper, snap.snapshot_id, 2024, {}))
+    os.environ["DASHBOARD_DATA_DIR"] = str(data_copy)
+    try:
+        at = AppTest.from_file(APP, default_timeout=60)
+        at.switch_page("pages/plan.py").run()
+        at.selectbox(key="plan_opened").set_value("两项").run()
+        assert not at.exception
+        metrics = {m.label: m.value for m in at.metric}
+        assert metrics["方案项数"] == "2 项" and metrics["实施后达标学校（学段）"] != "34 / 34"
+        at.multiselect(key="scenarios_compared").set_value(["两项"]).run()
+        assert not at.exception and any("两项" in str(df.value) for df in at.dataframe)
+    finally:
+        del os.environ["DASHBOARD_DATA_DIR"]

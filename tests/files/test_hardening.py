@@ -223,3 +223,13 @@ def test_left_over_temporary_folders_are_cleared(tmp_path, data_copy):
     snapshots.scan(data_copy)
     assert not stale.exists() and fresh.exists()  # a write under way is left alone
     shutil.rmtree(fresh)
+
+
+def test_a_formula_without_its_value_and_merged_cells_are_named(workbook):
+    book = load_workbook(workbook)
+    book["学校分学段数据"]["D2"] = "=5*300"  # saved by openpyxl: a formula with no calculated value
+    book["学校"].merge_cells("E2:E3")
+    book.save(workbook)
+    text = messages(importer.validate(workbook))
+    assert "单元格 D2 是公式，但文件里没有计算结果" in text
+    assert "有合并单元格：E2:E3" in text

@@ -166,6 +166,7 @@ def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
             while rows and not rows[-1]:
                 rows.pop()
             sheets[ws.title] = rows
+            _formulas_and_merges(path, getattr(ws, "_worksheet_path", None), ws.title, report)
     except TooLarge as exc:
         report.error("", None, None, str(exc), t("导入模板每张表只需几千行；请删除多余的行、列和工作表后再上传"))
         return None
@@ -176,6 +177,46 @@ def _read_excel(path: Path, report: Report) -> dict[str, list[list]] | None:
     finally:
         book.close()
     return sheets
+
+
+_CELL_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _formulas_and_merges(path: Path, member: str | None, sheet: str, report: Report) -> None:
+    """What the values alone hide: a formula Excel never calculated (its value reads as empty) and
+    merged cells (only the first cell of a merge holds the value). Streamed over the sheet's XML,
+    so it costs what the read did, and only looks for these two things."""
+    from xml.etree.ElementTree import iterparse
+
+    if not member:
+        return
+    namespace = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    try:
+        with zipfile.ZipFile(path) as book, book.open(member) as handle:
+            formulas, merged = 0, []
+            for _, element in iterparse(handle):
+                tag = element.tag
+                if tag == namespace + "c":
+                    value = element.find(namespace + "v")
+                    if element.find(namespace + "f") is not None and (value is None or not (value.text or "").strip()):
+                        formulas += 1
+                        if formulas <= 3:
+                            ref = element.get("r", "")
+                            match = _CELL_REF.match(ref)
+                            report.error(sheet, int(match.group(2)) if match else None, ref,
+                                         t("单元格 {ref} 是公式，但文件里没有计算结果", ref=V(ref)),
+                                         t("请在 Excel 中打开、按 F9 重新计算并保存，或把公式改成数值（复制 → 选择性粘贴 → 数值）"))
+                    element.clear()
+                elif tag == namespace + "mergeCell":
+                    merged.append(element.get("ref", ""))
+            if formulas > 3:
+                report.error(sheet, None, None, t("另有 {n} 个公式单元格没有计算结果", n=formulas - 3),
+                             t("请在 Excel 中重新计算并保存，或把公式改成数值"))
+            if merged:
+                report.error(sheet, None, None, t("有合并单元格：{ranges}", ranges=V("、".join(merged[:5]))),
+                             t("合并后只有第一个格子有值，其余读作空：请取消合并（开始 → 合并后居中 → 取消合并）并把值填到每一行"))
+    except (KeyError, zipfile.BadZipFile, SyntaxError):
+        return  # a damaged member is reported by the read itself
 
 
 def _read_csv_folder(path: Path, report: Report) -> dict[str, list[list]]:

@@ -633,4 +633,16 @@ PAGES: dict[str, str] = {
     "一所学校超过 600 间多媒体教室": "over 600 multimedia rooms in one school",
     "未能写入新快照：{problem}": "The new snapshot could not be written: {problem}", "请 {n:.0f} 秒后再试。": " Try again in {n:.0f} s.",
     "已改为显示最新的完好快照：{message}": "Now showing the newest intact snapshot: {message}",
+    "（最低成本方案）": "(the least-cost plan)", "在下表中编辑": "Edit in the table below",
+    "可打开已存档的方案继续修改；存档在数据目录的 scenarios 文件夹，数据快照不变":
+        "Open a saved plan to go on editing it; plans are kept in the data folder's scenarios folder, the snapshots stay as they are",
+    "方案“{name}”无法打开：{problem}": "The plan “{name}” cannot be opened: {problem}",
+    "单元格 {ref} 是公式，但文件里没有计算结果": "Cell {ref} is a formula, but the file holds no calculated value",
+    "另有 {n} 个公式单元格没有计算结果": "{n} more formula cells have no calculated value",
+    "合并后只有第一个格子有值，其余读作空：请取消合并（开始 → 合并后居中 → 取消合并）并把值填到每一行":
+        "Only the first cell of a merge holds its value, the others read as empty: unmerge them (Home → Merge & Center → Unmerge) and fill every row",
+    "有合并单元格：{ranges}": "Merged cells: {ranges}",
+    "请在 Excel 中打开、按 F9 重新计算并保存，或把公式改成数值（复制 → 选择性粘贴 → 数值）":
+        "Open it in Excel, recalculate (F9) and save, or turn the formulas into values (Copy → Paste Special → Values)",
+    "请在 Excel 中重新计算并保存，或把公式改成数值": "Recalculate in Excel and save, or turn the formulas into values",
 }

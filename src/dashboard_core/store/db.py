@@ -24,6 +24,7 @@ SQL_DIR = Path(__file__).parent / "sql"
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 _lock = threading.Lock()
+_creating = threading.Lock()
 _connection: duckdb.DuckDBPyConnection | None = None
 _schemas: dict[tuple[str, str], str] = {}
 _sql_cache: dict[str, str] = {}
@@ -52,6 +53,14 @@ def schema_for(snapshot: Snapshot) -> str:
     with _lock:
         if key in _schemas:
             return _schemas[key]
+    with _creating:  # two sessions (or the scorecard's two readers) asking at once create it once
+        with _lock:
+            if key in _schemas:
+                return _schemas[key]
+        return _create_schema(snapshot, key)
+
+
+def _create_schema(snapshot: Snapshot, key: tuple) -> str:
     # The schema name is derived from the path, never from raw user text; paths are quoted literals.
     name = "snap_" + hashlib.sha1(str(snapshot.path).encode()).hexdigest()[:16]
     cur = connection().cursor()
@@ -125,7 +134,10 @@ def _unreadable(snapshot: Snapshot, exc: Exception) -> Exception:
 def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
     """Run the named query against a snapshot with bound parameters; return a DataFrame."""
     sql, bound = _bound(name, params)
-    schema = schema_for(snapshot)
+    try:
+        schema = schema_for(snapshot)
+    except duckdb.Error as exc:
+        raise _unreadable(snapshot, exc) from None
     cur = connection().cursor()
     try:
         cur.execute(f'SET search_path = {_literal(schema)}')
@@ -153,7 +165,10 @@ def run_chunks(snapshot: Snapshot, name: str, **params):
     so text columns become pandas' Arrow-backed strings directly, without a Python object per value
     (about twice as fast, and it leaves far less fragmented memory behind)."""
     sql, bound = _bound(name, params)
-    schema = schema_for(snapshot)
+    try:
+        schema = schema_for(snapshot)
+    except duckdb.Error as exc:
+        raise _unreadable(snapshot, exc) from None
     cur = connection().cursor()
     try:
         cur.execute(f'SET search_path = {_literal(schema)}')
