@@ -28,8 +28,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_matrix
 
 from . import standard
 from .vocabulary import CV_NOT_MET
@@ -114,6 +112,10 @@ class _Model:
         self.n_rows += 1
 
     def solve(self, time_limit: float = 60.0):
+        # imported here, not with the module: SciPy adds 37 MB to every server process that never plans
+        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.sparse import coo_matrix
+
         n = len(self.cost)
         a = coo_matrix((self.vals, (self.rows, self.cols)), shape=(self.n_rows, n)).tocsr()
         constraints = [LinearConstraint(a, self.lo, self.hi)] if self.n_rows else []
