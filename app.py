@@ -9,7 +9,7 @@ from dashboard_core.web import ui
 
 heading = st.sidebar.container()
 ui.language_switch()  # first: everything below is worded in the chosen language
-st.set_page_config(page_title=t("察布查尔县义务教育优质均衡发展监测"), page_icon=":material/analytics:", layout="wide")
+st.set_page_config(page_title=t("察布查尔县义务教育优质均衡发展监测"), page_icon=ui.ICON, layout="wide")
 
 PAGES = {
     "overview": st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="overview", default=True),

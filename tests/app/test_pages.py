@@ -134,3 +134,17 @@ def test_a_saved_plan_reopens_and_compares(tmp_path, data_copy):
         assert not at.exception and any("两项" in str(df.value) for df in at.dataframe)
     finally:
         del os.environ["DASHBOARD_DATA_DIR"]
+
+
+def test_profile_links_keep_the_language_year_and_township():
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["township"] = "坎乡"
+    at.query_params["year"] = "2023"
+    at.switch_page("pages/teachers.py").run()
+    assert not at.exception
+    links = [str(v) for df in at.dataframe for column in df.value.columns for v in df.value[column]
+             if isinstance(v, str) and v.startswith("./school?school_id=")]
+    assert links, "no profile links on the page"
+    for link in links:
+        assert "lang=en" in link and "year=2023" in link and "township=" in link, link

@@ -165,3 +165,13 @@ def test_briefing_downloads_follow_the_language(app_url, browser, tmp_path):
     text = PdfReader(io.BytesIO(files["PDF"])).pages[0].extract_text()
     assert "Scope: Miliangquan Hui Ethnic Township · 2024" in text and "简报" not in text
     page.close()
+
+
+def test_a_profile_link_keeps_the_view(app_url, browser):
+    page = open_page(browser, app_url + "/school?school_id=DEMO-26&year=2023&township=654022206&snapshot=demo-2024&lang=en")
+    page.wait_for_selector("h1:has-text('School profile')", timeout=30_000)
+    page.wait_for_selector(READY)
+    text = main_text(page)
+    assert "Kan Township" in text and "2023" in text
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

@@ -2,6 +2,8 @@
 
 Pages are layout and wording only; everything they call lives in the web modules named here.
 """
+from pathlib import Path
+
 from ..present.format import fmt, num  # noqa: F401
 from .cache import (available_snapshots, card, card_with_plan, catalog, enrolment_ahead, county_series, forget_snapshot_list,  # noqa: F401
                     plan, registers, report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info,
@@ -12,3 +14,5 @@ from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, 
                       download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
                       report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,
                       wrapped_table)
+
+ICON = str(Path(__file__).with_name("icon.png"))  # shipped with the app: no icon fetched from the internet

@@ -122,9 +122,19 @@ def wrapped_table(frame: pd.DataFrame, keep: tuple = ()) -> None:
 
 
 def profile_links(school_ids) -> dict:
-    """Links to each school's profile page, keeping the year in view."""
-    year = view().filters.year
-    return {sid: f"./school?school_id={quote(str(sid))}&year={year}" for sid in school_ids}
+    """Links to each school's profile page that keep the view: language, year, townships (as codes,
+    which a link may carry), stages, snapshot and presentation mode."""
+    from urllib.parse import urlencode
+
+    v = view()
+    kept = [("year", str(v.filters.year))] + [("township", c) for c in v.filters.townships]
+    kept += [("stage", s) for s in v.filters.stages] + [("snapshot", v.snapshot.snapshot_id)]
+    if i18n.english():
+        kept.append(("lang", "en"))
+    if st.session_state.get("present"):
+        kept.append(("present", "true"))
+    tail = urlencode(kept)
+    return {sid: f"./school?school_id={quote(str(sid))}&{tail}" for sid in school_ids}
 
 
 def report_source(section: str) -> str:
