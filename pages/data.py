@@ -10,7 +10,7 @@ from dashboard_core.present import tables
 from dashboard_core.files import importer
 from dashboard_core.model import compare
 from dashboard_core.present import words
-from dashboard_core.store import settings, snapshots
+from dashboard_core.store import schema, settings, snapshots
 from dashboard_core.present import i18n
 from dashboard_core.present.format import md_escape
 from dashboard_core.present.i18n import t
@@ -20,12 +20,13 @@ v = ui.page_header("数据", "数据快照、导入模板、导入与比较")
 good, bad = ui.available_snapshots()
 
 st.subheader(t("数据快照"))
-rows = [{"快照编号": s.snapshot_id, "创建时间": s.created_at, "来源": s.source, "示例数据": "是" if s.demo else "否",
-         **{table: e["rows"] for table, e in s.tables.items()}} for s in good]
+SHEETS = {table.name: table.sheet for table in schema.TABLES}  # tables named as the template names them
+rows = [{"快照编号": s.snapshot_id, "创建日期": s.created_date, "来源": s.source, "示例数据": "是" if s.demo else "否",
+         **{SHEETS.get(table, table): e["rows"] for table, e in s.tables.items()}} for s in good]
 ui.table_view(pd.DataFrame(rows))
-st.caption(t("数据目录：{root}。当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。"
+st.caption(t("当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。各表一列为行数。"
              "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。",
-             root=str(settings.data_root()), id=v.snapshot.snapshot_id))
+             id=v.snapshot.snapshot_id))
 for p in bad:
     st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id,
                  message=i18n.Verbatim(words.snapshot_problem(p.code, p.values))), icon=":material/warning:")

@@ -23,7 +23,7 @@ with st.container(border=True):
     st.markdown(line)
     st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")
 
-st.subheader(t("县情"))
+st.subheader(t("县情") if v.filters.is_whole_county else t("县情（全县，工作汇报口径）"))
 cols = st.columns(4)
 fact_metric(cols[0], "area_km2")
 fact_metric(cols[1], "population")
@@ -37,7 +37,8 @@ cols[3].metric(t("行政区划"), t("{towns} 镇 {townships} 乡 {farms} 场", t
                       companies=ui.num(by_id.loc["farm_companies", "value"])))
 st.caption(t("来源：工作汇报 一、基本情况。悬停数字可查看原文。"))
 
-st.subheader(t("义务教育规模（工作汇报所述现状）"))
+st.subheader(t("义务教育规模（工作汇报所述现状）") if v.filters.is_whole_county
+             else t("义务教育规模（全县，工作汇报口径；所选范围的数字见下方）"))
 if v.filters.year != REPORT_YEAR:
     st.caption(t("以下是工作汇报所述的现状（{report} 年），不是所选 {year} 年的数据；所选年份的数字见下方“所选范围”各节。",
                  report=REPORT_YEAR, year=v.filters.year))

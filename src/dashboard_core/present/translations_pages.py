@@ -645,4 +645,20 @@ PAGES: dict[str, str] = {
     "请在 Excel 中打开、按 F9 重新计算并保存，或把公式改成数值（复制 → 选择性粘贴 → 数值）":
         "Open it in Excel, recalculate (F9) and save, or turn the formulas into values (Copy → Paste Special → Values)",
     "请在 Excel 中重新计算并保存，或把公式改成数值": "Recalculate in Excel and save, or turn the formulas into values",
+    "县情（全县，工作汇报口径）": "The county (whole county, as the work report gives it)",
+    "义务教育规模（全县，工作汇报口径；所选范围的数字见下方）":
+        "Compulsory education in numbers (whole county, as the work report gives it; the selected area's figures are below)",
+    "本页的数字都是全县口径（工作汇报与县级台账），不随所选乡镇或学校变化。":
+        "The figures on this page are the whole county's (work report and county registers): they do not change with the townships or schools chosen.",
+    "当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。各表一列为行数。快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。":
+        "Showing: {id} (switch in the sidebar's “Data snapshot”; kept in the address). Each table's column is its row count. "
+        "A snapshot never changes once written; each file's row count and SHA-256 are kept in manifest.json and checked on "
+        "opening; a snapshot that does not match is skipped.",
+    "创建日期": "Created",
+    # the template's sheets, as the data page names the tables
+    "学校分学段数据": "School stage rows", "学校年度数据": "School yearly rows", "县级年度指标": "County figures",
+    "音乐美术教室": "Music and art rooms", "学校经费": "School funds", "教师台账": "Teacher register",
+    "分学科教师": "Teachers by subject", "交流轮岗": "Rotation moves", "初中巩固率": "Junior cohorts",
+    "残疾儿童少年": "Children with disabilities", "质量监测": "Quality monitoring", "满意度调查": "Survey",
+    "佐证台账": "Evidence register",
 }
