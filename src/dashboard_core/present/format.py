@@ -23,11 +23,20 @@ def fmt(value: float, digits: int = 0) -> str:
     return f"{value:,.{digits}f}"
 
 
+# counting words: in English the label says what is counted ("Students: 20,486"), and "people" after
+# every number only pushes the figure out of a narrow metric
+_COUNT_UNITS = {"人", "名", "所", "个", "次", "场", "场次", "人次", "项", "枚", "节", "座", "万人"}
+
+
 def amount(value: float, unit: str) -> str:
-    """A figure with its unit. In English, amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)."""
+    """A figure with its unit. In English, amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)
+    and counts carry no counting word."""
     if english() and unit in _SCALED_UNITS:
         factor, base = _SCALED_UNITS[unit]
-        return f"{num(round(float(value) * factor, 2))} {base}"
+        return f"{num(round(float(value) * factor, 2))} {base}" if unit not in _COUNT_UNITS else num(
+            round(float(value) * factor, 2))
+    if english() and unit in _COUNT_UNITS:
+        return num(value)
     return f"{num(value)} {tr(unit)}".strip()
 
 

@@ -61,7 +61,7 @@ PAGES: dict[str, str] = {
     # shared wording
     "所选范围没有学校数据。": "The selected scope has no school data.",
     "所选范围内没有学校数据。": "The selected scope has no school data.",
-    "{n} 人": "{n} people", "{n} 个": "{n}", "{n} 元": "{n} yuan", "{n} 万元": "{n} × 10,000 yuan", "{n} 间": "{n} rooms",
+    "{n} 人": "{n}", "{n} 个": "{n}", "{n} 元": "{n} yuan", "{n} 万元": "{n} × 10,000 yuan", "{n} 间": "{n} rooms",
     "；": "; ", "打开档案": "Open profile", "个数": "Count", "项数": "Items", "人数": "People", "次数": "Times",
     "范围": "Scope", "快照编号": "Snapshot", "创建时间": "Created", "交流率（%）": "Rotation rate (%)",
     "符合条件教师": "Eligible teachers", "交流轮岗教师": "Rotating teachers", "其中骨干教师": "Of whom backbone teachers",
@@ -83,8 +83,8 @@ PAGES: dict[str, str] = {
         "**Standard check: {verdict}** — {scope}: {passing} of {total} school parts meet the school standard, "
         "{cv_passing}/{cv_total} CVs are within their limits, {items_met} county items are met and {items_no_data} have no data yet.",
     "查看逐项评估与学校差距": "See every item and what schools lack",
-    "县情": "The county", "行政区划": "Administrative units",
-    "{towns} 镇 {townships} 乡 {farms} 场": "{towns} towns, {townships} townships, {farms} farm",
+    "县情": "The county", "行政区划": "Towns / townships / farms",
+    "{towns} 镇 {townships} 乡 {farms} 场": "{towns} / {townships} / {farms}",
     "工作汇报原文：“{excerpt}”；另有 {villages} 个村（社区）、{companies} 个连队":
         "Report excerpt: “{excerpt}”; also {villages} villages (communities) and {companies} farm companies",
     "来源：工作汇报 一、基本情况。悬停数字可查看原文。": "Source: work report, 1. Basic facts. Hover a figure to see the excerpt.",
