@@ -5,6 +5,7 @@ from dashboard_core.model.vocabulary import JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRI
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.i18n import t
 from dashboard_core.present.format import md_escape
+from dashboard_core.model.filters import Filters
 from dashboard_core.store.facts import REPORT_YEAR
 
 v = ui.page_header("总览", "察布查尔锡伯自治县义务教育概况")
@@ -81,7 +82,10 @@ else:
     ui.download_csv(shown, f"overview_trend_{v.filters.year}.csv")
 
 st.subheader(t("乡镇对比：学校、学生与达标情况"))
-township_frame = tables.township_comparison_frame(card.results, card.inputs)
+# every township stays in view; the ones chosen stand out
+county_card = ui.card(v.snapshot, Filters(year=v.filters.year, stages=v.filters.stages))
+township_frame = tables.township_comparison_frame(county_card.results, county_card.inputs)
+township_frame["所选"] = township_frame["乡镇代码"].isin(list(v.filters.townships))
 if township_frame.empty:
     st.info(t("所选范围没有学校数据。"))
 else:

@@ -76,7 +76,7 @@ safety = tables.facts_frame(facts, ["safety_inspections", "risk_meetings", "disp
                             {"safety_inspections": "安全隐患排查（次）", "risk_meetings": "安全风险研判会（场次）",
                              "disputes_resolved": "化解涉校矛盾纠纷（个）", "safety_drills": "应急演练（场次）",
                              "safety_campaigns": "安全宣传活动（场次）"})
-ui.show_chart(charts.category_bars(safety, t("校园安全工作量"), t("次数"), "#be123c"), safety,
+ui.show_chart(charts.category_bars(safety, t("校园安全工作量"), t("次数"), "#0369a1"), safety,
               ui.report_source(S_SER) + t("；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故"), "services_safety.csv")
 
 st.subheader(t("思政育人"))

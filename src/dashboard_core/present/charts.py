@@ -28,7 +28,8 @@ STATUS_MARKS = {MET: "✓", FLOOR: "△", BELOW: "✗", NO_STUDENTS: "—"}
 PRIMARY = "#1f4e8c"
 ACCENT = "#d97706"
 SETTING_COLORS = {URBAN: "#1f4e8c", TOWN: "#0f766e", RURAL: "#a16207"}
-LEVEL_COLORS = {"本校": "#d97706", "本乡镇": "#0f766e", "全县": "#1f4e8c"}
+# red and orange mean "below / not met" in every chart: "this school" takes purple, never a warning colour
+LEVEL_COLORS = {"本校": "#6d28d9", "本乡镇": "#0f766e", "全县": "#1f4e8c"}
 
 _CONFIG = dict(
     font=FONT,
@@ -366,8 +367,10 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
 @cached
 def category_bars(frame: pd.DataFrame, title: str, x_title: str, color: str = PRIMARY) -> alt.Chart:
     order = list(frame["项目"])
+    whole = bool(len(frame)) and bool((frame["数值"] % 1 == 0).all())  # counts: whole-number ticks only
     bars = alt.Chart(data(frame)).mark_bar(color=color).encode(
-        y=alt.Y("项目:N", sort=order, title=None), x=alt.X("数值:Q", title=x_title),
+        y=alt.Y("项目:N", sort=order, title=None),
+        x=alt.X("数值:Q", title=x_title, axis=alt.Axis(tickMinStep=1, format="d") if whole else alt.Axis()),
         tooltip=tips("项目:N", "数值:Q", "单位:N", "报告原文:N"))
     text = bars.mark_text(align="left", dx=4, fontSize=13, color="#111827").encode(text=alt.Text("数值:Q", format=",.2~f"))
     return (alt.layer(bars, text).properties(title=title, height=max(120, 34 * len(order)), width="container"))
@@ -435,25 +438,32 @@ def _township_height(rows: pd.DataFrame) -> int:
 @cached_layout(_township_height)
 def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Students and the share of school parts meeting the standard, township by township (in the
-    order of their codes, taken from the data)."""
+    order of their codes, taken from the data). With a `所选` column, the townships chosen stand out
+    and the others stay in view, paler. Both panels share the rows, so only the left one names them."""
     d = data(frame)
     y = alt.Y("乡镇:N", sort=alt.EncodingSortField(field="乡镇代码", op="min"), title=None)
+    y_unnamed = alt.Y("乡镇:N", sort=alt.EncodingSortField(field="乡镇代码", op="min"), title=None,
+                      axis=alt.Axis(labels=False, ticks=False, domain=False))
+    chosen = "所选" in frame.columns and bool(frame["所选"].any())
+    opacity = (alt.condition("datum['所选']", alt.value(1.0), alt.value(0.35)) if chosen else alt.value(1.0))
     students = part(d, {"type": "bar", "color": PRIMARY}, y=y, x=alt.X("学生数:Q", title="在校学生（人）"),
-                    tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
+                    opacity=opacity, tooltip=tips("乡镇:N", "学校数:Q", "学生数:Q"))
     students_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                          y=y, x=alt.X("学生数:Q"), text=alt.Text("学生数:Q", format=","))
     share = part(d, {"type": "bar"}, [calculate("datum['达标比例'] >= 100 ? '全部达标' : '部分未达标'", "状态")],
-                 y=y, x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100])),
+                 y=y_unnamed, x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100]),
+                                      axis=alt.Axis(values=[0, 25, 50, 75, 100])),  # no "90100" crowding
                  color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
                                                                      range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
-                 tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"))
+                 opacity=opacity, tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"))
     share_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                       [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
-                      y=y, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
+                      y=y_unnamed, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
     height = _township_height(frame)
-    left = alt.LayerChart(layer=[students, students_text], height=height, width=360)
-    right = alt.LayerChart(layer=[share, share_text], height=height, width=360)
-    return (alt.HConcatChart(hconcat=[left, right], title=title,
+    # two 300 px panels and one set of row names fit a 980 px column in Chinese and in English
+    left = alt.LayerChart(layer=[students, students_text], height=height, width=300)
+    right = alt.LayerChart(layer=[share, share_text], height=height, width=300)
+    return (alt.HConcatChart(hconcat=[left, right], title=title, spacing=24,
                                    resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent"))))
 
 
@@ -483,7 +493,7 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         x=alt.X("学校（学段）:N", sort=schools, title=None, axis=alt.Axis(labels=False, ticks=False)),
         y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
         color=alt.Color("学校（学段）:N", sort=schools, title="学校（学段）",
-                        scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#d97706", "#7c3aed", "#be123c", "#475569"])),
+                        scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#6d28d9", "#0369a1", "#475569", "#4d7c0f"])),
         stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
         tooltip=tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))

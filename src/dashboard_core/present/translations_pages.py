@@ -661,4 +661,5 @@ PAGES: dict[str, str] = {
     "分学科教师": "Teachers by subject", "交流轮岗": "Rotation moves", "初中巩固率": "Junior cohorts",
     "残疾儿童少年": "Children with disabilities", "质量监测": "Quality monitoring", "满意度调查": "Survey",
     "佐证台账": "Evidence register",
+    "所选": "Chosen",
 }
