@@ -47,13 +47,14 @@ with st.expander(t("各状态的含义")):
         st.markdown(t("当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。"))
 
 # The self-evaluation report of the view, built when clicked (in Chinese: the document goes to the inspection)
-row = st.container(horizontal=True, gap="small")
-row.markdown(t("**自评报告**（中文，按当前年份与乡镇）"))
-for kind, mime in (("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-                   ("pdf", "application/pdf")):
-    row.download_button(kind.upper(), data=functools.partial(ui.self_evaluation_report, v.snapshot, v.filters, kind),
-                        file_name=f"自评报告_{v.snapshot.snapshot_id}_{v.filters.year}.{kind}", mime=mime,
-                        on_click="ignore", icon=":material/description:", key=f"report-{kind}")
+if not st.session_state.get("present"):  # a slide shows no tools
+    row = st.container(horizontal=True, gap="small")
+    row.markdown(t("**自评报告**（中文，按当前年份与乡镇）"))
+    for kind, mime in (("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+                       ("pdf", "application/pdf")):
+        row.download_button(kind.upper(), data=functools.partial(ui.self_evaluation_report, v.snapshot, v.filters, kind),
+                            file_name=f"自评报告_{v.snapshot.snapshot_id}_{v.filters.year}.{kind}", mime=mime,
+                            on_click="ignore", icon=":material/description:", key=f"report-{kind}")
 
 # 2. School × indicator grid
 st.subheader(t("学校 × 指标达标情况"))

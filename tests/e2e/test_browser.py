@@ -175,3 +175,21 @@ def test_a_profile_link_keeps_the_view(app_url, browser):
     assert "Kan Township" in text and "2023" in text
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
+    page = open_page(browser, app_url + "/?present=true")
+    page.wait_for_selector("text=演示 1 / 7", timeout=30_000)
+    page.wait_for_selector(READY)
+    visible = page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"]:visible')
+    assert visible.count() == 0  # no download buttons on a slide
+    position = page.evaluate("() => getComputedStyle(document.querySelector('.st-key-present-bar')).position")
+    assert position == "sticky"
+    page.locator("h1").first.click()  # focus on the page, not a field
+    page.keyboard.press("ArrowRight")
+    page.wait_for_selector("text=演示 2 / 7", timeout=30_000)
+    page.wait_for_selector("h1:has-text('办学条件')")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_selector("text=演示 1 / 7", timeout=30_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()

@@ -662,4 +662,5 @@ PAGES: dict[str, str] = {
     "残疾儿童少年": "Children with disabilities", "质量监测": "Quality monitoring", "满意度调查": "Survey",
     "佐证台账": "Evidence register",
     "所选": "Chosen",
+    "← → 键翻页": "← → keys turn the slides",
 }
