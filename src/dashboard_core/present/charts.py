@@ -480,8 +480,11 @@ def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
         tooltip=tips("年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
-    layer = alt.layer(line, points, rule).properties(width=150, height=150)
-    return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
+    # the seven indicators in one row across the column: no half-empty second row with a stray axis
+    layer = alt.layer(line, points, rule).properties(width=96, height=150)
+    return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None,
+                                        header=alt.Header(labelLimit=104, labelFontSize=11)),
+                        columns=len(indicators), spacing=10).properties(title=title))
 
 
 @cached
