@@ -2,6 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_core.files import downloads, plan_file
+from dashboard_core.model.filters import Filters
 from dashboard_core.model import plan as plan_model
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.format import amount
@@ -11,7 +12,7 @@ from dashboard_core.web import ui
 
 v = ui.page_header("达标规划", "最低成本的达标方案：调配优先、缺口逐校补齐，改动后立即重算")
 year = v.filters.year
-before = ui.card(v.snapshot, type(v.filters)(year=year))
+before = ui.card(v.snapshot, Filters(year=year))  # the plan is the whole county's
 
 # 1. Unit costs, editable: the defaults are assumptions the county replaces with its own
 cost_doc = plan_model.load_costs()
@@ -101,14 +102,15 @@ cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_
 box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[after.summary.verdict]
 box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
 by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
-totals = tables.plan_totals(actions, before.matrix, {t("按学校"): "school", t("按乡镇"): "township",
-                                                     t("按类别"): "kind"}[by])
+totals = tables.plan_totals(actions, {t("按学校"): "school", t("按乡镇"): "township", t("按类别"): "kind"}[by],
+                            before.matrix)
 if len(totals):
     bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
     ui.show_chart(charts.category_bars(bars, t("方案费用（万元）"), t("万元"), "#1d4ed8"), totals,
                   ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + t("；单位成本见上方“单位成本”"),
                   f"plan_totals_{year}.csv")
-st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_bytes(edited, t("达标规划")), on_click="ignore",
+st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_bytes(edited, t("达标规划") + t("；") + ui.snapshot_source(
+                       v.snapshot, "school_stage_year、school_year")), on_click="ignore",
                    file_name=f"plan_{v.snapshot.snapshot_id}_{year}.xlsx", icon=":material/table:",
                    mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 

@@ -69,6 +69,12 @@ def _filters(args, snap) -> Filters | None:
     return Filters(year=year, townships=townships, schools=schools, stages=tuple(getattr(args, "stage", None) or ()))
 
 
+def _view(args):
+    """The snapshot and the view named on the command line (filters None, with a message, when refused)."""
+    snap = _snapshot(args)
+    return snap, _filters(args, snap)
+
+
 def _scope(snap, filters: Filters) -> str:
     names = queries.township_list(snap).set_index("township_code")["township_name"]
     scope = "、".join(names.get(t, t) for t in filters.townships) if filters.townships else "全县"
@@ -80,8 +86,7 @@ def _scope(snap, filters: Filters) -> str:
 
 
 def cmd_scorecard(args) -> int:
-    snap = _snapshot(args)
-    filters = _filters(args, snap)
+    snap, filters = _view(args)
     if filters is None:
         return 2
     actions = None
@@ -120,17 +125,17 @@ def cmd_plan(args) -> int:
     from .files import plan_file
     from .model import plan as plan_model
 
-    snap = _snapshot(args)
-    filters = _filters(args, snap)
+    snap, filters = _view(args)
     if filters is None:
         return 2
     doc = plan_model.load_costs(args.costs) if args.costs else plan_model.load_costs()
     costs = plan_model.unit_costs(doc)
-    result = scorecards.plan(snap, filters.year, costs=costs)
+    county = scorecards.compute(snap, Filters(year=filters.year))
+    result = scorecards.plan(snap, filters.year, costs=costs, base=county)
     if result.status == "infeasible":
         print("错误：按现有数据找不到能让所有学校达标的方案（可能某学段没有学生或数据不全）。", file=sys.stderr)
         return 1
-    after = scorecards.compute(snap, Filters(year=filters.year), actions=result.actions).summary
+    after = scorecards.compute(snap, Filters(year=filters.year), actions=result.actions, base=county).summary
     out = plan_file.to_json(result, snap.snapshot_id, filters.year, costs, after)
     if args.out:
         Path(args.out).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -150,8 +155,7 @@ def cmd_plan(args) -> int:
 def cmd_report(args) -> int:
     from .files import report
 
-    snap = _snapshot(args)
-    filters = _filters(args, snap)
+    snap, filters = _view(args)
     if filters is None:
         return 2
     doc = report.build(snap, filters.year, townships=filters.townships)
@@ -202,8 +206,7 @@ def cmd_import(args) -> int:
 def cmd_briefing(args) -> int:
     from .files import briefing
 
-    snap = _snapshot(args)
-    filters = _filters(args, snap)
+    snap, filters = _view(args)
     if filters is None:
         return 2
     scope = _scope(snap, filters)

@@ -140,7 +140,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     sta.notes = [t("结论：{verdict}。", verdict=words.verdict_text(s))] + words.reasons(s, rules)[:2]
     sections.append(sta)
 
-    sections.append(_plan_section(snapshot, filters.year, rules, snap_src))
+    sections.append(_plan_section(snapshot, filters.year, rules, snap_src, card))
 
     scope_text = t("{scope} · {year} 年", scope=scope, year=filters.year) + (
         " · " + t("、").join(tr(s) for s in filters.stages) if filters.stages else "")
@@ -148,16 +148,17 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     return _in_language(briefing) if i18n.english() else briefing
 
 
-def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str) -> Section:
-    """整改计划: the least-cost plan to acceptance for the whole county, its cost and main actions."""
+def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str, card) -> Section:
+    """整改计划: the least-cost plan to acceptance for the whole county, its cost and main actions
+    (`card`, the briefing's own scorecard, is reused when it is the whole county's)."""
     section = Section("整改计划")
-    result = scorecards.plan(snapshot, year, rules)
-    after = scorecards.compute(snapshot, Filters(year=year), rules, actions=result.actions).summary
+    result = scorecards.plan(snapshot, year, rules, base=card)
+    after = scorecards.compute(snapshot, Filters(year=year), rules, actions=result.actions, base=card).summary
     section.figures = [Figure(t("方案总成本"), amount(round(result.total_cost / 10_000, 2), "万元"), source),
                        Figure(t("方案项数"), t("{n} 项", n=len(result.actions)), source),
                        Figure(t("实施后达标学校（学段）"), f"{after.schools_passing} / {after.schools_total}", source)]
     if len(result.actions):
-        totals = tables.plan_totals(result.actions, scorecards.compute(snapshot, Filters(year=year), rules).matrix, "kind")
+        totals = tables.plan_totals(result.actions, "kind")
         bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
         section.charts.append(ChartItem("方案费用（按类别）", charts.category_bars(bars, "方案费用（万元）", "万元"), source))
     largest = result.actions.sort_values("cost", ascending=False, kind="stable").head(4)

@@ -175,14 +175,14 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     if len(missing):
         add(Block("paragraph", "尚缺佐证的项目：" + "；".join(f"{r.item} {r.text}" for r in missing.itertuples()) + "。"))
     add(Block("heading", "（二）整改措施与经费测算", level=2))
-    plan = scorecards.plan(snapshot, year, rules)
+    plan = scorecards.plan(snapshot, year, rules, base=card)
     if len(plan.actions):
         add(Block("paragraph", f"按最低成本测算（混合整数规划，单位成本为可修改的假设，见看板“达标规划”页），共 {len(plan.actions)} 项措施，"
                                f"合计 {amount(round(plan.total_cost / 10_000, 2), '万元')}。"))
         actions = plan.actions.to_dict("records")
         add(_table(pd.DataFrame({"序号": range(1, len(actions) + 1), "措施": [words.action_text(a) for a in actions],
                                  "费用（万元）": [round(a["cost"] / 10_000, 2) for a in actions]}), widths=[0.6, 6, 1.2]))
-        after = scorecards.compute(snapshot, Filters(year=year), rules, actions=plan.actions).summary
+        after = scorecards.compute(snapshot, Filters(year=year), rules, actions=plan.actions, base=card).summary
         add(Block("paragraph", "措施实施后：" + words.verdict_text(after) + "。"))
     else:
         add(Block("paragraph", "所有学校与差异系数已达到标准，无需整改措施。"))
@@ -240,7 +240,6 @@ def _page_number(paragraph) -> None:
 
 def to_docx(report: Report) -> bytes:
     from docx import Document
-    from docx.enum.section import WD_ORIENT  # noqa: F401  (A4 portrait is set by size)
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt, RGBColor
 

@@ -381,17 +381,16 @@ def _stage_code(stage):
     return stage
 
 
-def plan_totals(actions: pd.DataFrame, matrix: pd.DataFrame, by: str) -> pd.DataFrame:
-    """A plan's cost summed by school, township or kind of action."""
+def plan_totals(actions: pd.DataFrame, by: str, matrix: pd.DataFrame | None = None) -> pd.DataFrame:
+    """A plan's cost summed by school, township (the `matrix` names each school's) or kind of action."""
     if actions.empty:
         return pd.DataFrame({"费用（元）": []})
     frame = actions.copy()
-    towns = dict(zip(matrix["school_id"], matrix["township_name"]))
     if by == "school":
         frame["key"] = frame["school_name"]
         label = "学校"
     elif by == "township":
-        frame["key"] = frame["school_id"].map(towns).fillna("—")
+        frame["key"] = frame["school_id"].map(dict(zip(matrix["school_id"], matrix["township_name"]))).fillna("—")
         label = "乡镇"
     else:
         frame["key"] = [words.RESOURCE_LABELS[r] for r in frame["resource"]]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -131,9 +132,10 @@ def _unreadable(snapshot: Snapshot, exc: Exception) -> Exception:
     return snapshots.SnapshotError("unreadable", snapshot_id=snapshot.snapshot_id, detail=type(exc).__name__)
 
 
-def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
-    """Run the named query against a snapshot with bound parameters; return a DataFrame."""
-    sql, bound = _bound(name, params)
+@contextmanager
+def _cursor_on(snapshot: Snapshot):
+    """A cursor of its own whose queries read the snapshot's tables; a failure to read them comes out
+    as the snapshot's SnapshotError (see _unreadable)."""
     try:
         schema = schema_for(snapshot)
     except duckdb.Error as exc:
@@ -141,11 +143,18 @@ def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
     cur = connection().cursor()
     try:
         cur.execute(f'SET search_path = {_literal(schema)}')
-        return cur.execute(sql, bound).df()
+        yield cur
     except duckdb.Error as exc:
         raise _unreadable(snapshot, exc) from None
     finally:
         cur.close()
+
+
+def run(snapshot: Snapshot, name: str, **params) -> pd.DataFrame:
+    """Run the named query against a snapshot with bound parameters; return a DataFrame."""
+    sql, bound = _bound(name, params)
+    with _cursor_on(snapshot) as cur:
+        return cur.execute(sql, bound).df()
 
 
 CHUNK_ROWS = 65_536
@@ -165,20 +174,10 @@ def run_chunks(snapshot: Snapshot, name: str, **params):
     so text columns become pandas' Arrow-backed strings directly, without a Python object per value
     (about twice as fast, and it leaves far less fragmented memory behind)."""
     sql, bound = _bound(name, params)
-    try:
-        schema = schema_for(snapshot)
-    except duckdb.Error as exc:
-        raise _unreadable(snapshot, exc) from None
-    cur = connection().cursor()
-    try:
-        cur.execute(f'SET search_path = {_literal(schema)}')
+    with _cursor_on(snapshot) as cur:
         for batch in cur.sql(sql, params=bound).to_arrow_reader(CHUNK_ROWS):
             if batch.num_rows:
                 yield _compact(batch).to_pandas()
-    except duckdb.Error as exc:
-        raise _unreadable(snapshot, exc) from None
-    finally:
-        cur.close()
 
 
 def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:

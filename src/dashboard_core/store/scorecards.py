@@ -75,19 +75,31 @@ def projection_of(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: 
     return projection.project(grades, year, years_ahead, rate), rate
 
 
+def _whole(snapshot: Snapshot, year: int, rules: dict, base: Scorecard | None) -> Scorecard:
+    """The whole county's scorecard of the year: `base` when it is that one, else computed."""
+    whole = Filters(year=year)
+    return base if base is not None and base.filters == whole else compute(snapshot, whole, rules)
+
+
+def _pupils_in(snapshot: Snapshot, matrix: pd.DataFrame, year: int, target_year: int | None,
+               intake_rate: float | None, rules: dict) -> pd.DataFrame:
+    """The matrix with the pupils projected to `target_year` (as it is for the year itself or without
+    a class register)."""
+    if target_year is None or target_year <= year:
+        return matrix
+    projected, _ = projection_of(snapshot, year, target_year - year, intake_rate, rules)
+    return projection.matrix_in(matrix, projected, target_year, rules) if len(projected) else matrix
+
+
 def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict | None = None,
-         allow_transfers: bool = True, target_year: int | None = None, intake_rate: float | None = None) -> plan_model.Plan:
+         allow_transfers: bool = True, target_year: int | None = None, intake_rate: float | None = None,
+         base: Scorecard | None = None) -> plan_model.Plan:
     """The cheapest plan to acceptance for the whole county: for `year` as it is, or for a target year
     ahead with the pupils projected from the class register; with the county items' rooms and class
-    splits the registers call for."""
+    splits the registers call for. `base`: the county's scorecard of the year, when the caller has it."""
     rules = rules or standard.load_rules()
     costs = costs or plan_model.unit_costs(plan_model.load_costs())
-    card = compute(snapshot, Filters(year=year), rules)
-    matrix = card.matrix
-    if target_year is not None and target_year > year:
-        projected, _ = projection_of(snapshot, year, target_year - year, intake_rate, rules)
-        if len(projected):
-            matrix = projection.matrix_in(matrix, projected, target_year, rules)
+    matrix = _pupils_in(snapshot, _whole(snapshot, year, rules, base).matrix, year, target_year, intake_rate, rules)
     result = plan_model.optimise(matrix, rules, costs, allow_transfers)
     extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
     if len(extra):
@@ -98,17 +110,15 @@ def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict |
 
 def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
             items: pd.DataFrame | None = None, actions: pd.DataFrame | None = None,
-            target_year: int | None = None, intake_rate: float | None = None) -> Scorecard:
+            target_year: int | None = None, intake_rate: float | None = None,
+            base: Scorecard | None = None) -> Scorecard:
     """The scorecard of a view; with a plan's `actions`, as it would be once the plan is carried out
-    (in `target_year`, with the pupils projected to it, when that is a year ahead)."""
+    (in `target_year`, with the pupils projected to it, when that is a year ahead). `base`: the
+    county's scorecard of the year, when the caller has it (not read and evaluated again)."""
     rules = rules or standard.load_rules()
     if actions is not None:
-        whole = compute(snapshot, Filters(year=filters.year), rules, items=items)
-        matrix = whole.matrix
-        if target_year is not None and target_year > filters.year:
-            projected, _ = projection_of(snapshot, filters.year, target_year - filters.year, intake_rate, rules)
-            if len(projected):
-                matrix = projection.matrix_in(matrix, projected, target_year, rules)
+        matrix = _pupils_in(snapshot, _whole(snapshot, filters.year, rules, base).matrix, filters.year, target_year,
+                            intake_rate, rules)
         matrix = plan_model.apply(matrix, actions, rules)
         items = county_items(snapshot, filters.year, rules, actions)
         card = _card(snapshot, Filters(year=filters.year), rules, matrix, items)

@@ -131,14 +131,16 @@ def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def plan(snapshot: Snapshot, year: int, costs: tuple, target_year: int | None = None, intake_rate: float | None = None):
     # saves solving the programme again on every rerun of the planning page (costs as a hashable tuple)
-    return scorecards.plan(snapshot, year, rules(), dict(costs), target_year=target_year, intake_rate=intake_rate)
+    return scorecards.plan(snapshot, year, rules(), dict(costs), target_year=target_year, intake_rate=intake_rate,
+                           base=card(snapshot, Filters(year=year)))
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
 def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame, target_year: int | None = None,
                    intake_rate: float | None = None):
     # saves re-evaluating the county with the same plan applied on every rerun
-    return scorecards.compute(snapshot, Filters(year=year), rules(), actions=actions, target_year=target_year,
+    return scorecards.compute(snapshot, Filters(year=year), rules(), actions=actions, base=card(snapshot, Filters(year=year)),
+                              target_year=target_year,
                               intake_rate=intake_rate)
 
 
