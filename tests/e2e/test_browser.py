@@ -183,6 +183,9 @@ def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
     page.wait_for_selector(READY)
     visible = page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"]:visible')
     assert visible.count() == 0  # no download buttons on a slide
+    # the style sheet arrives with the page's elements, not necessarily before the first check
+    page.wait_for_function("() => { const bar = document.querySelector('.st-key-present-bar');"
+                           " return bar && getComputedStyle(bar).position === 'sticky'; }", timeout=15_000)
     position = page.evaluate("() => getComputedStyle(document.querySelector('.st-key-present-bar')).position")
     assert position == "sticky"
     page.locator("h1").first.click()  # focus on the page, not a field
