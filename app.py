@@ -38,9 +38,11 @@ try:
         st.sidebar.caption(t(":material/science: 当前为{mark}", mark=ui.DEMO_MARK))
     with st.sidebar:
         ui.briefing_downloads(view)
-    if present:
-        ui.presentation_bar(PAGES, next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview"))
+    current = next((k for k, p in PAGES.items() if p.url_path == page.url_path), "overview")
+    bar = ui.open_deck() if present else None
     page.run()
+    if present:
+        ui.close_deck(bar, PAGES, current)
 except SnapshotError as exc:  # a file of the snapshot in view went bad under the running app
     if exc.code != "unreadable":
         raise

@@ -16,123 +16,133 @@ before = ui.card(v.snapshot, Filters(year=year))  # the plan is the whole county
 
 # 1. Unit costs, editable: the defaults are assumptions the county replaces with its own
 cost_doc = plan_model.load_costs()
-with st.expander(t("单位成本（默认值为假设，可按本县实际修改）")):
-    st.caption(cost_doc["note_en"] if i18n.english() else cost_doc["note"])
-    edited_costs = st.data_editor(tables.costs_frame(cost_doc), hide_index=True, width="stretch", key="plan_costs",
-                                  disabled=[t("项目"), t("单位"), t("依据")])
+with ui.page_only():
+    with st.expander(t("单位成本（默认值为假设，可按本县实际修改）")):
+        st.caption(cost_doc["note_en"] if i18n.english() else cost_doc["note"])
+        edited_costs = st.data_editor(tables.costs_frame(cost_doc), hide_index=True, width="stretch", key="plan_costs",
+                                      disabled=[t("项目"), t("单位"), t("依据")])
 costs = tables.costs_from_frame(edited_costs, cost_doc)
 
 # 2. The current gaps and the cheapest plan
 s = before.summary
 failing = int((before.results["passes"] == False).sum())  # noqa: E712
-cols = st.columns(3)
-cols[0].metric(t("未达标的学校（学段）"), t("{n} 个", n=failing))
-cols[1].metric(t("超限的差异系数"), t("{n} 项", n=len(s.cv_failures)))
-cols[2].metric(t("未达到的县级指标"), t("{n} 项", n=s.county_items_not_met))
+with ui.slide():
+    st.subheader(t("当前差距（全县 · {year} 年）", year=year))
+    cols = st.columns(3)
+    cols[0].metric(t("未达标的学校（学段）"), t("{n} 个", n=failing))
+    cols[1].metric(t("超限的差异系数"), t("{n} 项", n=len(s.cv_failures)))
+    cols[2].metric(t("未达到的县级指标"), t("{n} 项", n=s.county_items_not_met))
 
-# 3. Enrolment ahead: who crosses a threshold as pupils change, and the year the plan aims at
-st.subheader(t("今后三年在校生预测"))
-projected, trend_rate, crossing = ui.enrolment_ahead(v.snapshot, year, 3, None)
-if projected.empty:
-    st.info(t("快照没有 {year} 年的逐班数据（“班级”表），无法按年级推算；规划按 {year} 年的在校生计算。", year=year))
-    target, rate = year, None
-else:
-    left, right = st.columns(2)
-    rate = left.number_input(t("一年级招生每年变化（%）"), value=round(trend_rate * 100, 1), step=0.5, format="%.1f",
-                             help=t("默认值按“班级”表中历年一年级人数的趋势计算；可按本县户籍与出生人口预测修改")) / 100
-    target = right.selectbox(t("规划目标年份"), [year + k for k in range(4)], key="plan_target",
-                             format_func=i18n.fixed(lambda y: t("{year} 年（当前数据）", year=y) if y == year
-                                                    else t("{year} 年（预测）", year=y)))
-    if abs(rate - trend_rate) > 1e-9:
-        projected, _, crossing = ui.enrolment_ahead(v.snapshot, year, 3, rate)
-    totals = projected.groupby("year")["students"].sum()
-    st.caption(t("按年级逐年升级推算：小学毕业生按各初中现有初一人数的比例升入初中，一年级按每年 {rate:+.1f}% 变化。"
-                 "预测全县在校生：{years}。", rate=rate * 100,
-                 years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=f"{int(n):,}") for y, n in totals.items())))
-    if len(crossing):
-        ui.table_view(tables.crossings_frame(crossing))
+with ui.page_only():
+    # 3. Enrolment ahead: who crosses a threshold as pupils change, and the year the plan aims at
+    st.subheader(t("今后三年在校生预测"))
+    projected, trend_rate, crossing = ui.enrolment_ahead(v.snapshot, year, 3, None)
+    if projected.empty:
+        st.info(t("快照没有 {year} 年的逐班数据（“班级”表），无法按年级推算；规划按 {year} 年的在校生计算。", year=year))
+        target, rate = year, None
     else:
-        st.success(t("今后三年没有学校因学生变化而跌破标准或超过规模上限。"))
+        left, right = st.columns(2)
+        rate = left.number_input(t("一年级招生每年变化（%）"), value=round(trend_rate * 100, 1), step=0.5, format="%.1f",
+                                 help=t("默认值按“班级”表中历年一年级人数的趋势计算；可按本县户籍与出生人口预测修改")) / 100
+        target = right.selectbox(t("规划目标年份"), [year + k for k in range(4)], key="plan_target",
+                                 format_func=i18n.fixed(lambda y: t("{year} 年（当前数据）", year=y) if y == year
+                                                        else t("{year} 年（预测）", year=y)))
+        if abs(rate - trend_rate) > 1e-9:
+            projected, _, crossing = ui.enrolment_ahead(v.snapshot, year, 3, rate)
+        totals = projected.groupby("year")["students"].sum()
+        st.caption(t("按年级逐年升级推算：小学毕业生按各初中现有初一人数的比例升入初中，一年级按每年 {rate:+.1f}% 变化。"
+                     "预测全县在校生：{years}。", rate=rate * 100,
+                     years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=f"{int(n):,}") for y, n in totals.items())))
+        if len(crossing):
+            ui.table_view(tables.crossings_frame(crossing))
+        else:
+            st.success(t("今后三年没有学校因学生变化而跌破标准或超过规模上限。"))
 
-result = ui.plan(v.snapshot, year, tuple(sorted(costs.items())), target if target != year else None, rate)
-st.subheader(t("最低成本方案（{year} 年数据）", year=year) if target == year
-             else t("最低成本方案（{target} 年预测在校生，{year} 年资源）", target=target, year=year))
-st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）7 项中至少 6 项达到、其余不低于 85% 的约束下，"
-             "求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；"
-             "调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。"
-             "差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。"
-             "音乐美术教室与超额班级按台账逐校补齐。"))
-if result.status != "optimal":
-    st.info(t(words.PLAN_STATUS[result.status]))
+    result = ui.plan(v.snapshot, year, tuple(sorted(costs.items())), target if target != year else None, rate)
+    st.subheader(t("最低成本方案（{year} 年数据）", year=year) if target == year
+                 else t("最低成本方案（{target} 年预测在校生，{year} 年资源）", target=target, year=year))
+    st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）7 项中至少 6 项达到、其余不低于 85% 的约束下，"
+                 "求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；"
+                 "调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。"
+                 "差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。"
+                 "音乐美术教室与超额班级按台账逐校补齐。"))
+    if result.status != "optimal":
+        st.info(t(words.PLAN_STATUS[result.status]))
 
-root = settings.data_root()
-saved = plan_file.list_scenarios(root)
-OPTIMAL = t("（最低成本方案）")
-opened = st.selectbox(t("在下表中编辑"), [OPTIMAL] + saved, key="plan_opened",
-                      help=t("可打开已存档的方案继续修改；存档在数据目录的 scenarios 文件夹，数据快照不变"))
-base = result.actions
-if opened != OPTIMAL:
+    root = settings.data_root()
+    saved = plan_file.list_scenarios(root)
+    OPTIMAL = t("（最低成本方案）")
+    opened = st.selectbox(t("在下表中编辑"), [OPTIMAL] + saved, key="plan_opened",
+                          help=t("可打开已存档的方案继续修改；存档在数据目录的 scenarios 文件夹，数据快照不变"))
+    base = result.actions
+    if opened != OPTIMAL:
+        try:
+            base = plan_file.load_scenario(root, opened)["actions_frame"]
+        except plan_file.PlanFileError as exc:
+            st.error(t("方案“{name}”无法打开：{problem}", name=opened, problem=i18n.Verbatim(str(exc))))
+    editable = tables.plan_frame(base)
+    edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key=f"plan_editor_{opened}",
+                            column_config={
+                                t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True),
+                                t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True),
+                                t("数量"): st.column_config.NumberColumn(min_value=0.0),
+                                t("单位成本（元）"): st.column_config.NumberColumn(format="%.0f"),
+                                t("费用（元）"): st.column_config.NumberColumn(format="%.0f", disabled=True)})
     try:
-        base = plan_file.load_scenario(root, opened)["actions_frame"]
+        actions = plan_file.actions_frame(tables.actions_from_plan_frame(edited))
+        problem = None
     except plan_file.PlanFileError as exc:
-        st.error(t("方案“{name}”无法打开：{problem}", name=opened, problem=i18n.Verbatim(str(exc))))
-editable = tables.plan_frame(base)
-edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key=f"plan_editor_{opened}",
-                        column_config={
-                            t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True),
-                            t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True),
-                            t("数量"): st.column_config.NumberColumn(min_value=0.0),
-                            t("单位成本（元）"): st.column_config.NumberColumn(format="%.0f"),
-                            t("费用（元）"): st.column_config.NumberColumn(format="%.0f", disabled=True)})
-try:
-    actions = plan_file.actions_frame(tables.actions_from_plan_frame(edited))
-    problem = None
-except plan_file.PlanFileError as exc:
-    actions, problem = base, str(exc)
-if problem:
-    st.error(t("改动有误，仍按原方案计算：{problem}", problem=i18n.Verbatim(problem)), icon=":material/error:")
+        actions, problem = base, str(exc)
+    if problem:
+        st.error(t("改动有误，仍按原方案计算：{problem}", problem=i18n.Verbatim(problem)), icon=":material/error:")
 
 # 3. Totals and the verdict with the plan carried out
 total = float(actions["cost"].sum()) if len(actions) else 0.0
 after = ui.card_with_plan(v.snapshot, year, actions, target if target != year else None, rate)
-cols = st.columns(3)
-cols[0].metric(t("方案总成本"), amount(round(total / 10_000, 2), "万元"))
-cols[1].metric(t("方案项数"), t("{n} 项", n=len(actions)))
-cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
-box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[after.summary.verdict]
-box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
-by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
-totals = tables.plan_totals(actions, {t("按学校"): "school", t("按乡镇"): "township", t("按类别"): "kind"}[by],
-                            before.matrix)
-if len(totals):
-    bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
-    ui.show_chart(charts.category_bars(bars, t("方案费用（万元）"), t("万元"), "#1d4ed8"), totals,
-                  ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + t("；单位成本见上方“单位成本”"),
-                  f"plan_totals_{year}.csv")
-st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_bytes(edited, t("达标规划") + t("；") + ui.snapshot_source(
-                       v.snapshot, "school_stage_year、school_year")), on_click="ignore",
-                   file_name=f"plan_{v.snapshot.snapshot_id}_{year}.xlsx", icon=":material/table:",
-                   mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+with ui.slide():
+    st.subheader(t("按方案实施后"))
+    cols = st.columns(3)
+    cols[0].metric(t("方案总成本"), amount(round(total / 10_000, 2), "万元"))
+    cols[1].metric(t("方案项数"), t("{n} 项", n=len(actions)))
+    cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
+    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[after.summary.verdict]
+    box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
 
-# 4. Scenarios: saved beside the snapshots, compared side by side
-st.subheader(t("方案存档与比较"))
-left, right = st.columns([2, 1])
-name = left.text_input(t("方案名称"), key="scenario_name", placeholder=t("如 2025年预算方案"))
-if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name):
-    try:
-        plan_file.save_scenario(root, name, plan_file.to_json(plan_model.Plan(actions, total, "edited"),
-                                                              v.snapshot.snapshot_id, year, costs, after.summary))
-        st.success(t("已保存方案“{name}”（数据快照不变）。", name=name))
-    except (plan_file.PlanFileError, OSError) as exc:
-        st.error(t("未能保存：{problem}", problem=i18n.Verbatim(str(exc))))
-chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared")
-if chosen:
-    rows = []
-    for scenario in chosen:
-        doc = plan_file.load_scenario(root, scenario)
-        scenario_card = ui.card_with_plan(v.snapshot, year, doc["actions_frame"])
-        rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), "措施数": len(doc["actions_frame"]),
-                     "总成本（万元）": round(float(doc["actions_frame"]["cost"].sum()) / 10_000, 1),
-                     "实施后结论": words.verdict_text(scenario_card.summary),
-                     "达标学校（学段）": f"{scenario_card.summary.schools_passing} / {scenario_card.summary.schools_total}"})
-    ui.table_view(pd.DataFrame(rows))
+with ui.slide(chart_height=0.5):
+    by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
+    totals = tables.plan_totals(actions, {t("按学校"): "school", t("按乡镇"): "township", t("按类别"): "kind"}[by],
+                                before.matrix)
+    if len(totals):
+        bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
+        ui.show_chart(charts.category_bars(bars, t("方案费用（万元）"), t("万元"), "#1d4ed8"), totals,
+                      ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + t("；单位成本见上方“单位成本”"),
+                      f"plan_totals_{year}.csv")
+
+with ui.page_only():
+    st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_bytes(edited, t("达标规划") + t("；") + ui.snapshot_source(
+                           v.snapshot, "school_stage_year、school_year")), on_click="ignore",
+                       file_name=f"plan_{v.snapshot.snapshot_id}_{year}.xlsx", icon=":material/table:",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+    # 4. Scenarios: saved beside the snapshots, compared side by side
+    st.subheader(t("方案存档与比较"))
+    left, right = st.columns([2, 1])
+    name = left.text_input(t("方案名称"), key="scenario_name", placeholder=t("如 2025年预算方案"))
+    if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name):
+        try:
+            plan_file.save_scenario(root, name, plan_file.to_json(plan_model.Plan(actions, total, "edited"),
+                                                                  v.snapshot.snapshot_id, year, costs, after.summary))
+            st.success(t("已保存方案“{name}”（数据快照不变）。", name=name))
+        except (plan_file.PlanFileError, OSError) as exc:
+            st.error(t("未能保存：{problem}", problem=i18n.Verbatim(str(exc))))
+    chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared")
+    if chosen:
+        rows = []
+        for scenario in chosen:
+            doc = plan_file.load_scenario(root, scenario)
+            scenario_card = ui.card_with_plan(v.snapshot, year, doc["actions_frame"])
+            rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), "措施数": len(doc["actions_frame"]),
+                         "总成本（万元）": round(float(doc["actions_frame"]["cost"].sum()) / 10_000, 1),
+                         "实施后结论": words.verdict_text(scenario_card.summary),
+                         "达标学校（学段）": f"{scenario_card.summary.schools_passing} / {scenario_card.summary.schools_total}"})
+        ui.table_view(pd.DataFrame(rows))

@@ -12,59 +12,65 @@ by_id = facts.set_index("fact_id")
 fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
-st.subheader(t("2022 年以来的投入与建设"))
-cols = st.columns(4)
-fact_metric(cols[0], "investment_since_2022", "教育项目投入")
-fact_metric(cols[1], "projects_since_2022", "统筹实施教育项目")
-fact_metric(cols[2], "new_floor_area", "新建校舍")
-fact_metric(cols[3], "new_sports_grounds", "新建运动场")
-cols = st.columns(4)
-fact_metric(cols[0], "new_places", "新增学位")
-fact_metric(cols[1], "village_schools_optimised", "优化村级小学")
-fact_metric(cols[2], "new_nine_year_schools", "县城新建九年一贯制学校")
-fact_metric(cols[3], "new_junior_schools", "县城新建初级中学")
-st.caption(t("来源：工作汇报 {section}。布局调整目标：“乡镇办小学，县城办中学”。", section=S_RES))
+with ui.slide():
+    st.subheader(t("2022 年以来的投入与建设"))
+    cols = st.columns(4)
+    fact_metric(cols[0], "investment_since_2022", "教育项目投入")
+    fact_metric(cols[1], "projects_since_2022", "统筹实施教育项目")
+    fact_metric(cols[2], "new_floor_area", "新建校舍")
+    fact_metric(cols[3], "new_sports_grounds", "新建运动场")
+    cols = st.columns(4)
+    fact_metric(cols[0], "new_places", "新增学位")
+    fact_metric(cols[1], "village_schools_optimised", "优化村级小学")
+    fact_metric(cols[2], "new_nine_year_schools", "县城新建九年一贯制学校")
+    fact_metric(cols[3], "new_junior_schools", "县城新建初级中学")
+    st.caption(t("来源：工作汇报 {section}。布局调整目标：“乡镇办小学，县城办中学”。", section=S_RES))
 
-st.subheader(t("教育经费：总支出与生均支出"))
-series = ui.county_series(v.snapshot)
-cols = st.columns(3)
-fact_metric(cols[0], "education_spending_growth", "教育总支出增长（2022—2024）")
-fact_metric(cols[1], "per_student_primary_growth", "小学生均支出增长")
-fact_metric(cols[2], "per_student_junior_growth", "初中生均支出增长")
-left, right = st.columns(2)
-with left:
-    spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
-    ui.show_chart(charts.trend_chart(spend, t("一般公共预算内教育总支出（亿元）"), t("亿元")), spend,
-                  ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_spending.csv")
-with right:
-    per = tables.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
-    ui.show_chart(charts.trend_chart(per, t("生均教育支出（元）"), t("元")), per,
-                  ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
+with ui.slide(chart_height=0.4):
+    st.subheader(t("教育经费：总支出与生均支出"))
+    series = ui.county_series(v.snapshot)
+    cols = st.columns(3)
+    fact_metric(cols[0], "education_spending_growth", "教育总支出增长（2022—2024）")
+    fact_metric(cols[1], "per_student_primary_growth", "小学生均支出增长")
+    fact_metric(cols[2], "per_student_junior_growth", "初中生均支出增长")
+    left, right = st.columns(2)
+    with left:
+        spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
+        ui.show_chart(charts.trend_chart(spend, t("一般公共预算内教育总支出（亿元）"), t("亿元")), spend,
+                      ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_spending.csv")
+    with right:
+        per = tables.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
+        ui.show_chart(charts.trend_chart(per, t("生均教育支出（元）"), t("元")), per,
+                      ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
 
-st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体教室"))
 card = ui.card(v.snapshot, v.filters)
-resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
-                  "multimedia_rooms_per100"]
-if card.matrix.empty:
-    st.info(t("所选范围没有学校数据。"))
-else:
-    ui.indicator_chart(v, card, resource_codes, "res_indicator", "（按达到标准值的比例排序，点击条形打开学校档案）",
-                       ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
-                       t("；九年一贯制学校按学段加权学生数拆分"), "resources")
-
-    st.subheader(t("按乡镇汇总"))
-    grouped = card.group_values(("township_code", "township_name"))
-    grouped = grouped[grouped["indicator"].isin(resource_codes)]
-    frame = tables.group_indicator_frame(grouped, "township_name", "乡镇")
-    if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
-        worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
-        st.caption(t("乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。", n=len(worst)))
-        frame_full, frame = frame, frame[frame["乡镇"].isin(worst)]
+with ui.slide(chart_height=0.52):
+    st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体教室"))
+    resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
+                      "multimedia_rooms_per100"]
+    if card.matrix.empty:
+        st.info(t("所选范围没有学校数据。"))
     else:
-        frame_full = frame
-    ui.show_chart(charts.group_grid(frame, "乡镇", t("各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）")), frame,
-                  ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv",
-                  data=frame_full)
+        ui.indicator_chart(v, card, resource_codes, "res_indicator", "（按达到标准值的比例排序，点击条形打开学校档案）",
+                           ui.snapshot_source(v.snapshot, "school_year、school_stage_year") +
+                           t("；九年一贯制学校按学段加权学生数拆分"), "resources")
 
-st.subheader(t("工作汇报中的办学条件数字"))
-ui.report_facts_table(facts, "resources")
+if not card.matrix.empty:
+    with ui.slide(chart_height=0.56):
+        st.subheader(t("按乡镇汇总"))
+        grouped = card.group_values(("township_code", "township_name"))
+        grouped = grouped[grouped["indicator"].isin(resource_codes)]
+        frame = tables.group_indicator_frame(grouped, "township_name", "乡镇")
+        if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
+            worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
+            st.caption(t("乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。", n=len(worst)))
+            frame_full, frame = frame, frame[frame["乡镇"].isin(worst)]
+        else:
+            frame_full = frame
+        ui.show_chart(charts.group_grid(frame, "乡镇", t("各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）")), frame,
+                      ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv",
+                      data=frame_full)
+
+with ui.page_only():
+    st.subheader(t("工作汇报中的办学条件数字"))
+    ui.report_facts_table(facts, "resources")

@@ -13,41 +13,43 @@ v = ui.page_header("达标评估", "对照《县域义务教育优质均衡发�
 card = ui.card(v.snapshot, v.filters)
 s = card.summary
 rules = ui.rules()
+citations = ui.report_citations(v.snapshot)
 GRID_CSV_SCHOOLS = 5_000  # the grid's CSV lists at most this many schools, those most in need first
 
-# 1. The verdict, in words a county leader can say aloud
-sentence = words.summary_sentence(s, v.scope_label, v.filters.year)
-box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[s.verdict]
-box(md_escape(sentence), icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
-                    "no_schools": ":material/info:"}[s.verdict])
-reasons = words.reasons(s, rules)
-if reasons:
-    st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {md_escape(r)}" for r in reasons))
-if not v.filters.is_whole_county:
-    st.info(t("当前只看所选范围：学校达标情况和差异系数按范围内的学校重新计算（仅供分析，正式评估以全县为准）；"
-              "县级指标始终按全县评估。"))
+with ui.slide():
+    # 1. The verdict, in words a county leader can say aloud
+    sentence = words.summary_sentence(s, v.scope_label, v.filters.year)
+    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[s.verdict]
+    box(md_escape(sentence), icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
+                        "no_schools": ":material/info:"}[s.verdict])
+    reasons = words.reasons(s, rules)
+    if reasons:
+        st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {md_escape(r)}" for r in reasons))
+    if not v.filters.is_whole_county:
+        st.info(t("当前只看所选范围：学校达标情况和差异系数按范围内的学校重新计算（仅供分析，正式评估以全县为准）；"
+                  "县级指标始终按全县评估。"))
 
-cols = st.columns(4)
-for col, (stage, c) in zip(cols, s.stages.items()):
-    col.metric(t("{stage}学段达标", stage=stage), t("{passing} / {total} 个", passing=c["schools_passing"],
-                                                      total=c["schools_total"]) if c["schools_total"] else "—",
-               help=words.stage_parts(stage, c) if c["schools_total"] else t("范围内没有该学段的学校"))
-applicable = s.cv_total - s.cv_not_applicable
-cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
-               help=t("学生数加权；某学段不足 2 所学校时不计算（不适用）"))
-cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
-               help=t("未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
-                      partial=s.county_items_partial, no_data=s.county_items_no_data))
-with st.expander(t("各状态的含义")):
-    st.markdown("\n".join(f"- **{words.ITEM_MARKS[code]} {t(label)}**：{t(words.ITEM_EXPLAINED[code])}"
-                           for code, label in words.ITEM_LABELS.items()))
-    st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；"
-                  "数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。"))
-    if s.demo:
-        st.markdown(t("当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。"))
+    cols = st.columns(4)
+    for col, (stage, c) in zip(cols, s.stages.items()):
+        col.metric(t("{stage}学段达标", stage=stage), t("{passing} / {total} 个", passing=c["schools_passing"],
+                                                          total=c["schools_total"]) if c["schools_total"] else "—",
+                   help=words.stage_parts(stage, c) if c["schools_total"] else t("范围内没有该学段的学校"))
+    applicable = s.cv_total - s.cv_not_applicable
+    cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
+                   help=t("学生数加权；某学段不足 2 所学校时不计算（不适用）"))
+    cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
+                   help=t("未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
+                          partial=s.county_items_partial, no_data=s.county_items_no_data))
+    with st.expander(t("各状态的含义")):
+        st.markdown("\n".join(f"- **{words.ITEM_MARKS[code]} {t(label)}**：{t(words.ITEM_EXPLAINED[code])}"
+                               for code, label in words.ITEM_LABELS.items()))
+        st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；"
+                      "数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。"))
+        if s.demo:
+            st.markdown(t("当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。"))
 
 # The self-evaluation report of the view, built when clicked (in Chinese: the document goes to the inspection)
-if not st.session_state.get("present"):  # a slide shows no tools
+with ui.page_only():
     row = st.container(horizontal=True, gap="small")
     row.markdown(t("**自评报告**（中文，按当前年份与乡镇）"))
     for kind, mime in (("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
@@ -56,25 +58,25 @@ if not st.session_state.get("present"):  # a slide shows no tools
                             file_name=f"自评报告_{v.snapshot.snapshot_id}_{v.filters.year}.{kind}", mime=mime,
                             on_click="ignore", icon=":material/description:", key=f"report-{kind}")
 
-# 2. School × indicator grid
-st.subheader(t("学校 × 指标达标情况"))
-st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
-             "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。"))
-if card.matrix.empty:
-    st.info(t("所选范围内没有学校数据。"))
-else:
-    on_show = card.ranked_school_ids(ui.CHART_SCHOOLS)
-    if card.school_count > len(on_show):
-        st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
-                     n=card.school_count, shown=len(on_show)))
-    grid = tables.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
-    ui.draw_chart(charts.status_grid(grid))
-    ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
-                      t("；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分"))
-    ui.download_csv(functools.partial(tables.status_grid_table, card, GRID_CSV_SCHOOLS), f"standards_grid_{v.filters.year}.csv")
+with ui.slide(chart_height=0.6):
+    # 2. School × indicator grid
+    st.subheader(t("学校 × 指标达标情况"))
+    st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
+                 "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。"))
+    if card.matrix.empty:
+        st.info(t("所选范围内没有学校数据。"))
+    else:
+        on_show = card.ranked_school_ids(ui.CHART_SCHOOLS)
+        if card.school_count > len(on_show):
+            st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
+                         n=card.school_count, shown=len(on_show)))
+        grid = tables.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
+        ui.draw_chart(charts.status_grid(grid))
+        ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
+                          t("；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分"))
+        ui.download_csv(functools.partial(tables.status_grid_table, card, GRID_CSV_SCHOOLS), f"standards_grid_{v.filters.year}.csv")
 
 # 3. What a school lacks
-st.subheader(t("学校差距：还差多少才能达标"))
 results = card.results
 failing = results[results["passes"] == False]  # noqa: E712
 choices = card.ranked_school_ids(ui.CHART_SCHOOLS * 5)
@@ -110,47 +112,53 @@ def what_a_school_lacks() -> None:
                       column_config={"85%底线": st.column_config.NumberColumn(format="%.3f")})
 
 
-if choices:
-    what_a_school_lacks()
-else:
-    st.info(t("所选范围内没有学校数据。"))
+with ui.slide():
+    st.subheader(t("学校差距：还差多少才能达标"))
+    if choices:
+        what_a_school_lacks()
+    else:
+        st.info(t("所选范围内没有学校数据。"))
 
+with ui.slide(chart_height=0.42):
+    # 4. Coefficients of variation
+    st.subheader(t("差异系数（校际均衡）"))
+    scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=v.scope_label)
+    limits = rules["resource"]["cv_limits"]
+    st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
+                 scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
+                 points=rules["resource"]["teaching_points"]["text"]))
+    cv = tables.cv_frame(card.cvs)
+    cols = st.columns(2)
+    for col, stage in zip(cols, STAGES):
+        part = cv[cv["学段"] == stage]
+        with col:
+            n = int(part["参与学校数"].max()) if len(part) else 0
+            st.markdown(t("**{stage}**（{n} 个学校（学段）参与计算）", stage=stage, n=n))
+            if part["差异系数"].notna().any():
+                ui.draw_chart(charts.cv_chart(part))
+            elif n == 0:
+                st.info(t("范围内没有该学段的学校：差异系数不适用。"))
+            else:
+                st.info(t("范围内该学段只有 1 个学校（学段）：谈不上校际差异，差异系数不适用。"))
+    ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year"))
+    ui.table_view(cv)
+    ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
 
-# 4. Coefficients of variation
-st.subheader(t("差异系数（校际均衡）"))
-scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=v.scope_label)
-limits = rules["resource"]["cv_limits"]
-st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
-             scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
-             points=rules["resource"]["teaching_points"]["text"]))
-cv = tables.cv_frame(card.cvs)
-cols = st.columns(2)
-for col, stage in zip(cols, STAGES):
-    part = cv[cv["学段"] == stage]
-    with col:
-        n = int(part["参与学校数"].max()) if len(part) else 0
-        st.markdown(t("**{stage}**（{n} 个学校（学段）参与计算）", stage=stage, n=n))
-        if part["差异系数"].notna().any():
-            ui.draw_chart(charts.cv_chart(part))
-        elif n == 0:
-            st.info(t("范围内没有该学段的学校：差异系数不适用。"))
-        else:
-            st.info(t("范围内该学段只有 1 个学校（学段）：谈不上校际差异，差异系数不适用。"))
-ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year"))
-ui.table_view(cv)
-ui.download_csv(cv, f"standards_cv_{v.filters.year}.csv")
-
-# 5. County items
-st.subheader(t("县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项"))
-citations = ui.report_citations(v.snapshot)
-table = tables.county_items_frame(card.county_items, citations)
-for part, rows in table.groupby("部分", sort=False):
-    st.markdown(t("**{part}**（{n} 项）", part=part, n=len(rows)))
-    ui.wrapped_table(rows.drop(columns="部分"), keep=("数值", "状态", "来源"))
-st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测；"
-             "只有一部分要求有佐证的标为“部分有佐证”。"))
-ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
-
+with ui.slide(chart_height=0.3):
+    # 5. County items
+    st.subheader(t("县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项"))
+    if ui.presenting():  # on a slide: every item at a glance, and in words those that keep the verdict back
+        ui.draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(card.county_items)))
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in words.county_items_outstanding(card.county_items))
+                    or t("25 项全部达到。"))
+    table = tables.county_items_frame(card.county_items, citations)
+    with ui.page_only():
+        for part, rows in table.groupby("部分", sort=False):
+            st.markdown(t("**{part}**（{n} 项）", part=part, n=len(rows)))
+            ui.wrapped_table(rows.drop(columns="部分"), keep=("数值", "状态", "来源"))
+    st.caption(t("县级指标按全县评估。数值来自工作汇报原文或数据快照；报告和快照都没有的项目标为“无数据”，不作推测；"
+                 "只有一部分要求有佐证的标为“部分有佐证”。"))
+    ui.download_csv(table, f"standards_county_items_{v.filters.year}.csv")
 
 @ui.fragment
 def item_detail() -> None:
@@ -176,12 +184,15 @@ def item_detail() -> None:
             ui.table_view(frame)
 
 
-item_detail()
 
-# 6. Conditions under which a county is not recognised
-st.subheader(t("不予认定的情形"))
-st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
-             note=rules["non_recognition"]["note"]) + t("依据：{source}。", source=rules["non_recognition"]["items"][0]["source"]))
-vetoes = tables.vetoes_frame(card.vetoes, citations)
-ui.wrapped_table(vetoes, keep=("状态", "佐证"))
-ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")
+with ui.page_only():
+    item_detail()
+
+with ui.slide():
+    # 6. Conditions under which a county is not recognised
+    st.subheader(t("不予认定的情形"))
+    st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
+                 note=rules["non_recognition"]["note"]) + t("依据：{source}。", source=rules["non_recognition"]["items"][0]["source"]))
+    vetoes = tables.vetoes_frame(card.vetoes, citations)
+    ui.wrapped_table(vetoes, keep=("状态", "佐证"))
+    ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")

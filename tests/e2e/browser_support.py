@@ -39,3 +39,71 @@ def launch():
             yield browser
         finally:
             browser.close()
+
+
+# What a slide or page must not do, measured in the browser: returns a list of problems (empty when fine).
+LAYOUT_PROBLEMS = r"""(opts) => {
+  const problems = [];
+  const visible = (e) => { const r = e.getBoundingClientRect(); const s = getComputedStyle(e);
+    return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none'; };
+  const name = (e) => (e.innerText || e.getAttribute('aria-label') || '').trim().slice(0, 40);
+  // a chart wider than the column it sits in
+  for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+    if (!visible(chart)) continue;
+    const column = chart.closest('[data-testid="stColumn"]') || chart.closest('[data-testid="stVerticalBlock"]');
+    const drawn = chart.querySelector('canvas, svg');
+    const width = drawn ? drawn.getBoundingClientRect().width : chart.getBoundingClientRect().width;
+    const room = column.getBoundingClientRect().width;
+    if (width > room + 2) problems.push(`chart wider than its column: ${Math.round(width)} > ${Math.round(room)} px`);
+    const right = (drawn || chart).getBoundingClientRect().right;
+    if (right > window.innerWidth + 1) problems.push(`chart runs off the screen: right edge at ${Math.round(right)} px`);
+  }
+  // a metric whose value or label is cut off
+  for (const metric of document.querySelectorAll('[data-testid="stMetric"]')) {
+    if (!visible(metric)) continue;
+    for (const part of metric.querySelectorAll('[data-testid="stMetricValue"] div, [data-testid="stMetricValue"], [data-testid="stMetricLabel"] p')) {
+      if (part.scrollWidth > part.clientWidth + 1 || part.scrollHeight > part.clientHeight + 2 && getComputedStyle(part).overflow === 'hidden')
+        problems.push(`metric cut off: ${name(metric).replace(/\n/g, ' / ')}`);
+    }
+  }
+  if (opts.slide) {
+    for (const button of document.querySelectorAll('[data-testid="stDownloadButton"]'))
+      if (visible(button)) problems.push(`download button on a slide: ${name(button)}`);
+    for (const grid of document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stExpander"]'))
+      if (visible(grid)) problems.push('a table or folded section on a slide');
+    const main = document.querySelector('[data-testid="stMain"]');
+    if (main.scrollHeight > window.innerHeight + 2)
+      problems.push(`slide taller than the screen: ${main.scrollHeight} > ${window.innerHeight} px`);
+    const bar = document.querySelector('.st-key-present-bar');
+    if (!bar || !visible(bar)) problems.push('no navigation bar');
+  }
+  if ((document.querySelector('[data-testid="stMain"]') || document.body).innerText.includes('Page not found'))
+    problems.push('Page not found');
+  if (document.querySelector('[data-testid="stException"]')) problems.push('an exception on the page');
+  return [...new Set(problems)];
+}"""
+
+
+def settle(page, timeout: int = 60_000) -> None:
+    """Wait for the run to finish and the charts to be drawn."""
+    page.wait_for_selector(READY, timeout=timeout)
+    page.wait_for_timeout(500)
+    page.wait_for_selector(READY, timeout=timeout)
+
+
+def walk_deck(page, base: str, query: str = "", limit: int = 60):
+    """Open presentation mode at the first page and follow the bar's next link to the end; yields
+    (page path, slide label) after each step, the slide on screen."""
+    page.goto(f"{base}/overview?present=true{'&' + query if query else ''}")
+    settle(page)
+    for _ in range(limit):
+        label = page.locator(".st-key-present-bar").inner_text().split("\n")
+        yield page.url.split("?")[0].rsplit("/", 1)[-1] or "overview", " ".join(x for x in label if "/" in x)
+        following = page.locator(".st-key-present-next").locator("a, button")
+        if not following.count() or "arrow_forward" not in following.inner_text():
+            return
+        before = page.locator(".st-key-present-bar").inner_text()
+        following.click()
+        page.wait_for_function("(before) => { const bar = document.querySelector('.st-key-present-bar');"
+                               " return bar && bar.innerText !== before; }", arg=before, timeout=30_000)
+        settle(page)

@@ -18,8 +18,9 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ..model.vocabulary import BELOW, CV_CODES, FLOOR, MET, NO_STUDENTS, RURAL, TOWN, URBAN
-from .words import CV_LABELS, STATUS_LABELS
+from ..model.vocabulary import (BELOW, CV_CODES, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_APPLICABLE, ITEM_NOT_MET,
+                                ITEM_PARTIAL, MET, NO_STUDENTS, RURAL, TOWN, URBAN)
+from .words import CV_LABELS, ITEM_LABELS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
         "'WenQuanYi Micro Hei', sans-serif")
@@ -235,6 +236,27 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
     marks = part(d, {"type": "text", "fontSize": 15, "fontWeight": "bold", "color": "white"}, x=x, y=y,
                  text=alt.Text("标记:N"), tooltip=tooltip)
     return (alt.LayerChart(layer=[cells, marks], height=_status_grid_height(grid), width="container"))
+
+
+ITEM_COLORS = {ITEM_MET: "#1b7f3b", ITEM_NOT_MET: "#b91c1c", ITEM_PARTIAL: "#b45309", ITEM_NO_DATA: "#6b7280",
+               ITEM_NOT_APPLICABLE: "#9ca3af"}
+
+
+@cached
+def county_item_tiles(frame: pd.DataFrame) -> alt.Chart:
+    """Every county item as a tile in its part's row, coloured by status, its code and mark on it."""
+    d = data(ordered(frame))
+    domain = [ITEM_LABELS[code] for code in ITEM_COLORS]
+    x = alt.X("位置:O", title=None, axis=None)
+    y = alt.Y("部分:N", sort=in_order(), title=None, axis=alt.Axis(labelFontSize=14, labelLimit=200))
+    tooltip = tips("编号:N", "要求:N", "数值:N", "状态:N")
+    tiles = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 3, "cornerRadius": 3}, x=x, y=y,
+                 color=alt.Color("类别:N", scale=alt.Scale(domain=domain, range=list(ITEM_COLORS.values())), title="状态"),
+                 tooltip=tooltip)
+    codes = part(d, {"type": "text", "fontSize": 14, "fontWeight": "bold", "color": "white"}, x=x, y=y,
+                 text=alt.Text("label:N"), tooltip=tooltip,
+                 transform=[calculate("datum['编号'] + ' ' + datum['标记']", "label")])
+    return alt.LayerChart(layer=[tiles, codes], height=150, width="container")
 
 
 def _cv_chart_height(rows: pd.DataFrame) -> int:
@@ -502,3 +524,36 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(bars, rule).properties(width=110, height=180)
     return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
+
+
+SLIDE_FONT_SCALE = 1.25  # read from the back of a meeting room
+
+
+SLIDE_BASE_HEIGHT = 720  # the smallest 16:9 screen a slide is laid out for
+_COMPOSED_FRAME = 90  # title and axes around the plots of a side-by-side chart, in pixels
+
+
+def for_slide(spec: dict, share: float) -> dict:
+    """A spec drawn on a presentation slide whose charts take `share` of the screen height: a single
+    view takes the height of the box the slide gives it (axes and title included, so nothing spills
+    below); side-by-side views, which cannot follow a box, are sized for the smallest screen;
+    every text a quarter larger."""
+    spec = copy.deepcopy(spec)
+    composed = any(k in spec for k in ("facet", "hconcat", "vconcat", "concat"))
+    if not composed:
+        spec["height"] = "container"
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
+    else:
+        for view in spec.get("hconcat", []):
+            if isinstance(view.get("height"), (int, float)):
+                view["height"] = max(120, int(share * SLIDE_BASE_HEIGHT) - _COMPOSED_FRAME)
+    config = spec.setdefault("config", {})
+    for part in ("axis", "legend", "title", "header"):
+        for key, value in list(config.get(part, {}).items()):
+            if key.endswith("FontSize"):
+                config[part][key] = round(value * SLIDE_FONT_SCALE)
+    return spec
+
+
+def fills_box(spec: dict) -> bool:
+    return spec.get("height") == "container"

@@ -88,6 +88,20 @@ def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = T
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 
 
+def county_item_tiles_frame(items: pd.DataFrame) -> pd.DataFrame:
+    """The county items as tiles, one row per part: code, mark and status word for colour, the
+    requirement and evidence for the tooltip."""
+    records = items.to_dict("records")
+    position = items.groupby("part", sort=False).cumcount() + 1
+    return pd.DataFrame({
+        "部分": items["part_name"].to_numpy(), "位置": position.to_numpy(), "编号": items["item"].to_numpy(),
+        "标记": [words.ITEM_MARKS[r["status"]] for r in records],
+        "类别": [words.ITEM_LABELS[r["status"]] for r in records],
+        "状态": [words.item_status(r) for r in records],
+        "要求": items["text"].to_numpy(), "数值": [words.item_value(r) for r in records],
+    }).fillna({"数值": "—"})
+
+
 def requirement_detail_frame(req: dict) -> pd.DataFrame | None:
     """The rows behind a requirement's verdict, when there are any to list: the oversize classes,
     the schools short of rooms or funds, the survey by group, the evidence document."""

@@ -453,3 +453,18 @@ def action_text(a) -> str:
     if a["resource"] == "pe_art_teachers":  # hired with a degree above the required: counts for both indicators
         what += t("（学历高于规定，同时计入高于规定学历教师）")
     return t("{where}：新增 {amount} {what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))
+
+
+OUTSTANDING_LINES = 5  # a slide lists this many items that hold the verdict back, then counts the rest
+
+
+def county_items_outstanding(items, limit: int = OUTSTANDING_LINES) -> list[str]:
+    """The county items that are not (yet) met, one line each: status, code, requirement, evidence."""
+    records = [r for r in items.to_dict("records") if r["status"] in (ITEM_NOT_MET, ITEM_PARTIAL, ITEM_NO_DATA)]
+    order = {ITEM_NOT_MET: 0, ITEM_PARTIAL: 1, ITEM_NO_DATA: 2}
+    records.sort(key=lambda r: order[r["status"]])
+    lines = [t("{status} · {item} {text}：{value}", status=Verbatim(item_status(r)), item=r["item"], text=r["text"],
+               value=Verbatim(item_value(r) or "—")) for r in records[:limit]]
+    if len(records) > limit:
+        lines.append(t("另有 {n} 项未达到或证据不全，见“达标评估”页的逐项表。", n=len(records) - limit))
+    return lines

@@ -1,29 +1,49 @@
-"""Presentation mode: the sidebar and chrome hidden, larger text, and a bar that steps through the pages."""
+"""Presentation mode: each page becomes a sequence of 16:9 slides, one message each.
+
+A page marks its parts with `slide()` (shown one at a time, in order) and `page_only()` (tools and
+raw tables, never on a slide). The frame opens the deck before the page runs (`open_deck`) and, once
+the page has run and the number of its slides is known, shows the current one and fills the bar that
+steps through slides and pages (`close_deck`). Every part of a slide is sized in units of the screen
+height (the root font size is a 45th of it), so a slide laid out for 1280×720 is the same slide at
+1920×1080, only larger. The slide in view is `?slide=N` in the address; outside presentation mode
+both helpers only run their block.
+"""
 from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
 
 import streamlit as st
 
 from ..present.i18n import t
 
 PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
+SLIDE_PARAM = "slide"
+LAST = "last"
+_DECK = "_presentation_deck"
 
 _PRESENTATION_CSS = """
 <style>
+/* a 45th of the screen height: 16 px at 720, 24 px at 1080; Streamlit sizes text, gaps and buttons in rem */
+html { font-size: calc(100vh / 45) !important; }
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
-.block-container { max-width: 100% !important; padding-top: 1.2rem !important; }
-[data-testid="stMain"] p, [data-testid="stMain"] li, [data-testid="stCaptionContainer"] { font-size: 1.3rem !important; }
+.block-container { max-width: 100% !important; padding: 0.4rem 2.2rem 0.4rem 2.2rem !important; }
+h1 { font-size: 2.1rem !important; padding: 0.2rem 0 0 0 !important; }
+h2, h3 { font-size: 1.55rem !important; padding: 0.3rem 0 0.1rem 0 !important; }
 [data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * {
-  font-size: 2.8rem !important; line-height: 1.25 !important; }
-[data-testid="stMain"] [data-testid="stMetricLabel"] p { font-size: 1.35rem !important; }
-h1 { font-size: 3.2rem !important; } h2, h3 { font-size: 2.3rem !important; }
-[data-testid="stVegaLiteChart"] { zoom: 1.15; }
+  font-size: 2.1rem !important; line-height: 1.2 !important; }
 /* a slide shows the message, not the tools: no downloads, no folded tables, no raw data grids */
 [data-testid="stMain"] [data-testid="stDownloadButton"], [data-testid="stMain"] [data-testid="stExpander"],
-[data-testid="stMain"] [data-testid="stDataFrame"] { display: none !important; }
-/* the way on stays in sight however far the slide scrolls */
+[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] [data-testid="stTable"] { display: none !important; }
+/* the way on stays in sight */
 .st-key-present-bar { position: sticky; top: 0; z-index: 999; background: var(--background-color, #ffffff);
-  padding: 0.3rem 0; border-bottom: 1px solid #e2e8f0; }
+  border-bottom: 1px solid #e2e8f0; }
+.st-key-present-bar p { margin: 0 !important; }
+/* the parts of a page that are not the slide in view */
+[class*="st-key-slide-"], [class*="st-key-offslide-"] { display: none !important; }
+[class*="st-key-slidechart-"] { flex: 0 0 auto !important; min-height: 0 !important; max-height: none !important;
+  overflow: visible !important; }
 </style>
 """
 
@@ -36,8 +56,8 @@ if (!doc.__presentationKeys) {
   doc.addEventListener("keydown", (event) => {
     const tag = (event.target.tagName || "").toLowerCase();
     if (tag === "input" || tag === "textarea" || event.target.isContentEditable) return;
-    const key = {ArrowRight: ".st-key-present-next a", ArrowLeft: ".st-key-present-previous a"}[event.key];
-    const link = key && doc.querySelector(key);
+    const key = {ArrowRight: ".st-key-present-next", ArrowLeft: ".st-key-present-previous"}[event.key];
+    const link = key && doc.querySelector(`${key} a, ${key} button`);
     if (link) { event.preventDefault(); link.click(); }
   });
 }
@@ -45,25 +65,126 @@ if (!doc.__presentationKeys) {
 """
 
 
-def presentation_bar(pages: dict, current_path: str) -> None:
-    """In presentation mode: hide the sidebar and chrome, enlarge text, and step through the pages."""
+@dataclass
+class _Deck:
+    slides: int = 0
+    boxes: int = 0
+    hidden: int = 0
+    inside: bool = False
+    chart_heights: dict | None = None
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get("present"))
+
+
+def _deck() -> _Deck | None:
+    deck = st.session_state.get(_DECK)
+    return deck if presenting() and isinstance(deck, _Deck) else None
+
+
+def open_deck():
+    """Before the page runs: the slide style, the arrow keys, and the bar's place at the top."""
     import streamlit.components.v1 as components
 
+    st.session_state[_DECK] = _Deck(chart_heights={})
     st.html(_PRESENTATION_CSS)
     components.html(_KEYS, height=0)
+    return st.container(key="present-bar")
+
+
+@contextlib.contextmanager
+def slide(chart_height: float = 0.6):
+    """One slide of the page; `chart_height` is the share of the screen height its charts take."""
+    deck = _deck()
+    if deck is None:
+        yield
+        return
+    deck.slides += 1
+    deck.chart_heights[deck.slides] = chart_height
+    deck.inside = True
+    try:
+        with st.container(key=f"slide-{deck.slides}"):
+            yield
+    finally:
+        deck.inside = False
+
+
+@contextlib.contextmanager
+def page_only():
+    """Tools and tables the page offers that a slide leaves out."""
+    deck = _deck()
+    if deck is None:
+        yield
+        return
+    deck.hidden += 1
+    with st.container(key=f"offslide-{deck.hidden}"):
+        yield
+
+
+def slide_share() -> float | None:
+    """The share of the screen height a chart takes on the slide being built, or None off the slides."""
+    deck = _deck()
+    return deck.chart_heights[deck.slides] if deck is not None and deck.inside else None
+
+
+def chart_box():
+    """The box a chart fills on a slide, its height set by the slide's style."""
+    deck = _deck()
+    deck.boxes += 1
+    return st.container(height=300, key=f"slidechart-{deck.boxes}", border=False)
+
+
+def _requested(count: int) -> int:
+    wanted = st.query_params.get(SLIDE_PARAM)
+    if wanted == LAST:
+        return count
+    try:
+        return min(max(int(wanted), 1), count)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _turn_to(slide_number: int) -> None:
+    st.query_params[SLIDE_PARAM] = str(slide_number)
+
+
+def close_deck(bar, pages: dict, current_path: str) -> None:
+    """After the page has run: show the slide in view and fill the bar that steps through the deck."""
+    deck = _deck() or _Deck(chart_heights={})
     order = [p for p in PRESENTATION_ORDER if p in pages]
     index = order.index(current_path) if current_path in order else -1
-    with st.container(key="present-bar"):
-        cols = st.columns([1.2, 3, 1.2, 1.2])
-        if index > 0:
-            with cols[0].container(key="present-previous"):
-                st.page_link(pages[order[index - 1]], label=t("上一页"), icon=":material/arrow_back:")
-        title = t("**演示 {i} / {n}**", i=index + 1, n=len(order)) if index >= 0 else t("**演示模式**")
-        cols[1].markdown(title + "  \n" + t("← → 键翻页"))
-        if 0 <= index < len(order) - 1:
-            with cols[2].container(key="present-next"):
-                st.page_link(pages[order[index + 1]], label=t("下一页"), icon=":material/arrow_forward:")
+    count = deck.slides
+    shown = _requested(count) if count else 0
+    if count:
+        share = deck.chart_heights.get(shown, 0.6)
+        st.html(f"<style>.st-key-slide-{shown} {{ display: flex !important; }}"
+                f".st-key-slide-{shown} [class*=\"st-key-slidechart-\"] {{ height: {share * 100:.0f}vh !important; }}</style>")
+
+    def link(where, key, label, icon, page, slide_number):
+        with where.container(key=key):
+            if page == current_path:  # a link to the page in view is inert: a button turns the slide
+                st.button(label, icon=icon, key=f"{key}-button", type="tertiary", on_click=_turn_to, args=(slide_number,))
+            else:
+                st.page_link(pages[page], label=label, icon=icon, query_params={SLIDE_PARAM: str(slide_number)})
+
+    with bar:
+        cols = st.columns([1.1, 3.4, 1.1, 1.2], vertical_alignment="center")
+        if shown > 1:
+            link(cols[0], "present-previous", t("上一张"), ":material/arrow_back:", current_path, shown - 1)
+        elif index > 0:
+            link(cols[0], "present-previous", t("上一页"), ":material/arrow_back:", order[index - 1], LAST)
+        if index >= 0:
+            where = t("演示 {i} / {n} 页", i=index + 1, n=len(order))
+            if count > 1:
+                where += t(" · 第 {k} / {m} 张", k=shown, m=count)
+        else:
+            where = t("演示模式")
+        cols[1].markdown(f"**{where}** · " + t("← → 键翻页"))
+        if shown < count:
+            link(cols[2], "present-next", t("下一张"), ":material/arrow_forward:", current_path, shown + 1)
+        elif 0 <= index < len(order) - 1:
+            link(cols[2], "present-next", t("下一页"), ":material/arrow_forward:", order[index + 1], 1)
         elif index < 0 and order:
-            with cols[2].container(key="present-next"):
-                st.page_link(pages[order[0]], label=t("从头开始"), icon=":material/play_arrow:")
+            link(cols[2], "present-next", t("从头开始"), ":material/play_arrow:", order[0], 1)
         cols[3].button(t("退出演示"), on_click=lambda: st.session_state.update(present=False), icon=":material/close:")

@@ -14,7 +14,7 @@ from ..present.i18n import t, tr
 from ..files import downloads
 from ..files.downloads import in_language
 from ..store.snapshots import Snapshot
-from . import cache
+from . import cache, presentation
 from .state import View, view
 
 CHART_SCHOOLS = 60  # more bars or grid rows than this cannot be read on a projector
@@ -96,7 +96,16 @@ def draw_chart(chart) -> None:
     """Render a built chart (an Altair chart or its cached spec) with the app's own theme, in the
     language of the run."""
     spec = i18n.tr_spec(chart.to_dict())
-    st.vega_lite_chart(spec, width="stretch", theme=None)
+    share = presentation.slide_share()
+    if share is None:
+        st.vega_lite_chart(spec, width="stretch", theme=None)
+        return
+    spec = charts.for_slide(spec, share)
+    if charts.fills_box(spec):
+        with presentation.chart_box():
+            st.vega_lite_chart(spec, width="stretch", height="stretch", theme=None)
+    else:  # a composed chart keeps its own height
+        st.vega_lite_chart(spec, width="stretch", theme=None)
 
 
 def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None = None, **kwargs) -> None:
