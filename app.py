@@ -12,7 +12,7 @@ ui.language_switch()  # first: everything below is worded in the chosen language
 st.set_page_config(page_title=t("察布查尔县义务教育优质均衡发展监测"), page_icon=ui.ICON, layout="wide")
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="overview", default=True),
+    "overview": st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="home", default=True),
     "standards": st.Page("pages/standards.py", title=t("达标评估"), icon=":material/fact_check:", url_path="standards"),
     "resources": st.Page("pages/resources.py", title=t("办学条件"), icon=":material/domain:", url_path="resources"),
     "teachers": st.Page("pages/teachers.py", title=t("师资队伍"), icon=":material/school:", url_path="teachers"),
@@ -24,7 +24,11 @@ PAGES = {
     "guide": st.Page("pages/guide.py", title=t("使用说明"), icon=":material/help:", url_path="guide"),
 }
 
-page = st.navigation(list(PAGES.values()))
+# The default page is served only at the root; /overview, the overview's own name, opens it too
+# (a hidden second entry, so the menu lists it once)
+OVERVIEW_ALIAS = st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="overview",
+                         visibility="hidden")
+page = st.navigation(list(PAGES.values()) + [OVERVIEW_ALIAS])
 heading.markdown(t("### 察布查尔县\n义务教育优质均衡发展监测"))
 with st.sidebar:
     present = st.toggle(t("演示模式"), key="present", bind="query-params",

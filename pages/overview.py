@@ -84,7 +84,7 @@ with ui.slide(chart_height=0.3):
                           + (t("（{year} 年全县合计与工作汇报一致；此前年份为示例数据）", year=REPORT_YEAR) if v.snapshot.demo else ""))
         ui.download_csv(shown, f"overview_trend_{v.filters.year}.csv")
 
-with ui.slide(chart_height=0.56):
+with ui.slide(chart_height=0.52):
     st.subheader(t("乡镇对比：学校、学生与达标情况"))
     # every township stays in view; the ones chosen stand out
     county_card = ui.card(v.snapshot, Filters(year=v.filters.year, stages=v.filters.stages))

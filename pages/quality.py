@@ -2,7 +2,8 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_core.web import ui
-from dashboard_core.present import charts, i18n, tables
+from dashboard_core.present import charts, i18n, tables, words
+from dashboard_core.present.format import md_escape
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_QUA
 
@@ -69,10 +70,16 @@ with ui.slide():
     st.caption(t("{source}：“{excerpt}”", source=SOURCE, excerpt=i18n.Verbatim(
         "形成县初级中学“树”文化、米粮泉回族乡中心校“三香”文化、扎库齐牛录乡中心校“小白杨”文化等校园文化品牌")))
 
-with ui.slide():
+with ui.slide(chart_height=0.2):
     st.subheader(t("国家标准：教育质量 9 项"))
-    table = tables.county_items_frame(card.county_items[card.county_items["part"] == "quality"], ui.report_citations(v.snapshot), with_part=False)
-    ui.wrapped_table(table, keep=("数值", "状态", "来源"))
+    quality_items = card.county_items[card.county_items["part"] == "quality"]
+    table = tables.county_items_frame(quality_items, ui.report_citations(v.snapshot), with_part=False)
+    if ui.presenting():  # on a slide: the nine at a glance, in words those not yet met
+        ui.draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(quality_items)))
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in words.county_items_outstanding(quality_items))
+                    or t("9 项全部达到。"))
+    with ui.page_only():
+        ui.wrapped_table(table, keep=("数值", "状态", "来源"))
     st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))
     ui.download_csv(table, "quality_items.csv")
 
@@ -84,23 +91,26 @@ with ui.page_only():
         ui.source_caption(ui.snapshot_source(v.snapshot, "quality_monitoring")
                           + t("；标准：各科达到Ⅲ级以上，校际差异率低于 0.15（教育质量第 9 项）"))
 
-with ui.slide(chart_height=0.5):
-    st.subheader(t("城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）") if v.snapshot.demo
-                 else t("城乡差距：城区、镇区、乡村学校的资源配置"))
-    st.caption(t("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
-                 "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。"))
-    if card.matrix.empty:
+heading = (t("城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）") if v.snapshot.demo
+           else t("城乡差距：城区、镇区、乡村学校的资源配置"))
+note = t("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
+         "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。")
+if card.matrix.empty:
+    with ui.slide():
+        st.subheader(heading)
+        st.caption(note)
         st.info(t("所选范围没有学校数据。"))
-    else:
-        grouped = card.group_values(("urban_rural",))
-        frame = tables.group_indicator_frame(grouped, "urban_rural", "城乡")
-        for column, stage in zip(st.columns(2), ["小学", "初中"]):
+else:
+    frame = tables.group_indicator_frame(card.group_values(("urban_rural",)), "urban_rural", "城乡")
+    for number, stage in enumerate(s for s in ["小学", "初中"] if (frame["学段"] == s).any()):
+        with ui.slide(chart_height=0.5):  # one stage a slide: seven indicators side by side need the width
+            if number == 0 or ui.presenting():
+                st.subheader(heading)
+                st.caption(note)
             part = frame[frame["学段"] == stage]
-            if not part.empty:
-                with column:
-                    ui.show_chart(charts.setting_bars(part, t("{stage}：城区 / 镇区 / 乡村", stage=stage)), part,
-                                  ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year"),
-                                  f"quality_urban_rural_{stage}_{v.filters.year}.csv")
+            ui.show_chart(charts.setting_bars(part, t("{stage}：城区 / 镇区 / 乡村", stage=stage)), part,
+                          ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year"),
+                          f"quality_urban_rural_{stage}_{v.filters.year}.csv")
 
 with ui.page_only():
     st.subheader(t("工作汇报中的教育质量数字"))

@@ -44,7 +44,7 @@ with ui.slide(chart_height=0.4):
                       ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
 
 card = ui.card(v.snapshot, v.filters)
-with ui.slide(chart_height=0.52):
+with ui.slide(chart_height=0.42):
     st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体教室"))
     resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
                       "multimedia_rooms_per100"]

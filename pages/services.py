@@ -14,7 +14,7 @@ by_id = facts.set_index("fact_id")
 fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
-with ui.slide(chart_height=0.3):
+with ui.slide(chart_height=0.25):
     st.subheader(t("教育公平"))
     equity = tables.standard_targets(ui.rules(), [
         ("G15.2", "随迁子女在公办学校就读比例", by_id.loc["migrant_enrolment_rate", "value"], by_id.loc["migrant_enrolment_rate", "source_text"]),
@@ -73,14 +73,16 @@ with ui.slide():
     st.caption(ui.report_source(S_SER) + t("。每生每日金额为计算值：投入 ÷ 学生数 ÷ 在校天数，在校天数为假设。")
                + t("国家基础标准：{text}（{source}）。", text=standard["text"], source=standard["source"]))
 
-with ui.slide(chart_height=0.5):
+with ui.slide():
     st.subheader(t("校园安全"))
-    safety = tables.facts_frame(facts, ["safety_inspections", "risk_meetings", "disputes_resolved", "safety_drills", "safety_campaigns"],
-                                {"safety_inspections": "安全隐患排查（次）", "risk_meetings": "安全风险研判会（场次）",
-                                 "disputes_resolved": "化解涉校矛盾纠纷（个）", "safety_drills": "应急演练（场次）",
-                                 "safety_campaigns": "安全宣传活动（场次）"})
-    ui.show_chart(charts.category_bars(safety, t("校园安全工作量"), t("次数"), "#0369a1"), safety,
-                  ui.report_source(S_SER) + t("；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故"), "services_safety.csv")
+    # counts in different units (次, 场次, 个) side by side as numbers, not bars on one axis
+    cols = st.columns(5)
+    fact_metric(cols[0], "safety_inspections", "安全隐患排查")
+    fact_metric(cols[1], "risk_meetings", "安全风险研判会")
+    fact_metric(cols[2], "disputes_resolved", "化解涉校矛盾纠纷")
+    fact_metric(cols[3], "safety_drills", "应急演练")
+    fact_metric(cols[4], "safety_campaigns", "安全宣传活动")
+    st.caption(ui.report_source(S_SER) + t("；常态化落实“4个100%”安全措施，教育系统未发生安全责任事故"))
 
 with ui.slide(chart_height=0.36):
     st.subheader(t("思政育人"))

@@ -58,7 +58,7 @@ with ui.page_only():
                             file_name=f"自评报告_{v.snapshot.snapshot_id}_{v.filters.year}.{kind}", mime=mime,
                             on_click="ignore", icon=":material/description:", key=f"report-{kind}")
 
-with ui.slide(chart_height=0.6):
+with ui.slide(chart_height=0.45):
     # 2. School × indicator grid
     st.subheader(t("学校 × 指标达标情况"))
     st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
@@ -66,7 +66,7 @@ with ui.slide(chart_height=0.6):
     if card.matrix.empty:
         st.info(t("所选范围内没有学校数据。"))
     else:
-        on_show = card.ranked_school_ids(ui.CHART_SCHOOLS)
+        on_show = card.ranked_school_ids(min(ui.CHART_SCHOOLS, ui.rows_that_fit(row_px=26, frame_px=150) or ui.CHART_SCHOOLS))
         if card.school_count > len(on_show):
             st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
                          n=card.school_count, shown=len(on_show)))
@@ -194,5 +194,6 @@ with ui.slide():
     st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
                  note=rules["non_recognition"]["note"]) + t("依据：{source}。", source=rules["non_recognition"]["items"][0]["source"]))
     vetoes = tables.vetoes_frame(card.vetoes, citations)
-    ui.wrapped_table(vetoes, keep=("状态", "佐证"))
+    # on a slide the status is the message; the evidence column stays on the page
+    ui.wrapped_table(vetoes.drop(columns="佐证") if ui.presenting() else vetoes, keep=("状态", "佐证"))
     ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")

@@ -16,7 +16,7 @@ card = ui.card(v.snapshot, v.filters)
 fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
-with ui.slide(chart_height=0.5):
+with ui.slide(chart_height=0.39):
     st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
     inputs = card.inputs
     staff = ui.staff_totals(v.snapshot, v.filters)
@@ -29,7 +29,7 @@ with ui.slide(chart_height=0.5):
     cols[3].metric(t("生师比"), f"{students / teachers:.1f} : 1" if teachers else "—")
     if len(inputs):
         ratio = tables.school_ratio_frame(inputs)
-        on_show = ratio.head(ui.CHART_SCHOOLS)
+        on_show = ratio.head(min(ui.CHART_SCHOOLS, ui.rows_that_fit() or ui.CHART_SCHOOLS))
         on_show = on_show.assign(档案=on_show["学校编号"].map(ui.profile_links(on_show["学校编号"])))
         if len(ratio) > len(on_show):
             st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show)))
@@ -38,7 +38,7 @@ with ui.slide(chart_height=0.5):
                       data=functools.partial(tables.school_ratio_frame, card.inputs))
 
 teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
-with ui.slide(chart_height=0.52):
+with ui.slide(chart_height=0.42):
     st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
     if card.matrix.empty:
         st.info(t("所选范围没有学校数据。"))

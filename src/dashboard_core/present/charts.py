@@ -374,7 +374,7 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     """Lines by year; filled points are the report's figures, hollow points are demo values."""
     base = alt.Chart(data(frame)).encode(
         x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=False)),
+        y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=True)),  # a change is drawn to its true size
         color=alt.Color("指标:N", title=None, scale=alt.Scale(range=[PRIMARY, "#0f766e", ACCENT])),
     )
     line = base.mark_line(strokeWidth=3)
@@ -548,6 +548,11 @@ def for_slide(spec: dict, share: float) -> dict:
             if isinstance(view.get("height"), (int, float)):
                 view["height"] = max(120, int(share * SLIDE_BASE_HEIGHT) - _COMPOSED_FRAME)
     config = spec.setdefault("config", {})
+    if not composed:
+        config.setdefault("legend", {})["orient"] = "right"  # a slide is wide and short: the legend goes beside
+    # a slide is wide: whole school names (the stage is at their end) and whole legend entries
+    config.setdefault("axis", {})["labelLimit"] = 420
+    config.setdefault("legend", {})["labelLimit"] = 320
     for part in ("axis", "legend", "title", "header"):
         for key, value in list(config.get(part, {}).items()):
             if key.endswith("FontSize"):

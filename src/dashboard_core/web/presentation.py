@@ -29,19 +29,27 @@ html { font-size: calc(100vh / 45) !important; }
 section[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header[data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer { display: none !important; }
 .block-container { max-width: 100% !important; padding: 0.4rem 2.2rem 0.4rem 2.2rem !important; }
-h1 { font-size: 2.1rem !important; padding: 0.2rem 0 0 0 !important; }
+h1 { font-size: 1.6rem !important; padding: 0.1rem 0 0 0 !important; }
+[data-testid="stMainBlockContainer"] > div > [data-testid="stVerticalBlock"] { gap: 0.45rem !important; }
+.st-key-demo-mark [data-testid="stAlertContainer"] { padding: 0.2rem 0.8rem !important; }
+.st-key-demo-mark p { font-size: 0.85rem !important; }
 h2, h3 { font-size: 1.55rem !important; padding: 0.3rem 0 0.1rem 0 !important; }
 [data-testid="stMain"] [data-testid="stMetricValue"], [data-testid="stMain"] [data-testid="stMetricValue"] * {
-  font-size: 2.1rem !important; line-height: 1.2 !important; }
+  font-size: 2.1rem !important; line-height: 1.35 !important; }
 /* a slide shows the message, not the tools: no downloads, no folded tables, no raw data grids */
 [data-testid="stMain"] [data-testid="stDownloadButton"], [data-testid="stMain"] [data-testid="stExpander"],
 [data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] [data-testid="stTable"] { display: none !important; }
 /* the way on stays in sight */
 .st-key-present-bar { position: sticky; top: 0; z-index: 999; background: var(--background-color, #ffffff);
   border-bottom: 1px solid #e2e8f0; }
-.st-key-present-bar p { margin: 0 !important; }
+.st-key-present-bar p { margin: 0 !important; font-size: 0.85rem; }
+.st-key-present-bar button, .st-key-present-bar a { min-height: 0 !important; padding-top: 0.15rem !important;
+  padding-bottom: 0.15rem !important; }
 /* the parts of a page that are not the slide in view */
-[class*="st-key-slide-"], [class*="st-key-offslide-"] { display: none !important; }
+[class*="st-key-slide-"], [class*="st-key-offslide-"],
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-slide-"]),
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-offslide-"]) { display: none !important; }
+[data-testid="stLayoutWrapper"]:has(> [class*="st-key-slidechart-"]) { flex: 0 0 auto !important; height: auto !important; }
 [class*="st-key-slidechart-"] { flex: 0 0 auto !important; min-height: 0 !important; max-height: none !important;
   overflow: visible !important; }
 </style>
@@ -128,6 +136,18 @@ def slide_share() -> float | None:
     return deck.chart_heights[deck.slides] if deck is not None and deck.inside else None
 
 
+SLIDE_BASE_HEIGHT = 720  # slides are laid out for 1280×720 and scaled up from there
+
+
+def rows_that_fit(row_px: int = 24, frame_px: int = 130) -> int | None:
+    """How many bars or grid rows a chart on the slide being built can show legibly (its title, axes
+    and legend take `frame_px`), or None off the slides, where a chart grows with its rows."""
+    share = slide_share()
+    if share is None:
+        return None
+    return max(5, int((share * SLIDE_BASE_HEIGHT - frame_px) // row_px))
+
+
 def chart_box():
     """The box a chart fills on a slide, its height set by the slide's style."""
     deck = _deck()
@@ -158,7 +178,8 @@ def close_deck(bar, pages: dict, current_path: str) -> None:
     shown = _requested(count) if count else 0
     if count:
         share = deck.chart_heights.get(shown, 0.6)
-        st.html(f"<style>.st-key-slide-{shown} {{ display: flex !important; }}"
+        st.html(f"<style>.st-key-slide-{shown}, [data-testid=\"stLayoutWrapper\"]:has(> .st-key-slide-{shown}) "
+                "{ display: flex !important; }"
                 f".st-key-slide-{shown} [class*=\"st-key-slidechart-\"] {{ height: {share * 100:.0f}vh !important; }}</style>")
 
     def link(where, key, label, icon, page, slide_number):

@@ -23,9 +23,14 @@ DEMO_MARK = "示例数据"
 
 
 def demo_mark(snapshot: Snapshot) -> None:
-    if snapshot.demo:
-        st.warning(t("**{mark}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
-                     "县级数字引自工作汇报（见每项来源）。", mark=DEMO_MARK), icon=":material/science:")
+    if not snapshot.demo:
+        return
+    with st.container(key="demo-mark"):
+        if presentation.presenting():  # on every slide, in one line
+            st.warning(t("**{mark}** · 学校层面数据为演示数据，并非真实统计", mark=DEMO_MARK), icon=":material/science:")
+        else:
+            st.warning(t("**{mark}** · 学校层面数据为按工作汇报县级总数校准的演示数据，并非真实统计；"
+                         "县级数字引自工作汇报（见每项来源）。", mark=DEMO_MARK), icon=":material/science:")
 
 
 def page_header(title: str, subtitle: str | None = None) -> View:
@@ -85,7 +90,10 @@ def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, 
     code = st.segmented_control(t("指标"), codes, key=key, bind="query-params", default=codes[0],
                                 format_func=lambda c: names[c]) or codes[0]
     lowest = tables.indicator_frame(card.indicator(code, lowest=TABLE_ROWS))
-    frame = lowest.head(CHART_SCHOOLS).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
+    fit = presentation.rows_that_fit()
+    if fit is not None and fit < min(len(lowest), CHART_SCHOOLS):
+        st.caption(t("图中为最低的 {shown} 个学校（学段），共 {n:,} 个；完整图表见非演示模式。", shown=fit, n=len(lowest)))
+    frame = lowest.head(min(CHART_SCHOOLS, fit or CHART_SCHOOLS)).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
     # the whole table only when downloaded; a partial holds the shared scorecard, not this run's frames
     full = functools.partial(tables.indicator_table, card, code)
     show_chart(charts.indicator_bars(frame, names[code] + t(title_note)), lowest, source,
