@@ -29,6 +29,7 @@ PAGES = {
 OVERVIEW_ALIAS = st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="overview",
                          visibility="hidden")
 page = st.navigation(list(PAGES.values()) + [OVERVIEW_ALIAS])
+ui.app_style()
 heading.markdown(t("### 察布查尔县\n义务教育优质均衡发展监测"))
 with st.sidebar:
     present = st.toggle(t("演示模式"), key="present", bind="query-params",

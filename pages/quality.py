@@ -103,7 +103,7 @@ if card.matrix.empty:
 else:
     frame = tables.group_indicator_frame(card.group_values(("urban_rural",)), "urban_rural", "城乡")
     for number, stage in enumerate(s for s in ["小学", "初中"] if (frame["学段"] == s).any()):
-        with ui.slide(chart_height=0.5):  # one stage a slide: seven indicators side by side need the width
+        with ui.slide(chart_height=0.46):  # one stage a slide: seven indicators side by side need the width
             if number == 0 or ui.presenting():
                 st.subheader(heading)
                 st.caption(note)

@@ -58,7 +58,7 @@ with ui.page_only():
                             file_name=f"自评报告_{v.snapshot.snapshot_id}_{v.filters.year}.{kind}", mime=mime,
                             on_click="ignore", icon=":material/description:", key=f"report-{kind}")
 
-with ui.slide(chart_height=0.45):
+with ui.slide(chart_height=0.42):
     # 2. School × indicator grid
     st.subheader(t("学校 × 指标达标情况"))
     st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"

@@ -483,8 +483,9 @@ def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
                       y=y_unnamed, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
     height = _township_height(frame)
     # two 300 px panels and one set of row names fit a 980 px column in Chinese and in English
-    left = alt.LayerChart(layer=[students, students_text], height=height, width=300)
-    right = alt.LayerChart(layer=[share, share_text], height=height, width=300)
+    # fixed widths (side-by-side views cannot follow the page) that fit a 820 px column with English names
+    left = alt.LayerChart(layer=[students, students_text], height=height, width=235)
+    right = alt.LayerChart(layer=[share, share_text], height=height, width=235)
     return (alt.HConcatChart(hconcat=[left, right], title=title, spacing=24,
                                    resolve=alt.Resolve(scale=alt.ScaleResolveMap(color="independent"))))
 
@@ -503,9 +504,9 @@ def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
         tooltip=tips("年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     # the seven indicators in one row across the column: no half-empty second row with a stray axis
-    layer = alt.layer(line, points, rule).properties(width=96, height=150)
+    layer = alt.layer(line, points, rule).properties(width=80, height=150)
     return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None,
-                                        header=alt.Header(labelLimit=104, labelFontSize=11)),
+                                        header=alt.Header(labelLimit=90, labelFontSize=11)),
                         columns=len(indicators), spacing=10).properties(title=title))
 
 
@@ -522,7 +523,7 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
         tooltip=tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
-    layer = alt.layer(bars, rule).properties(width=110, height=180)
+    layer = alt.layer(bars, rule).properties(width=100, height=180)
     return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
 
 

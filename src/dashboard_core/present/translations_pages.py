@@ -435,7 +435,7 @@ PAGES: dict[str, str] = {
         " (the {year} county totals equal the work report; earlier years are demo data)",
     "体育艺术教师：逐校缺口": "PE and arts teachers: the gap school by school",
     "（按示例数据计算，不是本县的实际缺口）": " (computed from demo data: not the county's real gap)",
-    "培训支出占学校年度公用经费预算": "Training spending as a share of schools' public-funds budgets",
+    "培训支出占学校年度公用经费预算": "Training share of school budgets",
     "超过 {value}%（报告表述）": "More than {value}% (as the report states it)",
     "工作汇报原文：“{excerpt}”。这是全县合计的表述；标准要求每所学校都不低于 5%，需逐校数据才能判定。":
         "Work report: “{excerpt}”. This is said of the county as a whole; the standard requires at least 5% in every "
@@ -663,4 +663,18 @@ PAGES: dict[str, str] = {
     "佐证台账": "Evidence register",
     "所选": "Chosen",
     "← → 键翻页": "← → keys turn the slides",
+    " · 第 {k} / {m} 张": " · slide {k} of {m}",
+    "演示 {i} / {n} 页": "Page {i} of {n}",
+    "上一张": "Previous slide",
+    "下一张": "Next slide",
+    "**{mark}** · 学校层面数据为演示数据，并非真实统计": "**{mark}** · school-level data are for demonstration, not real statistics",
+    "25 项全部达到。": "All 25 items are met.",
+    "9 项全部达到。": "All 9 items are met.",
+    "另有 {n} 项未达到或证据不全，见“达标评估”页的逐项表。":
+        "{n} more items are not met or lack evidence; see the item table on the Standards page.",
+    "图中为最低的 {shown} 个学校（学段），共 {n:,} 个；完整图表见非演示模式。":
+        "The {shown} lowest of {n:,} school parts are drawn; leave presentation mode for the full chart.",
+    "当前差距（全县 · {year} 年）": "Gaps today (whole county · {year})",
+    "按方案实施后": "With the plan carried out",
+    "{status} · {item} {text}：{value}": "{status} · {item} {text}: {value}",
 }

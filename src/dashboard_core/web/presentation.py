@@ -38,7 +38,10 @@ h2, h3 { font-size: 1.55rem !important; padding: 0.3rem 0 0.1rem 0 !important; }
   font-size: 2.1rem !important; line-height: 1.35 !important; }
 /* a slide shows the message, not the tools: no downloads, no folded tables, no raw data grids */
 [data-testid="stMain"] [data-testid="stDownloadButton"], [data-testid="stMain"] [data-testid="stExpander"],
-[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] [data-testid="stTable"] { display: none !important; }
+[data-testid="stMain"] [data-testid="stDataFrame"], [data-testid="stMain"] [data-testid="stTable"],
+[data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stDownloadButton"]),
+[data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]),
+[data-testid="stMain"] [data-testid="stLayoutWrapper"]:has(> [data-testid="stExpander"]) { display: none !important; }
 /* the way on stays in sight */
 .st-key-present-bar { position: sticky; top: 0; z-index: 999; background: var(--background-color, #ffffff);
   border-bottom: 1px solid #e2e8f0; }

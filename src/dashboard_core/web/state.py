@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from ..model.filters import Filters
 from ..model.vocabulary import STAGES
@@ -152,6 +153,14 @@ def _filter_from_link(key: str, named, label) -> None:
     values = named(wanted)
     if values and [label(v) for v in values] != wanted:
         st.session_state[key] = values
+        # A link opening a session: the widget, not yet bound, would drop these labels from the URL. Put
+        # the current language's there and run again, so the address stays a link to this view. (Once
+        # bound, the widget writes the value set here itself, and the URL may not be set directly.)
+        try:
+            st.query_params[key] = [label(v) for v in values]
+        except StreamlitAPIException:
+            return
+        st.rerun()
 
 
 def _stages_named(labels) -> list:

@@ -10,7 +10,7 @@ from .cache import (available_snapshots, card, card_with_plan, catalog, enrolmen
                     schools_by_type, self_evaluation_report, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
 from .presentation import close_deck, open_deck, page_only, presenting, rows_that_fit, slide  # noqa: F401
 from .state import LANGUAGE_KEY, View, fall_back_from, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
-from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, briefing_downloads, demo_mark,  # noqa: F401
+from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, app_style, briefing_downloads, demo_mark,  # noqa: F401
                       download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
                       report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,
                       wrapped_table)

@@ -22,6 +22,21 @@ TABLE_ROWS = 300  # rows sent to the browser in a table; the CSV download has th
 DEMO_MARK = "示例数据"
 
 
+# A metric's label and value wrap onto a second line rather than end in "…": a cut figure cannot be trusted.
+_APP_CSS = """
+<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important; }
+</style>
+"""
+
+
+def app_style() -> None:
+    st.html(_APP_CSS)
+
+
 def demo_mark(snapshot: Snapshot) -> None:
     if not snapshot.demo:
         return
@@ -65,6 +80,11 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None
     draw_chart(chart)
     st.caption(source)
     stem = filename.rsplit(".", 1)[0]
+    with presentation.page_only():  # the tools stay on the page, off the slides
+        _chart_tools(chart, table, frame, source, filename, stem, lang)
+
+
+def _chart_tools(chart, table, frame, source: str, filename: str, stem: str, lang: str) -> None:
     # one row of buttons that wraps in a narrow column (fixed columns cut the labels short)
     row = st.container(horizontal=True, gap="small")
     download_csv(table, filename, "CSV", container=row)
