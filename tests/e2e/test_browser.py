@@ -82,11 +82,18 @@ def test_presentation_mode_steps_through_the_pages_and_keeps_the_filter(app_url,
     page.wait_for_function("() => getComputedStyle(document.querySelector('[data-testid=stSidebar]')).display === 'none'",
                            timeout=10_000)
     for expected, title in [(2, "办学条件"), (3, "师资队伍")]:
-        page.get_by_text("下一页").click()
+        for _ in range(12):  # the slides of the page, then the next page
+            if page.get_by_text(f"演示 {expected} / 7").count():
+                break
+            before = page.locator(".st-key-present-bar").inner_text()
+            page.locator(".st-key-present-next").locator("a, button").click()
+            page.wait_for_function("(before) => document.querySelector('.st-key-present-bar').innerText !== before",
+                                   arg=before, timeout=30_000)
+            page.wait_for_selector(READY)
+            assert "范围：坎乡" in main_text(page)  # on every slide
         page.wait_for_selector(f"text=演示 {expected} / 7", timeout=30_000)
-        page.wait_for_selector(READY)
         page.wait_for_selector(f"h1:has-text('{title}')")
-        assert "范围：坎乡" in main_text(page)
+        assert "第 1 /" in page.locator(".st-key-present-bar").inner_text()  # a page opens at its first slide
     page.get_by_role("button", name="退出演示").click()
     page.wait_for_selector('[data-testid="stSidebar"]', state="visible", timeout=30_000)
     page.close()
@@ -125,16 +132,19 @@ def test_english_switch_changes_the_words_and_keeps_the_filter(app_url, browser)
 
 def test_presentation_mode_in_english_from_a_link(app_url, browser):
     page = open_page(browser, app_url + "/standards?present=true&lang=en")
-    page.wait_for_selector("text=Slide 6 / 7", timeout=30_000)
+    page.wait_for_selector("text=Page 6 of 7", timeout=30_000)
     page.wait_for_selector("h1:has-text('Standard check')")
-    page.get_by_text("Previous").click()
+    page.get_by_text("Previous").click()  # from the first slide of a page: the last slide of the one before
     page.wait_for_selector("h1:has-text('Services')", timeout=30_000)
+    page.wait_for_selector(READY)
+    bar = page.locator(".st-key-present-bar").inner_text()
+    assert re.search(r"slide (\d+) of \1", bar), bar
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
 
 
 def test_plan_page_in_presentation_mode(app_url, browser):
-    page = open_page(browser, app_url + "/plan?present=true")
+    page = open_page(browser, app_url + "/plan?present=true&slide=2")
     page.wait_for_selector("text=演示 7 / 7", timeout=30_000)
     page.wait_for_selector("h1:has-text('达标规划')")
     page.wait_for_selector(READY)
@@ -190,9 +200,12 @@ def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
     assert position == "sticky"
     page.locator("h1").first.click()  # focus on the page, not a field
     page.keyboard.press("ArrowRight")
-    page.wait_for_selector("text=演示 2 / 7", timeout=30_000)
-    page.wait_for_selector("h1:has-text('办学条件')")
+    page.wait_for_selector("text=第 2 / 4 张", timeout=30_000)
+    page.wait_for_selector(READY)
+    page.wait_for_selector("h3:has-text('义务教育规模')")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_selector("text=演示 1 / 7", timeout=30_000)
+    page.wait_for_selector("text=第 1 / 4 张", timeout=30_000)
+    page.wait_for_selector(READY)
+    assert "slide=1" in page.url  # the slide in view is in the address
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()

@@ -1,0 +1,109 @@
+"""Every page at the window sizes county staff use, and every presentation slide on the projector,
+in Chinese and English (Debian chromium via playwright). A page fails on a chart wider than its
+column, a metric cut off, an error or "Page not found"; a slide also fails when it is taller than the
+screen, shows a download button, a raw table or a folded section, or loses the navigation bar."""
+import os
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+from browser_support import LAYOUT_PROBLEMS, READY, chromium_available, launch, running_app, settle, walk_deck
+
+if not chromium_available():
+    if os.environ.get("CI"):
+        raise RuntimeError("chromium is missing: .ci/run installs the Debian package 'chromium'")
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+PAGES = ["overview", "standards", "resources", "teachers", "quality", "services", "plan",
+         "school?school_id=DEMO-01", "data", "guide"]
+DESKTOPS = [(1280, 800), (1440, 900)]
+PROJECTORS = [(1920, 1080), (1280, 720)]
+DECK = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    with running_app() as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launch() as b:
+        yield b
+
+
+def _with(path: str, query: str) -> str:
+    return path + ("&" if "?" in path else "?") + query if query else path
+
+
+@pytest.mark.parametrize("lang", ["", "lang=en"], ids=["zh", "en"])
+def test_every_page_fits_the_window(app_url, browser, lang):
+    problems = []
+    for width, height in DESKTOPS:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        for path in PAGES:
+            page.goto(f"{app_url}/{_with(path, lang)}")
+            settle(page)
+            problems += [f"{width}×{height} /{path}: {p}" for p in page.evaluate(LAYOUT_PROBLEMS, {"slide": False})]
+        page.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", ["", "lang=en"], ids=["zh", "en"])
+def test_every_slide_fits_the_projector(app_url, browser, lang):
+    problems, decks = [], []
+    for width, height in PROJECTORS:
+        page = browser.new_page(viewport={"width": width, "height": height})
+        visited = []
+        for path, _label in walk_deck(page, app_url, lang):
+            visited.append(path)
+            text = page.locator('[data-testid="stMain"]').inner_text()
+            where = f"{width}×{height} /{path} slide {len(visited)}"
+            problems += [f"{where}: {p}" for p in page.evaluate(LAYOUT_PROBLEMS, {"slide": True})]
+            if not re.search("示例数据|demo data", text) or not re.search("范围：|Scope:", text):
+                problems.append(f"{where}: no scope or demo mark")
+        decks.append(visited)
+        page.close()
+    assert not problems, "\n".join(problems)
+    for visited in decks:  # the bar walks every page of the deck in order, several slides a page
+        assert list(dict.fromkeys(visited)) == DECK
+        assert len(visited) > 2 * len(DECK)
+    assert decks[0] == decks[1]  # the same slides on both screens
+
+
+@pytest.mark.parametrize("path", ["teachers", "resources"])
+def test_a_link_from_a_chart_keeps_the_filters_and_language(app_url, browser, path):
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    page.goto(f"{app_url}/{path}?lang=en&township=654022206&year=2023")
+    settle(page)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').filter(
+        has=page.locator("canvas, svg.marks")).nth(0 if path == "teachers" else 2)
+    chart.scroll_into_view_if_needed()
+    page.wait_for_timeout(800)  # drawn where it now is
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + 45)  # the first bar
+    page.wait_for_timeout(300)
+    page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + 45)
+    page.wait_for_function("() => location.pathname.endsWith('/school')", timeout=30_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_timeout(500)
+    kept = parse_qs(urlsplit(page.url).query)
+    assert kept.get("lang") == ["en"] and kept.get("year") == ["2023"], page.url
+    assert kept.get("township") == ["Kan Township"], page.url
+    assert "Scope: Kan Township · 2023" in page.locator('[data-testid="stMain"]').inner_text()
+    page.close()
+
+
+def test_overview_has_two_addresses_in_a_new_session(app_url, browser):
+    for path in ["overview", "", "overview?lang=en"]:
+        context = browser.new_context(viewport={"width": 1280, "height": 800})  # a session of its own
+        page = context.new_page()
+        page.goto(f"{app_url}/{path}")
+        settle(page)
+        assert page.get_by_text("Page not found").count() == 0, path
+        assert page.locator("h1").first.inner_text() in ("总览", "Overview"), path
+        context.close()
