@@ -86,8 +86,8 @@ with ui.page_only():
                                 t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True),
                                 t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True),
                                 t("数量"): st.column_config.NumberColumn(min_value=0.0),
-                                t("单位成本（元）"): st.column_config.NumberColumn(format="%.0f"),
-                                t("费用（元）"): st.column_config.NumberColumn(format="%.0f", disabled=True)})
+                                t("单位成本（元）"): st.column_config.NumberColumn(format="localized"),
+                                t("费用（元）"): st.column_config.NumberColumn(format="localized", disabled=True)})
     try:
         actions = plan_file.actions_frame(tables.actions_from_plan_frame(edited))
         problem = None
@@ -135,7 +135,7 @@ with ui.page_only():
             st.success(t("已保存方案“{name}”（数据快照不变）。", name=name))
         except (plan_file.PlanFileError, OSError) as exc:
             st.error(t("未能保存：{problem}", problem=i18n.Verbatim(str(exc))))
-    chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared")
+    chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared", select_all=False)
     if chosen:
         rows = []
         for scenario in chosen:

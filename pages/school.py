@@ -112,7 +112,7 @@ for stage in trend_frame["学段"].unique():
 st.subheader(t("多校对比（最多 5 所）"))
 picked = st.multiselect(t("选择要对比的学校"), list(dict.fromkeys(ids + [s for s in st.session_state.get("compare", [])])),
                         key="compare", bind="query-params", max_selections=5,
-                        format_func=label, placeholder=t("选择 2 至 5 所学校"))
+                        format_func=label, placeholder=t("选择 2 至 5 所学校"), select_all=False)
 chosen = list(dict.fromkeys([school_id] + [p for p in picked if p != school_id]))[:5]
 if len(chosen) < 2:
     st.caption(t("选择至少一所其他学校，与本校并排比较。"))

@@ -43,7 +43,7 @@ with ui.slide():
     with st.expander(t("各状态的含义")):
         st.markdown("\n".join(f"- **{words.ITEM_MARKS[code]} {t(label)}**：{t(words.ITEM_EXPLAINED[code])}"
                                for code, label in words.ITEM_LABELS.items()))
-        st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；"
+        st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的 85%　✗ 低于 85%。达标判断用未经四舍五入的数值；"
                       "数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。"))
         if s.demo:
             st.markdown(t("当前快照是**示例数据**：凡由示例数据得出的结论都标有“示例数据”，不能作为本县的评估结果。"))
@@ -61,7 +61,7 @@ with ui.page_only():
 with ui.slide(chart_height=0.42):
     # 2. School × indicator grid
     st.subheader(t("学校 × 指标达标情况"))
-    st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%　— 无在校生。"
+    st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的 85%　✗ 低于 85%　— 无在校生。"
                  "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。"))
     if card.matrix.empty:
         st.info(t("所选范围内没有学校数据。"))
@@ -101,7 +101,7 @@ def what_a_school_lacks() -> None:
         elif r["passes"]:
             st.markdown(label + t("达到学校标准（{n} 项达到标准值）。", n=int(r["met_count"])))
         else:
-            st.markdown(label + t("未达到学校标准（{met} 项达到标准值，{floor} 项不低于85%，{below} 项低于85%）。",
+            st.markdown(label + t("未达到学校标准（{met} 项达到标准值，{floor} 项不低于 85%，{below} 项低于 85%）。",
                                   met=int(r["met_count"]), floor=int(r["floor_count"]), below=int(r["below_count"]))
                         + words.describe_lack(standard.what_it_lacks(part, rules)))
         table = part[["number", "name", "value", "threshold", "floor", "status", "unit"]].copy()

@@ -21,7 +21,7 @@ def test_a_value_never_rounds_onto_its_threshold():
                            "short": ["体育艺术教师"], "value": [0.8955], "threshold": [0.9], "floor": [0.765],
                            "share_of_threshold": [0.995], "status": ["floor"], "unit": ["人/百生"]})
     row = tables.status_grid_frame(values).iloc[0]
-    assert row["数值"] == 0.896 and row["数值"] < row["标准值"] and row["状态"] == "未达标但不低于85%"
+    assert row["数值"] == 0.896 and row["数值"] < row["标准值"] and row["状态"] == "未达标但不低于 85%"
 
 
 def test_demo_verdict_says_so_in_both_languages():

@@ -14,7 +14,8 @@ _WORDS = {
     # stages, school types, settings, statuses
     "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year integrated school", "初级中学": "Junior secondary school",
     "教学点": "Teaching point", "完全中学": "Complete secondary school", "城区": "Urban", "镇区": "Town", "乡村": "Rural",
-    "达标": "Met", "未达标": "Not met", "未达标但不低于85%": "Not met, at least 85%", "低于85%": "Below 85%",
+    "达标": "Met", "未达标": "Not met", "未达标但不低于 85%": "Not met, at least 85%", "低于 85%": "Below 85%",
+    "未达标但不低于": "Not met, at least", "低于": "Below",  # a status after its mark, split at the space
     "无在校生": "No students", "达到": "Met", "未达到": "Not met", "无数据": "No data",
     "已达到优质均衡标准": "Meets the high-quality balanced standard",
     "尚未达到优质均衡标准": "Does not yet meet the high-quality balanced standard",
@@ -139,7 +140,7 @@ WORDS_TEMPLATES: dict[str, str] = {
     "数据快照 school_stage_year（学生数）": "Data snapshot school_stage_year (students)",
     "数据快照 school_stage_year（学生数÷班级数，以各校平均班额计，快照无逐班数据）":
         "Data snapshot school_stage_year (students ÷ classes, school averages; the snapshot has no per-class data)",
-    "增加 {amount} {what}（达到标准值的85%）": "add {amount} {what} (to reach 85% of the standard)",
+    "增加 {amount} {what}（达到标准值的 85%）": "add {amount} {what} (to reach 85% of the standard)",
     "增加 {amount} {what}": "add {amount} {what}",
     "，并": " and ", "；或": "; or ", "；": "; ",
     "{plans}，即可达到学校标准。": "{plans}: then the school meets the school standard.",

@@ -232,7 +232,7 @@ PAGES: dict[str, str] = {
     "{stage}达标学校": "{stage} schools meeting the standard",
     "未达到 {not_met} 项，无数据 {no_data} 项": "{not_met} not met, {no_data} without data",
     "学校 × 指标达标情况": "Schools × indicators",
-    "✓ 达到标准值\u3000△ 未达到但不低于标准值的85%\u3000✗ 低于85%\u3000— 无在校生。学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。":
+    "✓ 达到标准值\u3000△ 未达到但不低于标准值的 85%\u3000✗ 低于 85%\u3000— 无在校生。学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。":
         "✓ meets the standard value · △ below it but at least 85% · ✗ below 85% · — no students. School standard: at least 6 of "
         "the 7 indicators meet the standard value and the other one reaches at least 85% of it. Hover for values; "
         "click a cell to open the school profile.",
@@ -244,7 +244,7 @@ PAGES: dict[str, str] = {
     "选择学校": "School", "（未达标）": " (not met)",
     "**{school} · {stage}**（{n} 名学生）：": "**{school} · {stage}** ({n} students): ",
     "该学段无在校生，不计算指标。": "no students in this stage; no indicators computed.",
-    "未达到学校标准（{met} 项达到标准值，{floor} 项不低于85%，{below} 项低于85%）。":
+    "未达到学校标准（{met} 项达到标准值，{floor} 项不低于 85%，{below} 项低于 85%）。":
         "does not meet the school standard ({met} met, {floor} at least 85%, {below} below 85%). ",
     "差异系数（校际均衡）": "Coefficients of variation (balance between schools)",
     "所选范围（{scope}）内的学校，重新计算": "the schools in the selected scope ({scope}), recomputed",
@@ -396,7 +396,7 @@ PAGES: dict[str, str] = {
     "县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项":
         "County items: government guarantees (15), education quality (9), public recognition (1)",
     "各状态的含义": "What each status means",
-    "学校指标：✓ 达到标准值　△ 未达到但不低于标准值的85%　✗ 低于85%。达标判断用未经四舍五入的数值；数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。":
+    "学校指标：✓ 达到标准值　△ 未达到但不低于标准值的 85%　✗ 低于 85%。达标判断用未经四舍五入的数值；数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。":
         "School indicators: ✓ meets the standard, △ below it but at least 85%, ✗ below 85%. Statuses use unrounded "
         "values; a value close to its standard is shown with more decimals, never rounded onto the standard.",
     "学生数加权；某学段不足 2 所学校时不计算（不适用）": "Weighted by students; not computed (not applicable) for a stage with fewer than 2 schools",

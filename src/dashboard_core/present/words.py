@@ -13,7 +13,7 @@ from ..model.vocabulary import (BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FL
 from .format import num
 from .i18n import Verbatim, t, tr
 
-STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于85%", BELOW: "低于85%", NO_STUDENTS: "无在校生"}
+STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于 85%", BELOW: "低于 85%", NO_STUDENTS: "无在校生"}
 ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_PARTIAL: "部分有佐证", ITEM_NO_DATA: "无数据",
                ITEM_NOT_APPLICABLE: "不适用"}
 ITEM_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_PARTIAL: "◐", ITEM_NO_DATA: "…", ITEM_NOT_APPLICABLE: "—"}
@@ -376,7 +376,7 @@ def describe_plan(plan: list[dict]) -> str:
     """A plan in words, e.g. 「增加 120 ㎡ 体育运动场馆面积」."""
     parts = []
     for a in plan:
-        template = "增加 {amount} {what}（达到标准值的85%）" if a["target"] == "floor" else "增加 {amount} {what}"
+        template = "增加 {amount} {what}（达到标准值的 85%）" if a["target"] == "floor" else "增加 {amount} {what}"
         parts.append(t(template, amount=f"{a['amount']:,}", what=a["addition"]))
     return t("，并").join(parts)
 

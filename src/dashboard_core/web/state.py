@@ -106,9 +106,10 @@ def sidebar_filters() -> View:
         st.markdown(t("**筛选**"))
         year = st.selectbox(t("年份"), cat.years, index=len(cat.years) - 1, key="year", bind="query-params",
                             format_func=str, help=t("学校统计时点为当年 9 月 1 日"))
+        # no "Select all" (Streamlit words it in English only): an empty picker already means every township
         chosen_townships = st.multiselect(t("乡镇"), cat.township_codes, key="township",
                                           bind="query-params", format_func=i18n.fixed(lambda c: tr(township_label.get(c, c))),
-                                          placeholder=t("全县（可多选）"))
+                                          placeholder=t("全县（可多选）"), select_all=False)
         if chosen_townships:
             pool = cat.schools_in(chosen_townships)
         elif cat.school_count <= SCHOOL_OPTIONS:
@@ -125,7 +126,7 @@ def sidebar_filters() -> View:
             st.caption(t("共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。", n=cat.school_count))
         chosen_schools = st.multiselect(t("学校"), pool, key="school", bind="query-params",
                                         format_func=i18n.fixed(lambda s: tr(school_label.get(s, s))),
-                                        placeholder=t("全部学校（可多选，可输入搜索）"))
+                                        placeholder=t("全部学校（可多选，可输入搜索）"), select_all=False)
         chosen_stages = st.pills(t("学段"), STAGES, selection_mode="multi", key="stage", bind="query-params",
                                  format_func=i18n.fixed(tr))
         if chosen_townships or chosen_schools or chosen_stages:

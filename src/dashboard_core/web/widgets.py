@@ -3,6 +3,7 @@ downloads, tables in the language of the run, report facts as metrics, the brief
 from __future__ import annotations
 
 import functools
+import re
 from urllib.parse import quote
 
 import pandas as pd
@@ -136,13 +137,23 @@ def draw_chart(chart) -> None:
         st.vega_lite_chart(spec, width="stretch", theme=None)
 
 
+_PLAIN_NUMBER = re.compile(r"年份|年级|序号|编号|班号|^年$|year|grade|number|code|_id$", re.IGNORECASE)
+
+
 def table_view(frame: pd.DataFrame, keep: tuple = (), column_config: dict | None = None, **kwargs) -> None:
     """A table in the language of the run; `column_config` is keyed by the Chinese column names and
     `keep` names columns whose text stays as it is (verbatim report excerpts)."""
+    shown = i18n.tr_frame(frame, keep)
     config = {tr(k): v for k, v in (column_config or {}).items()}
+    # one number format in every table: thousands grouped, at most three decimals (no 1700.000 beside
+    # 2,921, no six-decimal shares); years, grades and codes stay as they are written
+    for column in shown.columns:
+        if column not in config and pd.api.types.is_numeric_dtype(shown[column]) \
+                and not pd.api.types.is_bool_dtype(shown[column]) and not _PLAIN_NUMBER.search(str(column)):
+            config[column] = st.column_config.NumberColumn(format="localized")
     kwargs.setdefault("hide_index", True)
     kwargs.setdefault("width", "stretch")
-    st.dataframe(i18n.tr_frame(frame, keep), column_config=config or None, **kwargs)
+    st.dataframe(shown, column_config=config or None, **kwargs)
 
 
 def wrapped_table(frame: pd.DataFrame, keep: tuple = ()) -> None:
