@@ -35,7 +35,8 @@ LEVEL_COLORS = {"本校": "#6d28d9", "本乡镇": "#0f766e", "全县": "#1f4e8c"
 _CONFIG = dict(
     font=FONT,
     axis={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "labelLimit": 360},
-    legend={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "orient": "bottom"},
+    legend={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "orient": "bottom",
+            "labelLimit": 320},
     title={"fontSize": 17, "font": FONT, "anchor": "start", "subtitleFontSize": 13, "subtitleFont": FONT},
     header={"labelFontSize": 14, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT},
     view={"stroke": None},

@@ -358,9 +358,10 @@ def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         t("类型"): [t(words.ACTION_KINDS[k]) for k in actions["kind"]],
         t("学校编号"): actions["school_id"], t("学校"): [i18n.tr(n) for n in actions["school_name"]],
-        t("学段"): [i18n.tr(x) if isinstance(x, str) else None for x in actions["stage"]],
-        t("派出学校编号"): actions["from_school_id"],
-        t("派出学校"): [i18n.tr(n) if isinstance(n, str) else None for n in actions["from_school_name"]],
+        # blank, not "None", where an action has no stage or sending school
+        t("学段"): [i18n.tr(x) if isinstance(x, str) else "" for x in actions["stage"]],
+        t("派出学校编号"): [x if isinstance(x, str) else "" for x in actions["from_school_id"]],
+        t("派出学校"): [i18n.tr(n) if isinstance(n, str) else "" for n in actions["from_school_name"]],
         t("资源"): [t(words.RESOURCE_LABELS[r]) for r in actions["resource"]],
         t("数量"): actions["quantity"].astype("float64"), t("单位"): [i18n.tr(u) for u in actions["unit"]],
         t("单位成本（元）"): actions["unit_cost"].astype("float64"), t("费用（元）"): actions["cost"].astype("float64"),
@@ -374,7 +375,7 @@ def actions_from_plan_frame(frame: pd.DataFrame) -> list[dict]:
     resources = {t(label): code for code, label in words.RESOURCE_LABELS.items()}
     rows = []
     for r in frame.to_dict("records"):
-        if all(v is None or (isinstance(v, float) and pd.isna(v)) for v in r.values()):
+        if all(v is None or v == "" or (isinstance(v, float) and pd.isna(v)) for v in r.values()):
             continue
         stage = r.get(t("学段"))
         rows.append({"kind": kinds.get(r.get(t("类型")), r.get(t("类型"))), "school_id": r.get(t("学校编号")),
