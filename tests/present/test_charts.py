@@ -113,7 +113,9 @@ def test_grouped_and_grid_views_of_aggregates(card):
     got = frame[(frame["城乡"] == "城区") & (frame["学段"] == "小学") & (frame["指标"] == "5 生均体育场馆")]["数值"].item()
     assert got == pytest.approx(expected, abs=0.01)
     spec = spec_of(charts.setting_bars(frame[frame["学段"] == "小学"], "t"))
-    assert layers(spec)[0]["encoding"]["xOffset"]["field"] == "城乡"
+    # the indicators are rows (their names read whole), the three settings side by side within each
+    assert layers(spec)[0]["encoding"]["yOffset"]["field"] == "城乡"
+    assert layers(spec)[0]["encoding"]["y"]["field"] == "指标"
     grid = spec_of(charts.group_grid(frame, "城乡", "t"))
     assert layers(grid)[0]["mark"]["type"] == "rect"
 

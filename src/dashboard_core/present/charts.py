@@ -34,7 +34,8 @@ LEVEL_COLORS = {"本校": "#6d28d9", "本乡镇": "#0f766e", "全县": "#1f4e8c"
 
 _CONFIG = dict(
     font=FONT,
-    axis={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "labelLimit": 360},
+    axis={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "labelLimit": 360,
+          "labelSeparation": 6},  # neighbouring tick labels never touch ("170180")
     legend={"labelFontSize": 13, "titleFontSize": 14, "labelFont": FONT, "titleFont": FONT, "orient": "bottom",
             "labelLimit": 320},
     title={"fontSize": 17, "font": FONT, "anchor": "start", "subtitleFontSize": 13, "subtitleFont": FONT},
@@ -346,23 +347,29 @@ def _grouped_rows(frame: pd.DataFrame, group_label: str, title: str, palette: di
     return ordered(frame).assign(**{GROUP_ORDER: frame[group_label].map(places).fillna(len(places)).astype("int64")})
 
 
-@cached_layout(lambda rows: 300, rows=_grouped_rows)
+def _grouped_height(rows: pd.DataFrame) -> int:
+    return max(150, 16 * rows[GROUP_ORDER].nunique() * rows["指标"].nunique() + 40)
+
+
+@cached_layout(_grouped_height, rows=_grouped_rows)
 def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dict) -> alt.Chart:
     """Groups side by side for each indicator (城区/镇区/乡村, or a school against its township and the
-    county), as a share of the threshold, with the threshold drawn at 100%."""
-    d = data(_grouped_rows(frame, group_label, title, palette))
-    enc_x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(labelAngle=0, labelLimit=90))
+    county), as a share of the threshold, with the threshold drawn at 100%. The indicators are rows,
+    so their names are read whole in either language."""
+    rows = _grouped_rows(frame, group_label, title, palette)
+    d = data(rows)
+    enc_y = alt.Y("指标:N", sort=in_order(), title=None)
     in_palette_order = alt.EncodingSortField(field=GROUP_ORDER, op="min")
-    offset = alt.XOffset(f"{group_label}:N", sort=in_palette_order)
+    offset = alt.YOffset(f"{group_label}:N", sort=in_palette_order)
     bars = part(d, {"type": "bar"},
-                x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
+                y=enc_y, yOffset=offset, x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）"),
                 color=alt.Color(f"{group_label}:N", sort=in_palette_order, title=group_label,
                                 scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
                 tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
-    text = part(d, {"type": "text", "dy": -8, "fontSize": 11},
-                x=enc_x, xOffset=offset, y=alt.Y("达到标准值的比例:Q"), text=alt.Text("达到标准值的比例:Q", format=".0f"))
-    rule = part(d, {"type": "rule", "strokeDash": [6, 4], "color": "#111827", "size": 2}, y=alt.datum(100))
-    return (alt.LayerChart(layer=[bars, text, rule], title=title, height=300, width="container"))
+    text = part(d, {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
+                y=enc_y, yOffset=offset, x=alt.X("达到标准值的比例:Q"), text=alt.Text("达到标准值的比例:Q", format=".0f"))
+    rule = part(d, {"type": "rule", "strokeDash": [6, 4], "color": "#111827", "size": 2}, x=alt.datum(100))
+    return (alt.LayerChart(layer=[bars, text, rule], title=title, height=_grouped_height(rows), width="container"))
 
 
 def setting_bars(frame: pd.DataFrame, title: str):
