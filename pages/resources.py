@@ -1,7 +1,7 @@
 import streamlit as st
 
 from dashboard_core.web import ui
-from dashboard_core.present import charts, tables
+from dashboard_core.present import charts, tables, words
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_RES
 
@@ -37,11 +37,11 @@ with ui.slide(chart_height=0.4):
     with left:
         spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
         ui.show_chart(charts.trend_chart(spend, t("一般公共预算内教育总支出（亿元）"), t("亿元")), spend,
-                      ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_spending.csv")
+                      ui.report_source(S_RES) + words.demo_points_note(spend), "resources_spending.csv")
     with right:
         per = tables.series_frame(series, {"per_student_spending_primary": "小学", "per_student_spending_junior": "初中"})
         ui.show_chart(charts.trend_chart(per, t("生均教育支出（元）"), t("元")), per,
-                      ui.report_source(S_RES) + t("；空心菱形为示例数据（报告未给出 2023 年）"), "resources_per_student.csv")
+                      ui.report_source(S_RES) + words.demo_points_note(per), "resources_per_student.csv")
 
 card = ui.card(v.snapshot, v.filters)
 with ui.slide(chart_height=0.42):

@@ -386,8 +386,11 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
         color=alt.Color("指标:N", title=None, scale=alt.Scale(range=[PRIMARY, "#0f766e", ACCENT])),
     )
     line = base.mark_line(strokeWidth=3)
-    points = base.mark_point(size=120, strokeWidth=3).encode(
-        shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=["工作汇报", "示例数据"], range=["circle", "diamond"])),
+    sources = [x for x in ("工作汇报", "示例数据") if x in set(frame["来源"])]  # the legend names what is drawn
+    shapes = {"工作汇报": "circle", "示例数据": "diamond"}
+    points = base.mark_point(size=120, strokeWidth=3, opacity=1).encode(
+        shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=sources, range=[shapes[x] for x in sources]),
+                        legend=alt.Legend(symbolStrokeColor="#374151", symbolStrokeWidth=2, symbolFillColor="#ffffff")),
         fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N"), alt.value("white")),
         tooltip=tips("年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"))
     labels = base.mark_text(dy=-14, fontSize=13).encode(text=alt.Text("数值:Q", format=",.2~f"))
@@ -490,7 +493,6 @@ def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
                       [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
                       y=y_unnamed, x=alt.X("达标比例:Q"), text=alt.Text("label:N"))
     height = _township_height(frame)
-    # two 300 px panels and one set of row names fit a 980 px column in Chinese and in English
     # fixed widths (side-by-side views cannot follow the page) that fit a 820 px column with English names
     left = alt.LayerChart(layer=[students, students_text], height=height, width=235)
     right = alt.LayerChart(layer=[share, share_text], height=height, width=235)

@@ -676,5 +676,6 @@ PAGES: dict[str, str] = {
         "The {shown} lowest of {n:,} school parts are drawn; leave presentation mode for the full chart.",
     "当前差距（全县 · {year} 年）": "Gaps today (whole county · {year})",
     "按方案实施后": "With the plan carried out",
+    "；空心菱形为示例数据（报告未给出该年）": "; hollow diamonds are demo values (the report gives no figure for that year)",
     "{status} · {item} {text}：{value}": "{status} · {item} {text}: {value}",
 }

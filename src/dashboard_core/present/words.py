@@ -468,3 +468,8 @@ def county_items_outstanding(items, limit: int = OUTSTANDING_LINES) -> list[str]
     if len(records) > limit:
         lines.append(t("另有 {n} 项未达到或证据不全，见“达标评估”页的逐项表。", n=len(records) - limit))
     return lines
+
+
+def demo_points_note(series_frame) -> str:
+    """Said under a trend only when it draws demo values beside the report's."""
+    return t("；空心菱形为示例数据（报告未给出该年）") if (series_frame["来源"] == "示例数据").any() else ""
