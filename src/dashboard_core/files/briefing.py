@@ -91,7 +91,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     spend = tables.series_frame(series, {"education_spending": "一般公共预算内教育总支出"})
     if len(spend):
         res.charts.append(ChartItem("教育总支出", charts.trend_chart(spend, "一般公共预算内教育总支出（亿元）", "亿元"),
-                                    t("工作汇报 {section}；空心菱形为示例数据", section=S_RES)))
+                                    t("工作汇报 {section}", section=S_RES) + words.demo_points_note(spend)))
     if len(card.matrix):
         frame = tables.indicator_frame(card.indicator("sports_area_per_student")).head(20)
         res.charts.append(ChartItem("生均体育运动场馆面积", charts.indicator_bars(frame, "生均体育运动场馆面积（最低的 20 个学校学段）"), snap_src))

@@ -389,9 +389,10 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     sources = [x for x in ("工作汇报", "示例数据") if x in set(frame["来源"])]  # the legend names what is drawn
     shapes = {"工作汇报": "circle", "示例数据": "diamond"}
     points = base.mark_point(size=120, strokeWidth=3, opacity=1).encode(
+        # Vega draws this legend without its symbols: the caption says what a hollow diamond is instead
         shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=sources, range=[shapes[x] for x in sources]),
-                        legend=alt.Legend(symbolStrokeColor="#374151", symbolStrokeWidth=2, symbolFillColor="#ffffff")),
-        fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N"), alt.value("white")),
+                        legend=None),
+        fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N", legend=None), alt.value("white")),
         tooltip=tips("年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"))
     labels = base.mark_text(dy=-14, fontSize=13).encode(text=alt.Text("数值:Q", format=",.2~f"))
     return (alt.layer(line, points, labels).properties(title=title, height=280, width="container"))
