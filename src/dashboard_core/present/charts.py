@@ -212,6 +212,8 @@ def finish(spec: dict) -> dict:
     composed = any(k in spec for k in ("facet", "hconcat", "vconcat", "concat"))
     spec["config"] = {**copy.deepcopy(_CONFIG), **spec.get("config", {})}
     spec["autosize"] = {"type": "pad" if composed else "fit-x", "contains": "padding"}
+    if not composed:  # room on the right for the value written past the longest bar
+        spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 34}
     return spec
 
 
@@ -329,7 +331,8 @@ def group_grid(frame: pd.DataFrame, group_label: str, title: str) -> alt.Chart:
     labels, colors = status_legend_domain()
     frame = _group_grid_rows(frame, group_label)
     d = data(frame)
-    x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    # slanted like the school grid's: level English names of four columns run into each other
+    x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=-30))
     y = alt.Y("行:N", sort=in_order(), title=None)
     tooltip = tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "学校数:Q", "学生数:Q")
     cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
@@ -563,7 +566,7 @@ def for_slide(spec: dict, share: float) -> dict:
     if not composed:
         config.setdefault("legend", {})["orient"] = "right"  # a slide is wide and short: the legend goes beside
     # a slide is wide: whole school names (the stage is at their end) and whole legend entries
-    config.setdefault("axis", {})["labelLimit"] = 420
+    config.setdefault("axis", {})["labelLimit"] = 540
     config.setdefault("legend", {})["labelLimit"] = 320
     for part in ("axis", "legend", "title", "header"):
         for key, value in list(config.get(part, {}).items()):

@@ -135,6 +135,12 @@ def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
                          "佐证": [words.veto_source(r, citations) for r in records]})
 
 
+def lowest_rows(frame: pd.DataFrame, keys: list[str], n: int) -> pd.DataFrame:
+    """The rows of the `n` groups (by `keys`) whose lowest share of the standard is lowest, in their order."""
+    lowest = frame.groupby(keys, sort=False)["达到标准值的比例"].min().nsmallest(n).index
+    return frame[frame.set_index(keys).index.isin(lowest)]
+
+
 def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: str) -> pd.DataFrame:
     """Aggregated indicator values (from standard.group_values) shaped for charts and download."""
     out = pd.DataFrame({

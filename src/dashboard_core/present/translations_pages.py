@@ -676,6 +676,8 @@ PAGES: dict[str, str] = {
         "The {shown} lowest of {n:,} school parts are drawn; leave presentation mode for the full chart.",
     "当前差距（全县 · {year} 年）": "Gaps today (whole county · {year})",
     "按方案实施后": "With the plan carried out",
+    "图中为最低的 {n} 个乡镇（学段）；完整图表见非演示模式。":
+        "The {n} lowest township stages are drawn; leave presentation mode for the full chart.",
     "；空心菱形为示例数据（报告未给出该年）": "; hollow diamonds are demo values (the report gives no figure for that year)",
     "{status} · {item} {text}：{value}": "{status} · {item} {text}: {value}",
 }
