@@ -33,7 +33,7 @@ ui.app_style()
 heading.markdown(t("### 察布查尔县\n义务教育优质均衡发展监测"))
 with st.sidebar:
     present = st.toggle(t("演示模式"), key="present", bind="query-params",
-                        help=t("隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序逐页讲解；筛选保持不变"))
+                        help=t("每页变成一组适合投影的幻灯片，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序讲解，← → 键翻页；筛选保持不变"))
 try:
     view = ui.sidebar_filters()
     for problem in view.skipped:

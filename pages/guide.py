@@ -15,7 +15,7 @@ st.markdown({"zh": """
 5. **示例数据**：学校层面的统计没有公开，当前附带的是按汇报县级总数校准的示例数据，页面顶部有“示例数据”标记，导出的简报带水印。
 6. **学校档案**：点击图表中的学校条形、达标网格的格子或表格中的“打开档案”，进入该校档案；可并排比较最多 5 所学校。
 7. **下载**：每张图表下方可下载图表数据（CSV、Excel）和图表图片（PNG、SVG）。侧栏“简报”可下载当前视图的 PPTX 或 PDF 简报。
-8. **演示模式**：侧栏打开“演示模式”后，隐藏侧栏、放大文字，页面顶部出现“上一页 / 下一页”，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 的顺序讲解；地址中带 `present=true` 可直接进入。
+8. **演示模式**：侧栏打开“演示模式”后，每页变成一组适合投影的 16:9 幻灯片，每张只讲一件事（结论、一张图或几个数字），没有下载按钮和明细表格；顶部的“上一张 / 下一张”或键盘 ← → 翻页，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序讲解，每张都写明范围和“示例数据”标记。地址中带 `present=true` 可直接进入，`slide=3` 打开第 3 张。
 9. **语言**：侧栏顶部的“English”开关切换所有标签、图表和提示；地址中带 `lang=en` 直接打开英文界面。
 10. **导入数据**：在“数据”页下载模板、填写后由管理员上传；校验会列出全部问题，导入生成新的数据快照，旧数据不会被改动。
 """, "en": """
@@ -26,7 +26,7 @@ st.markdown({"zh": """
 5. **Demo data**: school-level statistics are not public, so the bundled data are demonstration data calibrated to the county totals of the report. Pages carry a “demo data” mark, and exported briefings a watermark.
 6. **School profile**: click a school's bar in a chart, a cell of the status grid or “Open profile” in a table to open that school's profile; up to 5 schools can be compared side by side.
 7. **Downloads**: under each chart, download its data (CSV, Excel) and the chart itself (PNG, SVG). “Briefing” in the sidebar downloads the current view as PPTX or PDF.
-8. **Presentation mode**: switch on “Presentation mode” in the sidebar to hide the sidebar, enlarge the text and step with “Previous / Next” through Overview → Resources → Teachers → Quality → Services → Standard check; `present=true` in the address opens it directly.
+8. **Presentation mode**: switch on “Presentation mode” in the sidebar and each page becomes a few 16:9 slides for the projector, one message each (the verdict, a chart or a few numbers), without downloads or detail tables. “Previous / Next slide” at the top or the ← → keys step through Overview → Resources → Teachers → Quality → Services → Standard check → Plan; every slide states the scope and the demo mark. `present=true` in the address opens it directly, `slide=3` opens the third slide.
 9. **Language**: the “English” switch at the top of the sidebar changes every label, chart and message; `lang=en` in the address opens the English view.
 10. **Import data**: on the “Data” page, download the template, fill it in, and an administrator uploads it; validation lists every problem, and an import creates a new data snapshot without changing the old ones.
 """}[i18n.language()])

@@ -8,9 +8,9 @@ PAGES: dict[str, str] = {
     "教育质量": "Quality", "惠民服务": "Services", "学校档案": "School profile", "数据": "Data", "使用说明": "Guide",
     "演示模式": "Presentation mode",
     "切换为英文界面；地址中带 lang=en 即打开英文界面": "Show the dashboard in English; lang=en in the address opens it in English",
-    "隐藏侧栏、放大文字，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序逐页讲解；筛选保持不变":
-        "Hides the sidebar, enlarges the text and steps through Overview → Resources → Teachers → Quality → "
-        "Services → Standard check → Plan to acceptance; the filters stay as they are",
+    "每页变成一组适合投影的幻灯片，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序讲解，← → 键翻页；筛选保持不变":
+        "Each page becomes a few slides for the projector, through Overview → Resources → Teachers → Quality → "
+        "Services → Standard check → Plan; the ← → keys turn them. The filters stay as they are.",
     "已跳过损坏的快照 {snapshot}：{message}": "Skipped damaged snapshot {snapshot}: {message}",
     ":material/science: 当前为{mark}": ":material/science: Showing {mark}",
     "数据快照": "Data snapshot", "{id}（{date}，示例）": "{id} ({date}, demo)", "{id}（{date}）": "{id} ({date})",
