@@ -69,6 +69,8 @@ with ui.slide(chart_height=0.42):
         on_show = card.ranked_school_ids(min(ui.CHART_SCHOOLS, ui.rows_that_fit(row_px=26, frame_px=150) or ui.CHART_SCHOOLS))
         if card.school_count > len(on_show):
             st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
+                         n=card.school_count, shown=len(on_show)) if not ui.presenting() else
+                       t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所；完整图表见非演示模式。",
                          n=card.school_count, shown=len(on_show)))
         grid = tables.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
         ui.draw_chart(charts.status_grid(grid))

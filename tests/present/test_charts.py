@@ -188,3 +188,17 @@ def test_ratio_and_profile_charts(card):
     comp = tables.comparison_frame(card.values[card.values["school_id"].isin(["DEMO-01", "DEMO-02"])])
     assert len(spec_of(charts.comparison_chart(comp, "t"))["datasets"]) >= 1
     assert isinstance(comp, pd.DataFrame)
+
+
+def test_a_chart_on_a_slide_takes_the_box_and_larger_text(card):
+    frame = tables.indicator_frame(card.indicator("sports_area_per_student"))
+    spec = spec_of(charts.indicator_bars(frame, "t"))
+    slide = charts.for_slide(spec, 0.5)
+    assert slide["height"] == "container" and slide["autosize"]["type"] == "fit"  # axes and title inside the box
+    assert slide["config"]["axis"]["labelFontSize"] > spec["config"]["axis"]["labelFontSize"]
+    assert slide["config"]["legend"]["orient"] == "right"
+    assert spec["height"] != "container"  # the page's spec is left as it was
+    township = spec_of(charts.township_comparison(tables.township_comparison_frame(card.results, card.inputs), "t"))
+    sized = charts.for_slide(township, 0.5)  # side by side: sized for a 720 px screen
+    assert all(v["height"] == int(0.5 * charts.SLIDE_BASE_HEIGHT) - 90 for v in sized["hconcat"])
+    assert not charts.fills_box(sized) and charts.fills_box(slide)

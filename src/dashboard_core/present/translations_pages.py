@@ -676,6 +676,11 @@ PAGES: dict[str, str] = {
         "The {shown} lowest of {n:,} school parts are drawn; leave presentation mode for the full chart.",
     "当前差距（全县 · {year} 年）": "Gaps today (whole county · {year})",
     "按方案实施后": "With the plan carried out",
+    "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所；完整图表见非演示模式。":
+        "{n:,} schools in scope: the grid draws the {shown} not meeting the standard or meeting the fewest indicators; "
+        "leave presentation mode for the full chart.",
+    "共 {n:,} 所学校：图中画生师比最高的 {shown} 所；完整图表见非演示模式。":
+        "{n:,} schools: the chart draws the {shown} with the highest ratios; leave presentation mode for the full chart.",
     "图中为最低的 {n} 个乡镇（学段）；完整图表见非演示模式。":
         "The {n} lowest township stages are drawn; leave presentation mode for the full chart.",
     "；空心菱形为示例数据（报告未给出该年）": "; hollow diamonds are demo values (the report gives no figure for that year)",

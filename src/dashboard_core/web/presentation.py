@@ -42,6 +42,7 @@ h2, h3 { font-size: 1.55rem !important; padding: 0.3rem 0 0.1rem 0 !important; }
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stDownloadButton"]),
 [data-testid="stMain"] [data-testid="stElementContainer"]:has(> [data-testid="stDataFrame"]),
 [data-testid="stMain"] [data-testid="stLayoutWrapper"]:has(> [data-testid="stExpander"]) { display: none !important; }
+[data-testid="stElementContainer"]:has(> [data-testid="stIFrame"]) { display: none !important; }
 /* the way on stays in sight */
 .st-key-present-bar { position: sticky; top: 0; z-index: 999; background: var(--background-color, #ffffff);
   border-bottom: 1px solid #e2e8f0; }
@@ -96,11 +97,9 @@ def _deck() -> _Deck | None:
 
 def open_deck():
     """Before the page runs: the slide style, the arrow keys, and the bar's place at the top."""
-    import streamlit.components.v1 as components
-
     st.session_state[_DECK] = _Deck(chart_heights={})
     st.html(_PRESENTATION_CSS)
-    components.html(_KEYS, height=0)
+    st.iframe(_KEYS, height=1)  # a script needs a frame of its own (kept out of sight); it reaches the page from there
     return st.container(key="present-bar")
 
 
