@@ -217,6 +217,13 @@ def finish(spec: dict) -> dict:
     return spec
 
 
+# A long school label loses its middle, not its end: "(example) (Junior secondary)" tells two rows of one
+# school apart, and the demo mark must stay (the full name is in the tooltip)
+ELIDE_MIDDLE = ("length(datum.label) > 50 ? slice(datum.label, 0, 19) + '…' + slice(datum.label, -30)"
+                " : datum.label")
+SCHOOL_AXIS = alt.Axis(labelExpr=ELIDE_MIDDLE)
+
+
 def status_legend_domain() -> tuple[list[str], list[str]]:
     order = [MET, FLOOR, BELOW, NO_STUDENTS]
     return [STATUS_LABELS[s] for s in order], [STATUS_COLORS[s] for s in order]
@@ -231,7 +238,7 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
     labels, colors = status_legend_domain()
     d = data(ordered(grid))
     x = alt.X("指标:N", sort=in_order(), title=None, axis=alt.Axis(orient="top", labelAngle=-30))
-    y = alt.Y("学校（学段）:N", sort=in_order(), title=None)
+    y = alt.Y("学校（学段）:N", sort=in_order(), title=None, axis=SCHOOL_AXIS)
     tooltip = tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "85%底线:Q", "达到标准值的比例:Q", "单位:N", "状态:N")
     extra = {"href": alt.Href("档案:N")} if "档案" in grid.columns else {}
     cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
@@ -300,7 +307,7 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     d = data(ordered(frame))
     linked = "档案" in frame.columns
     enc = dict(
-        y=alt.Y("学校（学段）:N", sort=in_order(), title=None),
+        y=alt.Y("学校（学段）:N", sort=in_order(), title=None, axis=SCHOOL_AXIS),
         x=alt.X("达到标准值的比例:Q", title="达到标准值的比例（%）", scale=alt.Scale(domainMin=0)),
         tooltip=tips("学校（学段）:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"),
     )
@@ -454,7 +461,7 @@ def ratio_bars(frame: pd.DataFrame, title: str, county_value: float):
 def _ratio_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     # the area's ratio travels in the rows (one value in every row), so one layout serves every area
     d = data(ordered(frame))
-    enc = dict(y=alt.Y("学校:N", sort=in_order(), title=None), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
+    enc = dict(y=alt.Y("学校:N", sort=in_order(), title=None, axis=SCHOOL_AXIS), x=alt.X("生师比:Q", title="学生数 ÷ 专任教师数"),
                color=alt.Color("城乡:N", title="城乡", scale=alt.Scale(domain=list(SETTING_COLORS), range=list(SETTING_COLORS.values()))),
                tooltip=tips("学校:N", "类型:N", "学生数:Q", "专任教师:Q", "教职工:Q", "生师比:Q"))
     if "档案" in frame.columns:
