@@ -56,7 +56,7 @@ with ui.slide(chart_height=0.42):
                            t("；九年一贯制学校按学段加权学生数拆分"), "resources")
 
 if not card.matrix.empty:
-    with ui.slide(chart_height=0.6):
+    with ui.slide(chart_height=0.56):
         st.subheader(t("按乡镇汇总"))
         grouped = card.group_values(("township_code", "township_name"))
         grouped = grouped[grouped["indicator"].isin(resource_codes)]

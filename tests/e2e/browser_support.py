@@ -91,11 +91,20 @@ def settle(page, timeout: int = 60_000) -> None:
     page.wait_for_selector(READY, timeout=timeout)
 
 
+def slide_ready(page, timeout: int = 30_000) -> None:
+    """The run is over and the slide style applied: the sidebar hidden and one slide in view."""
+    settle(page, timeout)
+    page.wait_for_function("""() => { const side = document.querySelector('[data-testid="stSidebar"]');
+        const shown = [...document.querySelectorAll('[class*="st-key-slide-"]')].filter(e => e.getBoundingClientRect().height > 0);
+        return (!side || getComputedStyle(side).display === 'none') && shown.length <= 1
+               && document.querySelector('.st-key-present-bar'); }""", timeout=timeout)
+
+
 def walk_deck(page, base: str, query: str = "", limit: int = 60):
     """Open presentation mode at the first page and follow the bar's next link to the end; yields
     (page path, slide label) after each step, the slide on screen."""
     page.goto(f"{base}/overview?present=true{'&' + query if query else ''}")
-    settle(page)
+    slide_ready(page)
     for _ in range(limit):
         label = page.locator(".st-key-present-bar").inner_text().split("\n")
         yield page.url.split("?")[0].rsplit("/", 1)[-1] or "overview", " ".join(x for x in label if "/" in x)
@@ -106,4 +115,4 @@ def walk_deck(page, base: str, query: str = "", limit: int = 60):
         following.click()
         page.wait_for_function("(before) => { const bar = document.querySelector('.st-key-present-bar');"
                                " return bar && bar.innerText !== before; }", arg=before, timeout=30_000)
-        settle(page)
+        slide_ready(page)
