@@ -17,10 +17,10 @@ PAGES: dict[str, str] = {
     "默认显示最新的完好快照；在“数据”页可比较两个快照":
         "The newest intact snapshot is shown by default; the Data page compares two snapshots",
     "**筛选**": "**Filters**", "年份": "Year", "学校统计时点为当年 9 月 1 日": "School statistics as of 1 September of the year",
-    "乡镇": "Township", "全县（可多选）": "Whole county (choose one or more)",
+    "乡镇": "Township", "全县（可多选）": "Whole county",  # the box is narrow: a longer hint is cut
     "共 {n:,} 所学校：请先选择乡镇，再在学校列表中输入校名搜索。":
         "{n:,} schools: choose a township first, then type a school name in the school list to search.",
-    "学校": "School", "全部学校（可多选，可输入搜索）": "All schools (choose one or more, type to search)",
+    "学校": "School", "全部学校（可多选，可输入搜索）": "All schools (type to search)",
     "学段": "Stage", "清除筛选": "Clear filters",
     "没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，或检查数据目录 {root}。":
         "No usable data snapshot. Run `python -m dashboard_core build-demo` in the project folder to build the demo "
