@@ -111,7 +111,8 @@ def what_a_school_lacks() -> None:
         table["status"] = table["status"].map(lambda x: f"{charts.STATUS_MARKS[x]} {words.STATUS_LABELS[x]}")
         ui.table_view(table.rename(columns={"number": "序号", "name": "指标", "value": "数值", "threshold": "标准值",
                                             "floor": "85%底线", "status": "状态", "unit": "单位"}),
-                      column_config={"85%底线": st.column_config.NumberColumn(format="localized")})
+                      column_config={"85%底线": st.column_config.NumberColumn(format="localized"),
+                                     "状态": st.column_config.TextColumn(width="medium")})  # the whole status word
 
 
 with ui.slide():

@@ -282,7 +282,8 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
                 x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
                 color=alt.Color("结果:N", scale=alt.Scale(domain=[CV_LABELS[c] for c in CV_CODES],
                                                          range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
-                                title="结果"),
+                                # one entry a line: two charts share a row, and a row of entries ran past the edge
+                                title="结果", legend=alt.Legend(direction="vertical")),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
     labels = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
                   y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
