@@ -7,24 +7,12 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-from browser_support import READY, chromium_available, launch, running_app
+from browser_support import READY, chromium_available
 
 if not chromium_available():
     if os.environ.get("CI"):
         raise RuntimeError("chromium is missing: .ci/run installs the Debian package 'chromium'")
     pytest.skip("Debian chromium is not installed", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 def open_page(browser, url):

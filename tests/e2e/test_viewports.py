@@ -10,7 +10,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-from browser_support import LAYOUT_PROBLEMS, READY, chromium_available, launch, running_app, settle, walk_deck
+from browser_support import LAYOUT_PROBLEMS, READY, chromium_available, settle, walk_deck
 
 if not chromium_available():
     if os.environ.get("CI"):
@@ -22,18 +22,6 @@ PAGES = ["overview", "standards", "resources", "teachers", "quality", "services"
 DESKTOPS = [(1280, 800), (1440, 900)]
 PROJECTORS = [(1920, 1080), (1280, 720)]
 DECK = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    with running_app() as base:
-        yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with launch() as b:
-        yield b
 
 
 def _with(path: str, query: str) -> str:
