@@ -96,8 +96,7 @@ with ui.slide(chart_height=0.52):
         on_show = township_frame
         if len(township_frame) > ui.CHART_SCHOOLS // 2:
             on_show = township_frame.nlargest(ui.CHART_SCHOOLS // 2, "学生数").sort_values("乡镇代码")
-            st.caption(t("共 {n:,} 个乡镇：图中画学生最多的 {shown} 个，完整数据请下载 CSV。", n=len(township_frame),
-                         shown=len(on_show)))
+            ui.partly_drawn(t("共 {n:,} 个乡镇：图中画学生最多的 {shown} 个", n=len(township_frame), shown=len(on_show)))
         ui.show_chart(charts.township_comparison(on_show, t("{year} 年各乡镇在校学生与达到学校标准的比例", year=v.filters.year)),
                       on_show, ui.snapshot_source(v.snapshot, "schools、school_stage_year、school_year") +
                       t("；达标按国家标准逐校（学段）判定"), f"overview_townships_{v.filters.year}.csv", data=township_frame)

@@ -2,8 +2,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard_core.web import ui
-from dashboard_core.present import charts, i18n, tables, words
-from dashboard_core.present.format import md_escape
+from dashboard_core.present import charts, i18n, tables
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_QUA
 
@@ -75,9 +74,7 @@ with ui.slide(chart_height=0.2):
     quality_items = card.county_items[card.county_items["part"] == "quality"]
     table = tables.county_items_frame(quality_items, ui.report_citations(v.snapshot), with_part=False)
     if ui.presenting():  # on a slide: the nine at a glance, in words those not yet met
-        ui.draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(quality_items)))
-        st.markdown("\n".join(f"- {md_escape(line)}" for line in words.county_items_outstanding(quality_items))
-                    or t("9 项全部达到。"))
+        ui.county_items_at_a_glance(quality_items)
     with ui.page_only():
         ui.wrapped_table(table, keep=("数值", "状态", "来源"))
     st.caption(t("县级指标按全县评估；报告和数据快照都没有的项目标为“无数据”。"))

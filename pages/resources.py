@@ -63,13 +63,12 @@ if not card.matrix.empty:
         frame = tables.group_indicator_frame(grouped, "township_name", "乡镇")
         frame_full = frame
         if frame["乡镇"].nunique() > ui.CHART_SCHOOLS // 2:
-            worst = frame.groupby("乡镇")["达到标准值的比例"].min().nsmallest(ui.CHART_SCHOOLS // 2).index
-            st.caption(t("乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。", n=len(worst)))
-            frame = frame[frame["乡镇"].isin(worst)]
-        fit = ui.rows_that_fit(row_px=22, frame_px=200)  # on a slide: the rows it can show legibly
-        if fit is not None and len(frame.groupby(["乡镇", "学段"])) > fit:
+            frame = tables.lowest_rows(frame, ["乡镇"], ui.CHART_SCHOOLS // 2)
+            ui.partly_drawn(t("乡镇较多：图中只画最低的 {n} 个乡镇", n=ui.CHART_SCHOOLS // 2))
+        fit = ui.rows_on_chart(row_px=22, frame_px=200)  # on a slide: the rows it can show legibly
+        if len(frame.groupby(["乡镇", "学段"])) > fit:
             frame = tables.lowest_rows(frame, ["乡镇", "学段"], fit)
-            st.caption(t("图中为最低的 {n} 个乡镇（学段）；完整图表见非演示模式。", n=fit))
+            ui.partly_drawn(t("图中只画最低的 {n} 个乡镇（学段）", n=fit))
         ui.show_chart(charts.group_grid(frame, "乡镇", t("各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）")), frame,
                       ui.snapshot_source(v.snapshot, "school_year、school_stage_year"), f"resources_townships_{v.filters.year}.csv",
                       data=frame_full)

@@ -66,12 +66,10 @@ with ui.slide(chart_height=0.42):
     if card.matrix.empty:
         st.info(t("所选范围内没有学校数据。"))
     else:
-        on_show = card.ranked_school_ids(min(ui.CHART_SCHOOLS, ui.rows_that_fit(row_px=26, frame_px=150) or ui.CHART_SCHOOLS))
+        on_show = card.ranked_school_ids(ui.rows_on_chart(row_px=26, frame_px=150))
         if card.school_count > len(on_show):
-            st.caption(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。",
-                         n=card.school_count, shown=len(on_show)) if not ui.presenting() else
-                       t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所；完整图表见非演示模式。",
-                         n=card.school_count, shown=len(on_show)))
+            ui.partly_drawn(t("范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所", n=card.school_count,
+                              shown=len(on_show)))
         grid = tables.status_grid_frame(card.values_for(on_show), ui.profile_links(on_show))
         ui.draw_chart(charts.status_grid(grid))
         ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year") +
@@ -151,9 +149,7 @@ with ui.slide(chart_height=0.3):
     # 5. County items
     st.subheader(t("县级指标：政府保障程度 15 项、教育质量 9 项、社会认可度 1 项"))
     if ui.presenting():  # on a slide: every item at a glance, and in words those that keep the verdict back
-        ui.draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(card.county_items)))
-        st.markdown("\n".join(f"- {md_escape(line)}" for line in words.county_items_outstanding(card.county_items))
-                    or t("25 项全部达到。"))
+        ui.county_items_at_a_glance(card.county_items)
     table = tables.county_items_frame(card.county_items, citations)
     with ui.page_only():
         for part, rows in table.groupby("部分", sort=False):

@@ -29,12 +29,10 @@ with ui.slide(chart_height=0.39):
     cols[3].metric(t("生师比"), f"{students / teachers:.1f} : 1" if teachers else "—")
     if len(inputs):
         ratio = tables.school_ratio_frame(inputs)
-        on_show = ratio.head(min(ui.CHART_SCHOOLS, ui.rows_that_fit() or ui.CHART_SCHOOLS))
+        on_show = ratio.head(ui.rows_on_chart())
         on_show = on_show.assign(档案=on_show["学校编号"].map(ui.profile_links(on_show["学校编号"])))
         if len(ratio) > len(on_show):
-            st.caption(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。", n=len(ratio), shown=len(on_show))
-                       if not ui.presenting() else
-                       t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所；完整图表见非演示模式。", n=len(ratio), shown=len(on_show)))
+            ui.partly_drawn(t("共 {n:,} 所学校：图中画生师比最高的 {shown} 所", n=len(ratio), shown=len(on_show)))
         ui.show_chart(charts.ratio_bars(on_show, t("各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）"), students / teachers),
                       on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
                       data=functools.partial(tables.school_ratio_frame, card.inputs))

@@ -101,13 +101,12 @@ def slide_ready(page, timeout: int = 30_000) -> None:
 
 
 def walk_deck(page, base: str, query: str = "", limit: int = 60):
-    """Open presentation mode at the first page and follow the bar's next link to the end; yields
-    (page path, slide label) after each step, the slide on screen."""
+    """Open presentation mode at the first page and follow the bar's next link to the end; yields the
+    page's path after each step, the slide on screen."""
     page.goto(f"{base}/overview?present=true{'&' + query if query else ''}")
     slide_ready(page)
     for _ in range(limit):
-        label = page.locator(".st-key-present-bar").inner_text().split("\n")
-        yield page.url.split("?")[0].rsplit("/", 1)[-1] or "overview", " ".join(x for x in label if "/" in x)
+        yield page.url.split("?")[0].rsplit("/", 1)[-1] or "overview"
         following = page.locator(".st-key-present-next").locator("a, button")
         if not following.count() or "arrow_forward" not in following.inner_text():
             return

@@ -47,7 +47,7 @@ def test_every_slide_fits_the_projector(app_url, browser, lang):
     for width, height in PROJECTORS:
         page = browser.new_page(viewport={"width": width, "height": height})
         visited = []
-        for path, _label in walk_deck(page, app_url, lang):
+        for path in walk_deck(page, app_url, lang):
             visited.append(path)
             text = page.locator('[data-testid="stMain"]').inner_text()
             where = f"{width}×{height} /{path} slide {len(visited)}"

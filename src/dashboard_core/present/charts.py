@@ -254,7 +254,7 @@ ITEM_COLORS = {ITEM_MET: "#1b7f3b", ITEM_NOT_MET: "#b91c1c", ITEM_PARTIAL: "#b45
 
 
 @cached
-def county_item_tiles(frame: pd.DataFrame) -> alt.Chart:
+def county_item_tiles(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Every county item as a tile in its part's row, coloured by status, its code and mark on it."""
     d = data(ordered(frame))
     domain = [ITEM_LABELS[code] for code in ITEM_COLORS]
@@ -267,7 +267,7 @@ def county_item_tiles(frame: pd.DataFrame) -> alt.Chart:
     codes = part(d, {"type": "text", "fontSize": 14, "fontWeight": "bold", "color": "white"}, x=x, y=y,
                  text=alt.Text("label:N"), tooltip=tooltip,
                  transform=[calculate("datum['编号'] + ' ' + datum['标记']", "label")])
-    return alt.LayerChart(layer=[tiles, codes], height=150, width="container")
+    return alt.LayerChart(layer=[tiles, codes], title=title, height=150, width="container")
 
 
 def _cv_chart_height(rows: pd.DataFrame) -> int:

@@ -94,8 +94,6 @@ PAGES: dict[str, str] = {
     "{delta:+,.0f}（较 {year} 年）": "{delta:+,.0f} (since {year})",
     "（2024 年全县合计与工作汇报一致；此前年份为示例数据）": " (2024 county totals equal the work report; earlier years are demo data)",
     "乡镇对比：学校、学生与达标情况": "Townships compared: schools, students and the standard",
-    "共 {n:,} 个乡镇：图中画学生最多的 {shown} 个，完整数据请下载 CSV。":
-        "{n:,} townships: the chart shows the {shown} with most students; download the CSV for all.",
     "{year} 年各乡镇在校学生与达到学校标准的比例": "Students by township and share of school parts meeting the school standard, {year}",
     "；达标按国家标准逐校（学段）判定": "; each school part judged against the national standard",
     "所选范围的学校（{scope} · {year} 年）": "Schools in the selected scope ({scope} · {year})",
@@ -110,20 +108,14 @@ PAGES: dict[str, str] = {
     "；空心菱形为示例数据（报告未给出 2023 年）": "; hollow diamonds are demo data (the report gives no 2023 figure)",
     "逐校对照国家标准：校舍、场馆、设备、多媒体教室":
         "Each school against the national standard: buildings, sports grounds, equipment, multimedia rooms",
-    "范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。":
-        "{n:,} schools in scope: each chart shows the lowest {shown} school parts; download the CSV for all.",
     "（按达到标准值的比例排序，点击条形打开学校档案）": " (sorted by share of the standard; click a bar to open the school profile)",
     "；九年一贯制学校按学段加权学生数拆分": "; nine-year integrated schools split by stage-weighted students",
     "按乡镇汇总": "By township",
-    "乡镇较多：图中只画最低的 {n} 个乡镇，完整数据请下载 CSV。":
-        "Many townships: the chart shows the lowest {n}; download the CSV for all.",
     "各乡镇生均资源达到标准值的比例（乡镇合计 ÷ 乡镇学生数）":
         "Resources per student by township as a share of the standard (township total ÷ township students)",
     "工作汇报中的办学条件数字": "Resource figures in the work report",
     # teachers
     "教职工与专任教师（{scope} · {year} 年）": "Staff and full-time teachers ({scope} · {year})",
-    "共 {n:,} 所学校：图中画生师比最高的 {shown} 所，完整数据请下载 CSV。":
-        "{n:,} schools: the chart shows the {shown} with the highest ratios; download the CSV for all.",
     "各校生师比（学生数 ÷ 专任教师数；虚线为所选范围合计）":
         "Student–teacher ratio by school (students ÷ full-time teachers; dashed line: selected scope overall)",
     "逐校对照国家标准：学历、骨干、体育艺术教师":
@@ -236,8 +228,6 @@ PAGES: dict[str, str] = {
         "✓ meets the standard value · △ below it but at least 85% · ✗ below 85% · — no students. School standard: at least 6 of "
         "the 7 indicators meet the standard value and the other one reaches at least 85% of it. Hover for values; "
         "click a cell to open the school profile.",
-    "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所，完整数据请下载 CSV。":
-        "{n:,} schools in scope: the grid shows the {shown} failing or with fewest indicators met; download the CSV for all.",
     "；九年一贯制学校的校舍、场馆、设备、多媒体教室按学段加权学生数（初中生 × 1.1）拆分":
         "; buildings, sports grounds, equipment and multimedia rooms of nine-year integrated schools are split by stage-weighted students (junior × 1.1)",
     "学校差距：还差多少才能达标": "What schools lack to meet the standard",
@@ -668,21 +658,21 @@ PAGES: dict[str, str] = {
     "上一张": "Previous slide",
     "下一张": "Next slide",
     "**{mark}** · 学校层面数据为演示数据，并非真实统计": "**{mark}** · school-level data are for demonstration, not real statistics",
-    "25 项全部达到。": "All 25 items are met.",
-    "9 项全部达到。": "All 9 items are met.",
     "另有 {n} 项未达到或证据不全，见“达标评估”页的逐项表。":
         "{n} more items are not met or lack evidence; see the item table on the Standards page.",
-    "图中为最低的 {shown} 个学校（学段），共 {n:,} 个；完整图表见非演示模式。":
-        "The {shown} lowest of {n:,} school parts are drawn; leave presentation mode for the full chart.",
     "当前差距（全县 · {year} 年）": "Gaps today (whole county · {year})",
     "按方案实施后": "With the plan carried out",
-    "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所；完整图表见非演示模式。":
-        "{n:,} schools in scope: the grid draws the {shown} not meeting the standard or meeting the fewest indicators; "
-        "leave presentation mode for the full chart.",
-    "共 {n:,} 所学校：图中画生师比最高的 {shown} 所；完整图表见非演示模式。":
-        "{n:,} schools: the chart draws the {shown} with the highest ratios; leave presentation mode for the full chart.",
-    "图中为最低的 {n} 个乡镇（学段）；完整图表见非演示模式。":
-        "The {n} lowest township stages are drawn; leave presentation mode for the full chart.",
+    "；完整图表见非演示模式。": "; leave presentation mode for the full chart.",
+    "；完整数据请下载 CSV。": "; download the CSV for all.",
+    "范围内共 {n:,} 所学校：图中只画最低的 {shown} 个学校（学段）": "{n:,} schools in scope: the chart shows the lowest {shown} school parts",
+    "共 {n:,} 所学校：图中画生师比最高的 {shown} 所": "{n:,} schools: the chart shows the {shown} with the highest ratios",
+    "范围内共 {n:,} 所学校：网格只画未达标和达标项最少的 {shown} 所":
+        "{n:,} schools in scope: the grid shows the {shown} failing or with fewest indicators met",
+    "乡镇较多：图中只画最低的 {n} 个乡镇": "Many townships: the chart shows the lowest {n}",
+    "图中只画最低的 {n} 个乡镇（学段）": "The chart shows the lowest {n} township stages",
+    "共 {n:,} 个乡镇：图中画学生最多的 {shown} 个": "{n:,} townships: the chart shows the {shown} with most students",
+    "逐项状态（示例数据）": "Item by item (demo data)", "逐项状态": "Item by item",
+    "{n} 项全部达到。": "All {n} items are met.",
     "；空心菱形为示例数据（报告未给出该年）": "; hollow diamonds are demo values (the report gives no figure for that year)",
     "{status} · {item} {text}：{value}": "{status} · {item} {text}: {value}",
 }

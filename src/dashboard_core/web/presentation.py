@@ -11,10 +11,11 @@ both helpers only run their block.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import streamlit as st
 
+from ..present.charts import SLIDE_BASE_HEIGHT  # slides are laid out for 1280×720 and scaled up from there
 from ..present.i18n import t
 
 PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
@@ -83,7 +84,7 @@ class _Deck:
     boxes: int = 0
     hidden: int = 0
     inside: bool = False
-    chart_heights: dict | None = None
+    chart_heights: dict = field(default_factory=dict)  # slide number → share of the screen height
 
 
 def presenting() -> bool:
@@ -97,7 +98,7 @@ def _deck() -> _Deck | None:
 
 def open_deck():
     """Before the page runs: the slide style, the arrow keys, and the bar's place at the top."""
-    st.session_state[_DECK] = _Deck(chart_heights={})
+    st.session_state[_DECK] = _Deck()
     st.html(_PRESENTATION_CSS)
     st.iframe(_KEYS, height=1)  # a script needs a frame of its own (kept out of sight); it reaches the page from there
     return st.container(key="present-bar")
@@ -138,9 +139,6 @@ def slide_share() -> float | None:
     return deck.chart_heights[deck.slides] if deck is not None and deck.inside else None
 
 
-SLIDE_BASE_HEIGHT = 720  # slides are laid out for 1280×720 and scaled up from there
-
-
 def rows_that_fit(row_px: int = 24, frame_px: int = 130) -> int | None:
     """How many bars or grid rows a chart on the slide being built can show legibly (its title, axes
     and legend take `frame_px`), or None off the slides, where a chart grows with its rows."""
@@ -173,7 +171,7 @@ def _turn_to(slide_number: int) -> None:
 
 def close_deck(bar, pages: dict, current_path: str) -> None:
     """After the page has run: show the slide in view and fill the bar that steps through the deck."""
-    deck = _deck() or _Deck(chart_heights={})
+    deck = _deck() or _Deck()
     order = [p for p in PRESENTATION_ORDER if p in pages]
     index = order.index(current_path) if current_path in order else -1
     count = deck.slides

@@ -11,7 +11,8 @@ from .cache import (available_snapshots, card, card_with_plan, catalog, enrolmen
 from .presentation import close_deck, open_deck, page_only, presenting, rows_that_fit, slide  # noqa: F401
 from .state import LANGUAGE_KEY, View, fall_back_from, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, app_style, briefing_downloads, demo_mark,  # noqa: F401
-                      download_csv, draw_chart, fact_metric_writer, indicator_chart, page_header, profile_links,
+                      county_items_at_a_glance, download_csv, draw_chart, fact_metric_writer, indicator_chart,
+                      page_header, partly_drawn, profile_links, rows_on_chart,
                       report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,
                       wrapped_table)
 

@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pandas as pd
 import streamlit as st
 
-from ..present import charts, i18n, tables
+from ..present import charts, i18n, tables, words
 from ..present.format import md_escape, amount
 from ..present.i18n import t, tr
 from ..files import downloads
@@ -101,20 +101,38 @@ def _chart_tools(chart, table, frame, source: str, filename: str, stem: str, lan
         table_view((frame if callable(table) else table).head(TABLE_ROWS))
 
 
+def rows_on_chart(**fit) -> int:
+    """Bars or grid rows a chart draws: at most CHART_SCHOOLS, and on a slide what it shows legibly."""
+    return min(CHART_SCHOOLS, presentation.rows_that_fit(**fit) or CHART_SCHOOLS)
+
+
+def partly_drawn(sentence: str) -> None:
+    """Say that a chart draws only part of its rows, and where the rest is: the CSV on the page, the
+    page itself on a slide (a slide has no downloads)."""
+    st.caption(sentence + (t("；完整图表见非演示模式。") if presentation.presenting() else t("；完整数据请下载 CSV。")))
+
+
+def county_items_at_a_glance(items: pd.DataFrame) -> None:
+    """The county items as tiles, and in words those that keep the verdict back (a slide's view of the
+    item table); a view judged from demo data says so in the chart's title."""
+    title = t("逐项状态（示例数据）") if bool(items["demo"].any()) else t("逐项状态")
+    draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(items), title))
+    lines = words.county_items_outstanding(items)
+    st.markdown("\n".join(f"- {md_escape(line)}" for line in lines) if lines
+                else t("{n} 项全部达到。", n=len(items)))
+
+
 def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, source: str, stem: str) -> None:
     """One of the standard's indicators at a time (chosen by the user, kept in the URL, built only when
     shown): the lowest school parts as bars linked to their profiles, the full table on download."""
     names = {i["code"]: f"{i['number']} {tr(i['name'])}" for i in cache.rules()["resource"]["indicators"]}
-    if card.school_count > CHART_SCHOOLS:
-        st.caption(t("范围内共 {n:,} 所学校：每张图只画最低的 {shown} 个学校（学段），完整数据请下载 CSV。",
-                     n=card.school_count, shown=CHART_SCHOOLS))
     code = st.segmented_control(t("指标"), codes, key=key, bind="query-params", default=codes[0],
                                 format_func=lambda c: names[c]) or codes[0]
     lowest = tables.indicator_frame(card.indicator(code, lowest=TABLE_ROWS))
-    fit = presentation.rows_that_fit()
-    if fit is not None and fit < min(len(lowest), CHART_SCHOOLS):
-        st.caption(t("图中为最低的 {shown} 个学校（学段），共 {n:,} 个；完整图表见非演示模式。", shown=fit, n=len(lowest)))
-    frame = lowest.head(min(CHART_SCHOOLS, fit or CHART_SCHOOLS)).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
+    shown = rows_on_chart()
+    if len(lowest) > shown:
+        partly_drawn(t("范围内共 {n:,} 所学校：图中只画最低的 {shown} 个学校（学段）", n=card.school_count, shown=shown))
+    frame = lowest.head(shown).assign(档案=lambda f: f["学校编号"].map(profile_links(f["学校编号"])))
     # the whole table only when downloaded; a partial holds the shared scorecard, not this run's frames
     full = functools.partial(tables.indicator_table, card, code)
     show_chart(charts.indicator_bars(frame, names[code] + t(title_note)), lowest, source,
