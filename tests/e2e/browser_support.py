@@ -92,12 +92,14 @@ def settle(page, timeout: int = 60_000) -> None:
 
 
 def slide_ready(page, timeout: int = 30_000) -> None:
-    """The run is over and the slide style applied: the sidebar hidden and one slide in view."""
+    """The run is over and the slide style applied: the sidebar hidden, one slide in view and the bar
+    filled (the page's first moments also read as "not running", before its run has begun)."""
     settle(page, timeout)
     page.wait_for_function("""() => { const side = document.querySelector('[data-testid="stSidebar"]');
         const shown = [...document.querySelectorAll('[class*="st-key-slide-"]')].filter(e => e.getBoundingClientRect().height > 0);
+        const bar = document.querySelector('.st-key-present-bar');  // filled once the page has run
         return (!side || getComputedStyle(side).display === 'none') && shown.length <= 1
-               && document.querySelector('.st-key-present-bar'); }""", timeout=timeout)
+               && bar && bar.querySelector('[data-testid="stMarkdown"]'); }""", timeout=timeout)
 
 
 def walk_deck(page, base: str, query: str = "", limit: int = 60):

@@ -71,12 +71,14 @@ def test_a_link_from_a_chart_keeps_the_filters_and_language(app_url, browser, pa
     chart = page.locator('[data-testid="stVegaLiteChart"]').filter(
         has=page.locator("canvas, svg.marks")).nth(0 if path == "teachers" else 2)
     chart.scroll_into_view_if_needed()
-    for attempt in range(4):  # a busy machine may draw the chart (and its links) after the page settles
+    # the first bar lies below the title (and its subtitle); a busy machine may draw the chart and its
+    # links after the page settles: try a few heights down the first rows
+    for attempt, below_top in enumerate([62, 52, 72, 82]):
         page.wait_for_timeout(800)
         box = chart.bounding_box()
-        page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + 45)  # the first bar
+        page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + below_top)
         page.wait_for_timeout(300)
-        page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + 45)
+        page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + below_top)
         try:
             page.wait_for_function("() => location.pathname.endsWith('/school')", timeout=10_000)
             break

@@ -202,3 +202,12 @@ def test_a_chart_on_a_slide_takes_the_box_and_larger_text(card):
     sized = charts.for_slide(township, 0.5)  # side by side: sized for a 720 px screen
     assert all(v["height"] == int(0.5 * charts.SLIDE_BASE_HEIGHT) - 90 for v in sized["hconcat"])
     assert not charts.fills_box(sized) and charts.fills_box(slide)
+
+
+def test_a_long_title_keeps_its_name_and_moves_its_explanation_below():
+    long = {"title": "Student–teacher ratio by school (students ÷ full-time teachers; dashed line: selected scope overall)"}
+    assert charts.title_with_subtitle(long)["title"] == {
+        "text": "Student–teacher ratio by school",
+        "subtitle": "(students ÷ full-time teachers; dashed line: selected scope overall)"}
+    short = {"title": "各校生师比（学生数 ÷ 专任教师数）"}
+    assert charts.title_with_subtitle(short) == short  # a title that fits stays as it is

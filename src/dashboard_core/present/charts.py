@@ -11,6 +11,7 @@ import functools
 import hashlib
 import json
 import os
+import re
 import threading
 from collections import OrderedDict
 
@@ -219,7 +220,7 @@ def finish(spec: dict) -> dict:
 
 # A long school label loses its middle, not its end: "(example) (Junior secondary)" tells two rows of one
 # school apart, and the demo mark must stay (the full name is in the tooltip)
-ELIDE_MIDDLE = ("length(datum.label) > 50 ? slice(datum.label, 0, 19) + '…' + slice(datum.label, -30)"
+ELIDE_MIDDLE = ("length(datum.label) > 54 ? slice(datum.label, 0, 23) + '…' + slice(datum.label, -30)"
                 " : datum.label")
 SCHOOL_AXIS = alt.Axis(labelExpr=ELIDE_MIDDLE)
 
@@ -547,6 +548,19 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
     layer = alt.layer(bars, rule).properties(width=100, height=180)
     return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None), columns=4).properties(title=title))
+
+
+_TITLE_TAIL = re.compile(r"^(.{8,}?)\s*([（(].+[）)])$")
+
+
+def title_with_subtitle(spec: dict, longer_than: int = 36) -> dict:
+    """A long title whose explanation is in brackets keeps its name as the title and the explanation
+    as a smaller subtitle beneath, instead of running past the chart's width and being cut."""
+    title = spec.get("title")
+    match = _TITLE_TAIL.match(title) if isinstance(title, str) and len(title) > longer_than else None
+    if match:
+        spec = {**spec, "title": {"text": match.group(1), "subtitle": match.group(2)}}
+    return spec
 
 
 SLIDE_FONT_SCALE = 1.25  # read from the back of a meeting room

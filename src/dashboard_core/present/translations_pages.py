@@ -673,6 +673,7 @@ PAGES: dict[str, str] = {
     "共 {n:,} 个乡镇：图中画学生最多的 {shown} 个": "{n:,} townships: the chart shows the {shown} with most students",
     "逐项状态（示例数据）": "Item by item (demo data)", "逐项状态": "Item by item",
     "{n} 项全部达到。": "All {n} items are met.",
+    "按示例数据：{n} 项全部达到。": "On demo data: all {n} items are met.",
     "；空心菱形为示例数据（报告未给出该年）": "; hollow diamonds are demo values (the report gives no figure for that year)",
     "{status} · {item} {text}：{value}": "{status} · {item} {text}: {value}",
 }

@@ -115,11 +115,13 @@ def partly_drawn(sentence: str) -> None:
 def county_items_at_a_glance(items: pd.DataFrame) -> None:
     """The county items as tiles, and in words those that keep the verdict back (a slide's view of the
     item table); a view judged from demo data says so in the chart's title."""
-    title = t("逐项状态（示例数据）") if bool(items["demo"].any()) else t("逐项状态")
-    draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(items), title))
+    demo = bool(items["demo"].any())
+    draw_chart(charts.county_item_tiles(tables.county_item_tiles_frame(items), t("逐项状态（示例数据）") if demo else t("逐项状态")))
     lines = words.county_items_outstanding(items)
-    st.markdown("\n".join(f"- {md_escape(line)}" for line in lines) if lines
-                else t("{n} 项全部达到。", n=len(items)))
+    if lines:
+        st.markdown("\n".join(f"- {md_escape(line)}" for line in lines))
+    else:
+        st.markdown(t("按示例数据：{n} 项全部达到。", n=len(items)) if demo else t("{n} 项全部达到。", n=len(items)))
 
 
 def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, source: str, stem: str) -> None:
@@ -142,7 +144,7 @@ def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, 
 def draw_chart(chart) -> None:
     """Render a built chart (an Altair chart or its cached spec) with the app's own theme, in the
     language of the run."""
-    spec = i18n.tr_spec(chart.to_dict())
+    spec = charts.title_with_subtitle(i18n.tr_spec(chart.to_dict()))
     share = presentation.slide_share()
     if share is None:
         st.vega_lite_chart(spec, width="stretch", theme=None)
