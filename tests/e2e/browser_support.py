@@ -93,13 +93,14 @@ def settle(page, timeout: int = 60_000) -> None:
 
 def slide_ready(page, timeout: int = 30_000) -> None:
     """The run is over and the slide style applied: the sidebar hidden, one slide in view and the bar
-    filled (the page's first moments also read as "not running", before its run has begun)."""
+    filled to its end (the page's first moments also read as "not running", before its run has begun,
+    and the bar's parts arrive one by one)."""
     settle(page, timeout)
     page.wait_for_function("""() => { const side = document.querySelector('[data-testid="stSidebar"]');
         const shown = [...document.querySelectorAll('[class*="st-key-slide-"]')].filter(e => e.getBoundingClientRect().height > 0);
-        const bar = document.querySelector('.st-key-present-bar');  // filled once the page has run
+        // the exit button is the bar's last element: with it there, the way on is drawn too
         return (!side || getComputedStyle(side).display === 'none') && shown.length <= 1
-               && bar && bar.querySelector('[data-testid="stMarkdown"]'); }""", timeout=timeout)
+               && document.querySelector('.st-key-present-exit'); }""", timeout=timeout)
 
 
 def walk_deck(page, base: str, query: str = "", limit: int = 60):

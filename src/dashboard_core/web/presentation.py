@@ -208,4 +208,5 @@ def close_deck(bar, pages: dict, current_path: str) -> None:
             link(cols[2], "present-next", t("下一页"), ":material/arrow_forward:", order[index + 1], 1)
         elif index < 0 and order:
             link(cols[2], "present-next", t("从头开始"), ":material/play_arrow:", order[0], 1)
-        cols[3].button(t("退出演示"), on_click=lambda: st.session_state.update(present=False), icon=":material/close:")
+        cols[3].button(t("退出演示"), on_click=lambda: st.session_state.update(present=False), icon=":material/close:",
+                       key="present-exit")
