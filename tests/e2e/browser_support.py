@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 import os
 import shutil
 import sys
@@ -103,17 +104,34 @@ def slide_ready(page, timeout: int = 30_000) -> None:
                && document.querySelector('.st-key-present-exit'); }""", timeout=timeout)
 
 
+_PAGE_OF = re.compile(r"演示 (\d+) / (\d+) 页|Page (\d+) of (\d+)")
+_SLIDE_OF = re.compile(r"第 (\d+) / (\d+) 张|slide (\d+) of (\d+)")
+
+
+def _at_the_end(bar: str) -> bool:
+    """The bar names the last page of the deck and, when the page has several, its last slide."""
+    page_of, slide_of = _PAGE_OF.search(bar), _SLIDE_OF.search(bar)
+    numbers = lambda m: [int(x) for x in m.groups() if x is not None]  # noqa: E731
+    if page_of is None:
+        return True  # a page outside the deck
+    i, n = numbers(page_of)
+    k, m = numbers(slide_of) if slide_of else (1, 1)
+    return i == n and k == m
+
+
 def walk_deck(page, base: str, query: str = "", limit: int = 60):
-    """Open presentation mode at the first page and follow the bar's next link to the end; yields the
-    page's path after each step, the slide on screen."""
+    """Open presentation mode at the first page and follow the bar's next link to the end of the deck
+    (as the bar states it, not as the links happen to be drawn yet); yields the page's path after each
+    step, the slide on screen."""
     page.goto(f"{base}/overview?present=true{'&' + query if query else ''}")
     slide_ready(page)
     for _ in range(limit):
         yield page.url.split("?")[0].rsplit("/", 1)[-1] or "overview"
-        following = page.locator(".st-key-present-next").locator("a, button")
-        if not following.count() or "arrow_forward" not in following.inner_text():
-            return
         before = page.locator(".st-key-present-bar").inner_text()
+        if _at_the_end(before):
+            return
+        following = page.locator(".st-key-present-next").locator("a, button")
+        following.wait_for(timeout=30_000)
         following.click()
         page.wait_for_function("(before) => { const bar = document.querySelector('.st-key-present-bar');"
                                " return bar && bar.innerText !== before; }", arg=before, timeout=30_000)
