@@ -3,6 +3,7 @@ import streamlit as st
 
 from dashboard_core.present import i18n, words
 from dashboard_core.present.i18n import t
+from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.store import memory
 from dashboard_core.store.snapshots import SnapshotError
 from dashboard_core.web import ui
@@ -37,8 +38,8 @@ with st.sidebar:
 try:
     view = ui.sidebar_filters()
     for problem in view.skipped:
-        st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=problem.snapshot_id,
-                             message=i18n.Verbatim(words.snapshot_problem(problem.code, problem.values))))
+        st.sidebar.warning(t("已跳过损坏的快照 {snapshot}：{message}", snapshot=md_value(problem.snapshot_id),
+                             message=i18n.Verbatim(md_escape(words.snapshot_problem(problem.code, problem.values)))))
     if view.snapshot.demo:
         st.sidebar.caption(t(":material/science: 当前为{mark}", mark=ui.DEMO_MARK))
     with st.sidebar:

@@ -12,7 +12,7 @@ from dashboard_core.model import compare
 from dashboard_core.present import words
 from dashboard_core.store import schema, settings, snapshots
 from dashboard_core.present import i18n
-from dashboard_core.present.format import md_escape
+from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t
 from dashboard_core.model.filters import Filters
 
@@ -26,10 +26,10 @@ rows = [{"快照编号": s.snapshot_id, "创建日期": s.created_date, "来源"
 ui.table_view(pd.DataFrame(rows))
 st.caption(t("当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。各表一列为行数。"
              "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。",
-             id=v.snapshot.snapshot_id))
+             id=md_value(v.snapshot.snapshot_id)))
 for p in bad:
-    st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id,
-                 message=i18n.Verbatim(words.snapshot_problem(p.code, p.values))), icon=":material/warning:")
+    st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=md_value(p.snapshot_id),
+                 message=i18n.Verbatim(md_escape(words.snapshot_problem(p.code, p.values)))), icon=":material/warning:")
 
 
 st.subheader(t("导入模板"))
@@ -116,7 +116,7 @@ else:
                 st.button(t("导入为新快照"), type="primary", on_click=do_import, icon=":material/upload:")
         evidence_register(v.snapshot)
     if "import_message" in st.session_state:
-        st.success(st.session_state.pop("import_message"))
+        st.success(md_escape(st.session_state.pop("import_message")))  # it may quote the file's name
 
 st.subheader(t("比较两个快照"))
 if len(good) < 2:

@@ -4,7 +4,7 @@ from dashboard_core.web import ui
 from dashboard_core.model.vocabulary import JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY_SCHOOL, TEACHING_POINT
 from dashboard_core.present import charts, i18n, tables, words
 from dashboard_core.present.i18n import t
-from dashboard_core.present.format import md_escape
+from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.model.filters import Filters
 from dashboard_core.store.facts import REPORT_YEAR
 
@@ -65,8 +65,8 @@ with ui.slide(chart_height=0.3):
     trend = ui.trend(v.snapshot, v.filters)
     trend = trend[trend["year"] <= v.filters.year]
     first = int(trend["year"].min()) if len(trend) else v.filters.year
-    st.subheader(t("所选范围 {first}—{year} 年变化（{scope}）", first=first, year=v.filters.year, scope=v.scope_label)
-                 if first < v.filters.year else t("所选范围 {year} 年（{scope}）", year=v.filters.year, scope=v.scope_label))
+    st.subheader(t("所选范围 {first}—{year} 年变化（{scope}）", first=first, year=v.filters.year, scope=md_value(v.scope_label))
+                 if first < v.filters.year else t("所选范围 {year} 年（{scope}）", year=v.filters.year, scope=md_value(v.scope_label)))
     if trend.empty:
         st.info(t("所选范围没有学校数据。"))
     else:
@@ -102,7 +102,7 @@ with ui.slide(chart_height=0.52):
                       t("；达标按国家标准逐校（学段）判定"), f"overview_townships_{v.filters.year}.csv", data=township_frame)
 
 with ui.page_only():
-    st.subheader(t("所选范围的学校（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
+    st.subheader(t("所选范围的学校（{scope} · {year} 年）", scope=md_value(v.scope_label), year=v.filters.year))
     stages = card.enrolment_by_stage()  # from the scorecard in hand: no query
     types = ui.schools_by_type(v.snapshot, v.filters)
     left, right = st.columns(2)

@@ -5,7 +5,7 @@ from dashboard_core.files import downloads, plan_file
 from dashboard_core.model.filters import Filters
 from dashboard_core.model import plan as plan_model
 from dashboard_core.present import charts, i18n, tables, words
-from dashboard_core.present.format import amount
+from dashboard_core.present.format import amount, md_escape, md_value
 from dashboard_core.present.i18n import t
 from dashboard_core.store import settings
 from dashboard_core.web import ui
@@ -79,7 +79,7 @@ with ui.page_only():
         try:
             base = plan_file.load_scenario(root, opened)["actions_frame"]
         except plan_file.PlanFileError as exc:
-            st.error(t("方案“{name}”无法打开：{problem}", name=opened, problem=i18n.Verbatim(str(exc))))
+            st.error(t("方案“{name}”无法打开：{problem}", name=md_value(opened), problem=i18n.Verbatim(md_escape(str(exc)))))
     editable = tables.plan_frame(base)
     edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key=f"plan_editor_{opened}",
                             column_config={
@@ -94,7 +94,7 @@ with ui.page_only():
     except plan_file.PlanFileError as exc:
         actions, problem = base, str(exc)
     if problem:
-        st.error(t("改动有误，仍按原方案计算：{problem}", problem=i18n.Verbatim(problem)), icon=":material/error:")
+        st.error(t("改动有误，仍按原方案计算：{problem}", problem=i18n.Verbatim(md_escape(problem))), icon=":material/error:")
 
 # 3. Totals and the verdict with the plan carried out
 total = float(actions["cost"].sum()) if len(actions) else 0.0
@@ -132,9 +132,9 @@ with ui.page_only():
         try:
             plan_file.save_scenario(root, name, plan_file.to_json(plan_model.Plan(actions, total, "edited"),
                                                                   v.snapshot.snapshot_id, year, costs, after.summary))
-            st.success(t("已保存方案“{name}”（数据快照不变）。", name=name))
+            st.success(t("已保存方案“{name}”（数据快照不变）。", name=md_value(name)))
         except (plan_file.PlanFileError, OSError) as exc:
-            st.error(t("未能保存：{problem}", problem=i18n.Verbatim(str(exc))))
+            st.error(t("未能保存：{problem}", problem=i18n.Verbatim(md_escape(str(exc)))))
     chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared", select_all=False)
     if chosen:
         rows = []

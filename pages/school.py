@@ -4,7 +4,7 @@ import streamlit as st
 from dashboard_core.web import state, ui
 from dashboard_core.present import charts, tables, words
 from dashboard_core.model import measures, standard
-from dashboard_core.present.format import md_escape
+from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t, tr
 from dashboard_core.model.filters import Filters
 
@@ -37,8 +37,8 @@ year = v.filters.year
 stages = v.filters.stages
 mine = ui.card(v.snapshot, Filters(year=year, schools=(school_id,), stages=stages))
 st.markdown(f"### {md_escape(tr(info['school_name']))}")
-st.caption(t("{township} · {type} · {setting} · 学校编号 {id}", township=info["township_name"], type=info["school_type"],
-             setting=info["urban_rural"], id=school_id) + (t(" · 校名为示例") if bool(info["name_is_example"]) else ""))
+st.caption(t("{township} · {type} · {setting} · 学校编号 {id}", township=md_value(info["township_name"]),
+             type=info["school_type"], setting=info["urban_rural"], id=md_value(school_id)) + (t(" · 校名为示例") if bool(info["name_is_example"]) else ""))
 
 if mine.inputs.empty:
     st.info(t("{year} 年没有这所学校的数据。", year=year))
@@ -48,7 +48,7 @@ inputs = mine.inputs
 first = inputs.iloc[0]
 if first["school_id"] != school_id:  # a teaching point, judged with its central school
     st.info(t("这是一个教学点：按评估规则，它的数据并入所属中心校“{parent}”一起计算（{rule}）。"
-              "以下基本情况和指标是中心校含本教学点的合计。", parent=first["school_name"],
+              "以下基本情况和指标是中心校含本教学点的合计。", parent=md_value(first["school_name"]),
               rule=ui.rules()["resource"]["teaching_points"]["text"]), icon=":material/info:")
 elif int(inputs["teaching_points_folded"].max()) > 0:
     st.caption(t("本校的数字含 {n} 个所属教学点的数据（教学点并入中心校计算）。", n=int(inputs["teaching_points_folded"].max())))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard_core.web import ui
 from dashboard_core.present import charts, i18n, tables, words
-from dashboard_core.present.format import beside_threshold, md_escape
+from dashboard_core.present.format import beside_threshold, md_escape, md_value
 from dashboard_core.model import standard
 from dashboard_core.model.vocabulary import JUNIOR, PRIMARY, STAGES
 from dashboard_core.present.i18n import t, tr
@@ -123,7 +123,7 @@ with ui.slide():
 with ui.slide(chart_height=0.42):
     # 4. Coefficients of variation
     st.subheader(t("差异系数（校际均衡）"))
-    scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=v.scope_label)
+    scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=md_value(v.scope_label))
     limits = rules["resource"]["cv_limits"]
     st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
                  scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
@@ -167,16 +167,17 @@ def item_detail() -> None:
     chosen = st.selectbox(t("查看一项的明细"), list(items.index), key="item_detail",
                           format_func=i18n.fixed(lambda code: f"{code} {tr(items.loc[code, 'text'])}"))
     row = items.loc[chosen]
-    st.markdown(f"**{chosen}** {tr(row['text'])} — {words.item_status(row.to_dict())}")
+    # every part below may quote the county's own text (document names, issuers): shown inert, never as Markdown
+    st.markdown(f"**{md_escape(chosen)}** {md_value(row['text'])} — {md_escape(words.item_status(row.to_dict()))}")
     for req in row["requirements"]:
         rule = standard.requirement(rules, req["id"])
-        lines = [t("**{id}** {text}：{status}", id=req["id"], text=rule["text"],
-                   status=i18n.Verbatim(words.item_status(req))),
-                 t("证据：{value}", value=i18n.Verbatim(words.requirement_value(req))),
-                 t("来源：{source}", source=i18n.Verbatim(words.requirement_source(req, citations)))]
+        lines = [t("**{id}** {text}：{status}", id=md_value(req["id"]), text=md_value(rule["text"]),
+                   status=i18n.Verbatim(md_escape(words.item_status(req)))),
+                 t("证据：{value}", value=i18n.Verbatim(md_escape(words.requirement_value(req)))),
+                 t("来源：{source}", source=i18n.Verbatim(md_escape(words.requirement_source(req, citations))))]
         needs = words.what_it_needs(req, rule)
         if needs:
-            lines.append(needs)
+            lines.append(md_escape(needs))
         st.markdown("\n".join(f"- {line}" for line in lines))
         frame = tables.requirement_detail_frame(req)
         if frame is not None:

@@ -6,6 +6,7 @@ from dashboard_core.web import ui
 from dashboard_core.present import charts, tables
 from dashboard_core.present import i18n
 from dashboard_core.present.i18n import t
+from dashboard_core.present.format import md_value
 from dashboard_core.store.facts import S_QUA, S_RES, S_TEA
 
 v = ui.page_header("师资队伍", "编制与结构、交流轮岗、引进与培养、待遇与培训")
@@ -17,7 +18,7 @@ fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 
 
 with ui.slide(chart_height=0.39):
-    st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=v.scope_label, year=v.filters.year))
+    st.subheader(t("教职工与专任教师（{scope} · {year} 年）", scope=md_value(v.scope_label), year=v.filters.year))
     inputs = card.inputs
     staff = ui.staff_totals(v.snapshot, v.filters)
     students = int(inputs["students"].sum()) if len(inputs) else 0
@@ -116,12 +117,12 @@ with ui.slide() if (registers.rotation is not None and len(registers.rotation)) 
         ui.source_caption(ui.snapshot_source(v.snapshot, "rotation、schools"))
 
     if len(gaps):
-        st.subheader(t("分学科教师：实有与按课时应配（{scope}）", scope=v.scope_label))
+        st.subheader(t("分学科教师：实有与按课时应配（{scope}）", scope=md_value(v.scope_label)))
         gap_table = tables.subject_gap_frame(gaps)
         short = gap_table[gap_table["缺口（人）"] > 0]
         if len(short):
             st.markdown(t("缺口最大的学科：{subjects}。", subjects=t("、").join(
-                t("{subject} 缺 {n} 人（{schools} 所学校）", subject=r["学科"], n=int(r["缺口（人）"]),
+                t("{subject} 缺 {n} 人（{schools} 所学校）", subject=md_value(r["学科"]), n=int(r["缺口（人）"]),
                   schools=int(r["缺教师的学校数"])) for _, r in short.head(3).iterrows())))
         ui.table_view(gap_table)
         ui.source_caption(ui.snapshot_source(v.snapshot, "teacher_subjects") + t("；应配数按国家课程方案课时测算"))

@@ -194,7 +194,12 @@ def cmd_validate(args) -> int:
 def cmd_import(args) -> int:
     from .files import importer
 
-    report, snap = importer.import_file(Path(args.file), _data_root(args), args.snapshot)
+    try:
+        report, snap = importer.import_file(Path(args.file), _data_root(args), args.snapshot)
+    except snapshots.SnapshotError as exc:  # the file was fine; writing the snapshot was not
+        print(f"错误：{words.snapshot_problem(exc.code, exc.values)}", file=sys.stderr)
+        print("未导入，已有数据没有任何改动。")
+        return 1
     _print_report(report)
     if snap is None:
         print("未导入，已有数据没有任何改动。")

@@ -197,10 +197,20 @@ def test_the_apps_own_export_imports_again(demo_snapshot, tmp_path):
 
 
 def test_markdown_in_data_is_shown_as_text():
-    hostile = "县第一小学\n# 全部达标 :red-background[达标] ![x](http://evil.example/t.png)"
+    import html
+    import re
+
+    hostile = ("县第一小学\n# 全部达标 :red-background[达标] ![x](http://evil.example/t.png) **全部达标** $x^2$ "
+               ":material/check: www.evil.example a@evil.example <img src=x> &lt;b&gt;")
     escaped = md_escape(hostile)
-    assert "\n" not in escaped and "\\#" in escaped and "\\[" in escaped and "\\!" in escaped and "\\(" in escaped
-    assert md_escape("0.45") == "0\\.45"
+    assert "\n" not in escaped
+    # nothing Markdown, a directive, an autolink or math could start from is left as a raw character …
+    assert not re.search(r"[\\`*_{}\[\]()#+!|:$~<>@=^\"']", re.sub(r"&#\d+;", "", escaped))
+    assert "www." not in escaped and "http:" not in escaped and ":material/" not in escaped
+    # … and a reader sees the text itself: each reference stands for the character it replaced
+    assert html.unescape(escaped) == " ".join(hostile.split())
+    assert md_escape("0.45") == "0.45" and md_escape("DEMO-01") == "DEMO-01"  # nothing starts there: left as written
+    assert md_escape("- 1. x") == "&#45; 1&#46; x"  # a list marker does
 
 
 # ---- snapshots written at the same moment, left-overs of killed writes ----------------------------------------

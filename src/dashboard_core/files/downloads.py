@@ -12,12 +12,23 @@ from ..present.i18n import t, tr
 VERBATIM_COLUMNS = ("报告原文", "source_text")
 
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may run as a formula (OWASP)
+FORMULA_START = ("=", "+", "-", "@")  # what a spreadsheet may run as a formula (OWASP)
+# what a spreadsheet skips before it looks for a formula sign: whitespace and control characters
+_SKIPPED_BEFORE_FORMULA = "".join(map(chr, range(0x21))) + "\x7f\u00a0\u3000\ufeff"
+
+
+def looks_like_formula(text: str) -> bool:
+    """Text a spreadsheet may run as a formula: a formula sign after any leading whitespace or control
+    characters (LibreOffice runs "\\r=1+1" as "=1+1")."""
+    return text.lstrip(_SKIPPED_BEFORE_FORMULA).startswith(FORMULA_START)
 
 
 def _defused(value):
-    """A CSV cell that cannot be run as a formula: text starting like one gets a leading apostrophe."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+    """A CSV cell that cannot be run as a formula: text that looks like one loses what precedes its
+    sign and gets a leading apostrophe, so the apostrophe is the cell's first character."""
+    if isinstance(value, str) and looks_like_formula(value):
+        return "'" + value.lstrip(_SKIPPED_BEFORE_FORMULA)
+    return value
 
 
 def csv_bytes(frame) -> bytes:

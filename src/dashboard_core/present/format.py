@@ -4,7 +4,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .i18n import english, tr
+from .i18n import Verbatim, english, tr
 
 # Chinese counts in 万 (10^4) and 亿 (10^8); English readers get the plain number and unit
 _SCALED_UNITS = {"万元": (1e4, "yuan"), "亿元": (1e8, "yuan"), "万人": (1e4, "people"), "万㎡": (1e4, "㎡")}
@@ -61,11 +61,37 @@ def beside_threshold(values, thresholds, decimals: int = DECIMALS, most: int = M
     return out
 
 
-_MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|:$~<>"
+# Characters that can start or close a Markdown construct in Streamlit's renderer: emphasis, links and
+# autolinks (":" of "http://", "." of "www.", "@" of an e-mail), images, tables, math ("$"), colour and icon
+# directives (":red[…]", ":material/…:"), HTML and character references ("&").
+_MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|:$~<>@&=^\"'")
 
 
 def md_escape(text) -> str:
-    """Text from the data (names, a file name, sentences quoting them) made safe to show as Markdown: no
-    heading, link, image, colour directive or formula can be formed from it, and it stays on one line."""
+    """Text from the data (names, a file name, sentences quoting them) made inert as Markdown, on one line.
+
+    Each special character becomes a numeric character reference (":" → "&#58;"). Backslash escapes are
+    not enough in Streamlit: its renderer rewrites ":material/" in the source before parsing and finds
+    autolinks ("www.", "http://") and math ("$") in text that escapes leave intact; a reference is none
+    of these characters until the parser has finished, and then it is shown as the character itself.
+    A "." or "-" between two letters or digits ("4.2", "DEMO-01") starts nothing and stays as it is,
+    except the dot of "www.", which starts a link."""
     text = " ".join(str(text).split())
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in text)
+    out = []
+    for i, ch in enumerate(text):
+        if ch in _MARKDOWN_SPECIAL and not (ch in ".-" and _between_word_characters(text, i)):
+            out.append(f"&#{ord(ch)};")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _between_word_characters(text: str, i: int) -> bool:
+    inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    return inner and not (text[i] == "." and text[max(0, i - 3):i].lower() == "www")
+
+
+def md_value(value) -> Verbatim:
+    """A value from the data for a Markdown template: in the current language, then made inert (a
+    `t()` template fills it in as written)."""
+    return Verbatim(md_escape(tr(value)))

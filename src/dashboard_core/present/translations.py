@@ -155,6 +155,9 @@ WORDS_TEMPLATES: dict[str, str] = {
     "manifest.json 缺少字段 {field}": "manifest.json lacks the field {field}",
     "清单中没有数据表 {table}": "the manifest lists no table {table}",
     "缺少文件 {file}": "the file {file} is missing",
+    "新快照没有写成（{reason}：{detail}）；已有快照没有任何改动。请腾出磁盘空间或检查数据目录的写入权限后重试":
+        "the new snapshot was not written ({reason}: {detail}); no existing snapshot was changed. Free disk space or check that the data folder can be written, then try again",
+    "磁盘已满": "disk full", "数据目录不可写": "data folder not writable", "写入出错": "write error",
     "文件 {file} 的校验值与清单不符（文件已损坏或未复制完整）":
         "the checksum of {file} does not match the manifest (the file is damaged or was not copied completely)",
     "文件 {file} 有 {rows} 行，清单记录为 {expected} 行": "{file} has {rows} rows; the manifest records {expected}",

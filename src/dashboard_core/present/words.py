@@ -402,6 +402,7 @@ SNAPSHOT_PROBLEMS = {
     "not_found": "找不到快照“{snapshot_id}”（在 {root} 下）。",
     "id_mismatch": "文件夹名“{folder}”与清单中的编号“{manifest_id}”不一致",
     "unreadable": "快照“{snapshot_id}”的数据文件读取失败（{detail}），已停用；请重新导入或从备份恢复该快照",
+    "write_failed": "新快照没有写成（{reason}：{detail}）；已有快照没有任何改动。请腾出磁盘空间或检查数据目录的写入权限后重试",
     "none_intact": "数据目录 {root} 下没有完好的快照。{skipped}请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。",
 }
 
@@ -415,8 +416,13 @@ def snapshot_problem(code: str, values: dict) -> str:
         elif key == "skipped":
             value = (t("已跳过：{detail}。", detail=Verbatim(t("；").join(
                 f"{p.snapshot_id}：{snapshot_problem(p.code, p.values)}" for p in value))) if value else "")
+        elif key == "reason":
+            value = t(WRITE_FAILURES.get(value, WRITE_FAILURES["other"]))
         shown[key] = Verbatim(str(value))
     return t(SNAPSHOT_PROBLEMS[code], **shown)
+
+
+WRITE_FAILURES = {"disk_full": "磁盘已满", "permission": "数据目录不可写", "other": "写入出错"}
 
 
 def scope_label(filters, township_names: dict, school_names) -> str:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from ..model.vocabulary import SCHOOL_TYPES, SETTINGS, STAGES
 
 TEXT, INT, FLOAT, BOOL = "text", "int", "float", "bool"
+# Longest text accepted: a name longer than these is pasted text, and would stretch every page and document
+MAX_ID_CHARS, MAX_TEXT_CHARS = 32, 100
+MAX_CHARS = {"school_name": 50, "township_name": 30, "document": 200, "note": 300, "source": 200}
 TYPE_LABELS = {TEXT: "文本", INT: "整数", FLOAT: "数值", BOOL: "是/否"}
 
 
@@ -25,6 +28,16 @@ class Column:
     choices: tuple = ()
     count: bool = False  # a count of people or things: whole and not negative
     signed: bool = False  # may be negative (e.g. a growth rate)
+    max_chars: int = 0  # text: the longest value accepted (0: the default for its kind of column)
+    identifier: bool = False  # text: an id (letters, digits, ".", "_", "-"): it goes into addresses and file names
+
+    def __post_init__(self):
+        if self.kind == TEXT:
+            if self.name.endswith(("school_id", "township_code")):
+                object.__setattr__(self, "identifier", True)
+            if not self.max_chars:
+                object.__setattr__(self, "max_chars", MAX_CHARS.get(self.name, MAX_ID_CHARS if self.identifier
+                                                                     else MAX_TEXT_CHARS))
 
     @property
     def template_header(self) -> str:
@@ -212,3 +225,6 @@ KNOWN_METRICS = ("education_spending", "per_student_spending_primary", "per_stud
                  "nutrition_spend", "teachers_reallocated", "new_teachers_recruited", "students_total",
                  "students_primary", "students_junior", "staff_total", "teachers_total", "public_satisfaction_rate",
                  "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved")
+# the county figures that are shares of a whole, in %: between 0 and 100
+SHARE_METRICS = ("rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
+                 "public_satisfaction_rate", "teacher_training_share_exceeds")

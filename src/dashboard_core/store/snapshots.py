@@ -122,9 +122,12 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
     if final.exists():
         raise SnapshotError("exists", snapshot_id=snapshot_id)
     parent = snapshots_dir(data_root)
-    parent.mkdir(parents=True, exist_ok=True)
     created_at = created_at or datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    temp = Path(tempfile.mkdtemp(prefix=f".tmp-{snapshot_id}-", dir=parent))
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(prefix=f".tmp-{snapshot_id}-", dir=parent))
+    except OSError as exc:
+        raise _write_failed(exc) from None
     try:
         manifest = {"snapshot_id": snapshot_id, "created_at": created_at, "source": source,
                     "demo": bool(demo), "tables": {}}
@@ -145,10 +148,21 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
             if final.exists():
                 raise SnapshotError("exists", snapshot_id=snapshot_id) from None
             raise
+    except OSError as exc:  # disk full, no permission…: nothing is left behind, nothing else changed
+        shutil.rmtree(temp, ignore_errors=True)
+        raise _write_failed(exc) from None
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
     return read_snapshot(data_root, snapshot_id)
+
+
+def _write_failed(exc: OSError) -> SnapshotError:
+    import errno
+
+    reason = "disk_full" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else (
+        "permission" if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) else "other")
+    return SnapshotError("write_failed", reason=reason, detail=exc.strerror or type(exc).__name__)
 
 
 def _manifest(path: Path) -> dict:

@@ -12,6 +12,7 @@ from streamlit.errors import StreamlitAPIException
 from ..model.filters import Filters
 from ..model.vocabulary import STAGES
 from ..present import i18n, words
+from ..present.format import md_escape, md_value
 from ..present.i18n import t, tr
 from ..store import settings
 from ..store.snapshots import Snapshot
@@ -77,15 +78,15 @@ def sidebar_filters() -> View:
     """Snapshot in view and the sidebar filters, all bound to the URL so a link reproduces the view."""
     note = st.session_state.pop(FALLBACK_NOTE, None)
     if note is not None:
-        st.warning(t("已改为显示最新的完好快照：{message}", message=i18n.Verbatim(words.snapshot_problem(*note))),
+        st.warning(t("已改为显示最新的完好快照：{message}", message=i18n.Verbatim(md_escape(words.snapshot_problem(*note)))),
                    icon=":material/warning:")
     good, bad = cache.available_snapshots()
     if not good:
         st.error(t("没有可用的数据快照。请在项目根目录运行 `python -m dashboard_core build-demo` 生成示例快照，"
-                   "或检查数据目录 {root}。", root=str(settings.data_root())))
+                   "或检查数据目录 {root}。", root=md_value(str(settings.data_root()))))
         for p in bad:
-            st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=p.snapshot_id,
-                           message=i18n.Verbatim(words.snapshot_problem(p.code, p.values))))
+            st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=md_value(p.snapshot_id),
+                           message=i18n.Verbatim(md_escape(words.snapshot_problem(p.code, p.values)))))
         st.stop()
     by_id = {s.snapshot_id: s for s in good}
     filter_box = st.sidebar.container()

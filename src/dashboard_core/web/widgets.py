@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ..present import charts, i18n, tables, words
-from ..present.format import md_escape, amount
+from ..present.format import amount, md_escape, md_value
 from ..present.i18n import t, tr
 from ..files import downloads
 from ..files.downloads import in_language
@@ -52,11 +52,11 @@ def demo_mark(snapshot: Snapshot) -> None:
 def page_header(title: str, subtitle: str | None = None) -> View:
     v = view()
     st.title(t(title))
-    scope = t("范围：{scope} · {year} 年", scope=v.scope_label, year=v.filters.year)
+    scope = t("范围：{scope} · {year} 年", scope=md_value(v.scope_label), year=v.filters.year)
     if v.filters.stages:
         scope += " · " + t("、").join(tr(s) for s in v.filters.stages)
     st.caption((t(subtitle) + " · " if subtitle else "") + scope
-               + t(" · 数据快照 {id}（{date}）", id=v.snapshot.snapshot_id, date=v.snapshot.created_date))
+               + t(" · 数据快照 {id}（{date}）", id=md_value(v.snapshot.snapshot_id), date=md_value(v.snapshot.created_date)))
     demo_mark(v.snapshot)
     return v
 
@@ -68,7 +68,8 @@ def snapshot_source(snapshot: Snapshot, tables: str) -> str:
 
 
 def source_caption(text: str) -> None:
-    st.caption(tr(text))
+    """A figure's source under it: it names a snapshot (its id is the user's), shown inert."""
+    st.caption(md_escape(tr(text)))
 
 
 def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None) -> None:
@@ -79,7 +80,7 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None
     source = tr(source)
     lang = i18n.language()
     draw_chart(chart)
-    st.caption(source)
+    st.caption(md_escape(source))
     stem = filename.rsplit(".", 1)[0]
     with presentation.page_only():  # the tools stay on the page, off the slides
         _chart_tools(chart, table, frame, source, filename, stem, lang)
