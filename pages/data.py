@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard_core.web import admin, ui
 from dashboard_core.present import tables
-from dashboard_core.files import importer
+from dashboard_core.files import downloads, importer
 from dashboard_core.model import compare
 from dashboard_core.present import words
 from dashboard_core.store import schema, settings, snapshots
@@ -27,6 +27,12 @@ ui.table_view(pd.DataFrame(rows))
 st.caption(t("当前查看：{id}（在侧栏“数据快照”中切换，写在网址里）。各表一列为行数。"
              "快照一经写入不再修改；每个文件的行数与 SHA-256 校验值记录在 manifest.json 中，打开时逐一核对，不符的快照会被跳过。",
              id=md_value(v.snapshot.snapshot_id)))
+ephemeral = settings.data_is_ephemeral(settings.data_root())
+st.download_button(t("下载当前快照的文件（zip，{id}）", id=v.snapshot.snapshot_id),
+                   data=lambda: downloads.snapshot_zip(v.snapshot), file_name=f"{v.snapshot.snapshot_id}.zip",
+                   mime="application/zip", on_click="ignore", icon=":material/folder_zip:",
+                   type="primary" if ephemeral and not v.snapshot.demo else "secondary")
+st.caption(t("解压到仓库的 data/snapshots/ 下并提交，这个快照就随应用一起发布（也可作备份）。"))
 for p in bad:
     st.warning(t("已跳过快照 {snapshot}：{message}", snapshot=md_value(p.snapshot_id),
                  message=i18n.Verbatim(md_escape(words.snapshot_problem(p.code, p.values)))), icon=":material/warning:")
@@ -44,6 +50,10 @@ st.caption(t("模板每张表一个工作表，表头为中文（也可用英文
              "也可以先下载当前快照，在 Excel 中修改后重新导入。"))
 
 st.subheader(t("导入统计数据"))
+if ephemeral:
+    st.warning(t("本应用运行在不保留文件的环境（如 Streamlit Community Cloud）：在这里导入的快照在应用重启或休眠后会消失。"
+                 "导入后请用上方“下载当前快照的文件”按钮下载 zip，解压到仓库的 data/snapshots/ 下并提交，才能长期保存。"),
+               icon=":material/cloud_off:")
 
 
 def evidence_register(snapshot) -> None:
@@ -73,10 +83,16 @@ else:
     typed = st.text_input(t("管理员密码"), type="password", key="admin_password_input")
     fingerprint = hashlib.sha256(typed.encode("utf-8")).hexdigest() if typed else None  # the password itself is not kept
     if typed and st.session_state.get("_admin_checked") != fingerprint:  # each typed value is checked once
-        st.session_state["_admin_checked"] = fingerprint
-        st.session_state["_admin_ok"] = admin.check(typed, st.session_state)
+        result = admin.check(typed, st.session_state)
+        st.session_state["_admin_ok"] = bool(result)
+        if result is not None:  # None: typed during a wait, checked when the wait ends (below)
+            st.session_state["_admin_checked"] = fingerprint
     waiting = admin.wait_s(st.session_state)
-    if typed and not st.session_state.get("_admin_ok"):
+    if typed and st.session_state.get("_admin_checked") != fingerprint:
+        st.warning(t("请 {n:.0f} 秒后再试：到时会自动核对已输入的密码，无需重新输入。", n=max(1.0, waiting)),
+                   icon=":material/hourglass_top:")
+        admin.recheck_when_the_wait_ends()
+    elif typed and not st.session_state.get("_admin_ok"):
         st.error(t("密码不正确。") + (t("请 {n:.0f} 秒后再试。", n=waiting) if waiting > 0 else ""), icon=":material/block:")
     elif typed:
         upload = st.file_uploader(t("上传填写好的模板（.xlsx，不超过 {mb} MB）", mb=importer.MAX_BYTES // 1024 // 1024), type=["xlsx"],

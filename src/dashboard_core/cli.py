@@ -168,11 +168,12 @@ def cmd_report(args) -> int:
 def cmd_template(args) -> int:
     from .files import importer
 
-    tables = None
+    tables, demo = None, False
     if args.from_snapshot:
-        tables = snapshots.read_tables(snapshots.read_snapshot(_data_root(args), args.from_snapshot))
+        snap = snapshots.read_snapshot(_data_root(args), args.from_snapshot)
+        tables, demo = snapshots.read_tables(snap), snap.demo
     out = Path(args.out)
-    importer.write_workbook(out, tables)
+    importer.write_workbook(out, tables, demo)
     print(f"已写入导入模板：{out}" + (f"（含快照 {args.from_snapshot} 的数据）" if tables else ""))
     return 0
 

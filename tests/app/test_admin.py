@@ -43,12 +43,47 @@ def test_wrong_guesses_are_slowed_down():
     assert not opened(at)
 
 
-def test_a_flood_of_guesses_locks_the_gate_for_everyone(monkeypatch):
+def test_a_flood_of_guesses_locks_every_guessing_session(monkeypatch):
     monkeypatch.setattr(admin, "password", lambda: "right")
     admin.reset_server()
-    state = {}
     for i in range(admin.SERVER_FAILURES + 1):
-        admin.check(f"guess-{i}", {})
-    assert admin.wait_s(state) > 0  # a new session waits too
-    assert not admin.check("right", state)
+        admin.check(f"guess-{i}", {}, who=f"10.1.{i % 9}.{i % 200}")
+    guesser = {}
+    admin.check("another-guess", guesser, who="10.9.9.9")  # a client that had not guessed before
+    assert admin.wait_s(guesser, "10.9.9.9") > 0  # once it guesses, the server's lock holds it back
+    assert admin.check("right", guesser, who="10.9.9.9") is None
     admin.reset_server()
+
+
+def test_a_flood_from_elsewhere_never_locks_out_the_right_password(monkeypatch):
+    monkeypatch.setattr(admin, "password", lambda: "right")
+    admin.reset_server()
+    for i in range(admin.SERVER_FAILURES + 5):  # many guessing sessions, from many clients and from this one
+        admin.check(f"guess-{i}", {}, who=f"10.0.{i % 7}.{i % 250}")
+    for i in range(admin.CLIENT_FAILURES + 5):
+        admin.check(f"guess-{i}", {}, who="local")
+    assert admin.check("right", {}, who="local") is True  # a session that has not guessed is let in
+    guessing = {}
+    admin.check("wrong", guessing, who="local")
+    assert admin.wait_s(guessing, "local") > 0 and admin.check("right", guessing, who="local") is None  # not yet
+    admin.reset_server()
+
+
+def test_a_right_password_typed_during_the_wait_opens_when_it_ends(monkeypatch):
+    at = data_page("right")
+    for i in range(admin.FREE_TRIES + 1):
+        type_password(at, f"wrong-{i}")
+    type_password(at, "right")
+    assert not opened(at) and any("自动核对" in w.value for w in at.warning)
+    at.session_state["_admin_retry_at"] = 0.0  # the wait is over
+    at.run()
+    assert opened(at), [e.value for e in at.error]
+
+
+def test_the_symbol_list_in_a_fix_has_no_doubled_braces():
+    from dashboard_core.files import cells
+    from dashboard_core.store.schema import TABLES
+
+    column = next(c for table in TABLES for c in table.columns if c.name == "school_name")
+    _, message, fix = cells._parse("县第一小学{x}", column)
+    assert "{ }" in fix and "{{" not in fix

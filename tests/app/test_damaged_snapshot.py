@@ -39,9 +39,32 @@ def test_a_snapshot_rotting_under_the_app_is_set_aside(tmp_path):
         at.switch_page("pages/standards.py").run()
         assert not at.exception, [e.value for e in at.exception]
         shown = " ".join(w.value for w in at.warning)
-        assert "已改为显示最新的完好快照" in shown and "newer" in shown and str(root) not in shown
+        # set aside when the snapshots are listed again (the change time moved) or when a query fails
+        assert ("已改为显示最新的完好快照" in shown or "已跳过损坏的快照" in shown) and "newer" in shown
+        assert str(root) not in shown
         assert "demo-2024" in html.unescape(at.caption[0].value)  # the id is shown inert (as character references)
     finally:
         del os.environ["DASHBOARD_DATA_DIR"]
         st.cache_data.clear()
         st.cache_resource.clear()
+
+
+def test_a_changed_file_with_its_size_and_time_put_back_is_never_queried(data_copy):
+    """A write that keeps the size and puts back the modification time is caught before a query reads
+    the file (the change time moved), even when the process verified the snapshot before."""
+    import pytest
+
+    from dashboard_core.store import db, queries, snapshots
+
+    snap = snapshots.newest(data_copy)
+    assert len(queries.school_list(snap))  # verified and queried once: the stat is remembered
+    target = snap.table_path("schools")
+    stat = target.stat()
+    data = bytearray(target.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    target.write_bytes(bytes(data))
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert target.stat().st_size == stat.st_size and target.stat().st_mtime_ns == stat.st_mtime_ns
+    with pytest.raises(snapshots.SnapshotError) as raised:
+        db.run(snap, "school_list")
+    assert raised.value.code == "unreadable" and raised.value.values["detail"] == "checksum"

@@ -136,7 +136,84 @@ CASES = {
     "a new line and a heading in a name": (lambda p: _edit(p, "学校", "B2", "县第一小学\n# 全部达标"), "换行或控制字符"),
     "a colour directive in a name": (lambda p: _edit(p, "学校", "B2", "县第一小学:red-background[达标]"), "含有符号"),
     "a code in scientific notation": (lambda p: _edit(p, "学校", "C2", "6.54022E+8"), "科学计数法"),
+    # number text that could mean more than one number
+    "a decimal comma": (lambda p: _edit(p, "学校分学段数据", "D2", "8737,9"), "逗号位置不对"),
+    "an underscore in a number": (lambda p: _edit(p, "学校分学段数据", "D2", "1_703"), "“1_703”不是数字"),
+    "Arabic-Indic digits": (lambda p: _edit(p, "学校分学段数据", "D2", "١٧٠٣"), "不是数字"),
+    "an exponent": (lambda p: _edit(p, "学校分学段数据", "D2", "1.703e3"), "“1.703e3”不是数字"),
+    # values that cannot be
+    "a closed school with pupils": (lambda p: _edit(p, "学校", "G2", "是"), "已停办，却有"),
+    "a share above 100%": (lambda p: _append(p, "县级年度指标", [2019, "rotation_rate", 120, "%", "x"]), "不在 0 与 100 之间"),
+    "negative spending": (lambda p: _append(p, "县级年度指标", [2019, "education_spending", -5, "亿元", "x"]), "不能为负数"),
+    "two schools of one name in one township": (lambda p: _same_name(p), "出现了 2 次"),
+    "a 5,000-character id": (lambda p: _edit(p, "学校", "A2", "x" * 5000), "超过本列上限 32 个字"),
+    "a path as an id": (lambda p: _edit(p, "学校", "A2", "../../etc/passwd"), "编号“../../etc/passwd”含有"),
+    "a name made of fillers": (lambda p: _edit(p, "学校", "B2", "\u3164\u3164"), "只有看不见的字符"),
+    "a name of tag characters only": (lambda p: _edit(p, "学校", "B2", "\U000e0041\U000e0042"), "只有看不见的字符"),
+    "200 stacked marks": (lambda p: _edit(p, "学校", "B2", "县第一小学" + "\u0301" * 200), "附加符号"),
+    "a 32,767-character name": (lambda p: _edit(p, "学校", "B2", "长" * 32_767), "超过本列上限 50 个字"),
+    "one table in two sheets": (lambda p: _copy_sheet(p, "学校", "schools"), "是同一张表"),
 }
+
+
+def _append(path: Path, sheet: str, row: list) -> Path:
+    book = load_workbook(path)
+    book[sheet].append(row)
+    book.save(path)
+    return path
+
+
+def _same_name(path: Path) -> Path:
+    book = load_workbook(path)
+    ws = book["学校"]
+    first = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 3).value == ws.cell(r + 1, 3).value)
+    ws.cell(first + 1, 2).value = ws.cell(first, 2).value
+    book.save(path)
+    return path
+
+
+def _copy_sheet(path: Path, title: str, new_title: str) -> Path:
+    book = load_workbook(path)
+    book.copy_worksheet(book[title]).title = new_title
+    book.save(path)
+    return path
+
+
+def test_direction_isolates_are_stripped_and_named(workbook, tmp_path):
+    book = load_workbook(workbook)
+    name = book["学校"]["B2"].value
+    book["学校"]["B2"] = "\u2067" + name + "\u2069"
+    book.save(workbook)
+    report = importer.validate(workbook)
+    assert report.ok and "看不见的字符" in messages(report)
+    assert name in set(report.tables["schools"]["school_name"])
+
+
+def test_full_width_digits_are_read_as_the_number(workbook):
+    _edit(workbook, "学校分学段数据", "D2", "１，２３４")
+    report = importer.validate(workbook)
+    assert "D2" not in messages(report) and 1234 in set(report.tables["school_stage_year"]["students"])
+
+
+def test_a_class_register_that_disagrees_with_the_school_rows_is_named(tmp_path, demo_workbook_bytes):
+    path = tmp_path / "demo.xlsx"
+    path.write_bytes(demo_workbook_bytes)
+    book = load_workbook(path)
+    book["班级"]["F2"] = book["班级"]["F2"].value + 300
+    book.save(path)
+    report = importer.validate(path)
+    assert "各班合计" in messages(report) and "“学校分学段数据”为" in messages(report)
+
+
+def test_csv_exports_defuse_formulas_behind_whitespace_and_control_characters():
+    import csv
+
+    hostile = ["\r=1+1", " =cmd|' /C calc'!A0", "\t@SUM(1)", "\x00+1", "\u3000=HYPERLINK(\"http://x\")", "县第一小学"]
+    text = downloads.csv_bytes(pd.DataFrame({"列": hostile})).decode("utf-8-sig")
+    cells = [row[0] for row in csv.reader(io.StringIO(text, newline=""))][1:]
+    assert cells[-1] == "县第一小学"
+    for cell in cells[:-1]:
+        assert cell.startswith("'") and cell[1] in "=+-@", repr(cell)  # the apostrophe comes first, then the sign
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -243,3 +320,23 @@ def test_a_formula_without_its_value_and_merged_cells_are_named(workbook):
     text = messages(importer.validate(workbook))
     assert "单元格 D2 是公式，但文件里没有计算结果" in text
     assert "有合并单元格：E2:E3" in text
+
+
+def test_a_killed_writes_folder_is_cleared_at_once_and_a_running_one_is_not(tmp_path, data_copy):
+    import fcntl
+
+    base = snapshots.snapshots_dir(data_copy)
+    killed = base / ".tmp-killed-just-now"
+    killed.mkdir()
+    (killed / snapshots.WRITER_LOCK).write_bytes(b"")  # its writer died: nobody holds the lock
+    running = base / ".tmp-still-writing"
+    running.mkdir()
+    holder = open(running / snapshots.WRITER_LOCK, "a+b")
+    fcntl.flock(holder.fileno(), fcntl.LOCK_EX)
+    try:
+        snapshots.scan(data_copy)
+        assert not killed.exists() and running.exists()
+    finally:
+        holder.close()
+    snapshots.scan(data_copy)
+    assert not running.exists()  # let go of: cleared on the next look

@@ -210,6 +210,10 @@ def test_round_trip_template_to_scorecard_and_pages(workbook, data_copy):
     ws = load_workbook(workbook)["学校年度数据"]
     row = next(r[0].row for r in ws.iter_rows(min_row=2) if r[0].value == "DEMO-01" and r[1].value == 2024)
     edit(workbook, "学校年度数据", f"{col}{row}", 20000.0)
+    book = load_workbook(workbook)  # the bureau's own schools: names without the demo's “（示例）”
+    for cell in book["学校"]["B"][1:]:
+        cell.value = str(cell.value).replace("（示例）", "")
+    book.save(workbook)
     report, snap = importer.import_file(workbook, data_copy, "bureau-2024")
     assert report.ok and snap is not None and not snap.demo
     manifest = json.loads((snap.path / "manifest.json").read_text(encoding="utf-8"))
@@ -298,3 +302,24 @@ def test_problems_are_told_in_english_in_the_english_view(case, workbook):
     assert not report.ok
     # the workbook's own sheet and column names stay as written, in quotes
     assert not chinese_left(texts), chinese_left(texts)
+
+
+def test_demo_data_stays_demo_through_excel_and_back(demo_snapshot, tmp_path, data_copy):
+    """The demo snapshot downloaded as Excel (the data page, or template --from-snapshot) and imported
+    unchanged is a demo snapshot again: every mark of demo data stays."""
+    from dashboard_core.web import cache
+
+    exported = tmp_path / "exported.xlsx"
+    exported.write_bytes(cache.snapshot_workbook.__wrapped__(demo_snapshot))
+    from_cli = tmp_path / "from_cli.xlsx"
+    done = subprocess.run([sys.executable, "-m", "dashboard_core", "template", str(from_cli), "--from-snapshot",
+                           demo_snapshot.snapshot_id], env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for path in (exported, from_cli):
+        book = load_workbook(path)
+        book["学校"]["B2"] = "改过名字的学校"  # even with a name no longer marked （示例）: the hidden sheet says it
+        book.save(path)
+        report, snap = importer.import_file(path, data_copy)
+        assert report.ok and snap is not None and snap.demo, messages(report)
+        assert json.loads((snap.path / "manifest.json").read_text(encoding="utf-8"))["demo"] is True
+        assert "示例数据" in snap.source and "这是示例数据" in messages(report)

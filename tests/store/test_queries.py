@@ -48,3 +48,26 @@ def test_large_answers_in_batches_equal_the_plain_answer(synthetic_snapshot, mon
         extra = {"fold_teaching_points": True} if name == "school_stage_inputs" else {}
         pd.testing.assert_frame_equal(queries._ask_large(synthetic_snapshot, name, f, **extra),
                                       queries._ask(synthetic_snapshot, name, f, **extra))
+
+
+def test_a_data_root_in_community_clouds_checkout_is_ephemeral(tmp_path):
+    from pathlib import Path
+
+    from dashboard_core.store import settings
+
+    assert settings.data_is_ephemeral(Path("/mount/src/dashboard/data"), environ={})
+    assert not settings.data_is_ephemeral(tmp_path, environ={})
+    assert settings.data_is_ephemeral(tmp_path, environ={"DASHBOARD_DATA_EPHEMERAL": "1"})
+
+
+def test_a_snapshot_zip_unpacks_into_a_snapshot_that_reads_back(demo_snapshot, tmp_path):
+    import io
+    import zipfile
+
+    from dashboard_core.files import downloads
+    from dashboard_core.store import snapshots
+
+    with zipfile.ZipFile(io.BytesIO(downloads.snapshot_zip(demo_snapshot))) as archive:
+        archive.extractall(tmp_path / "snapshots")
+    again = snapshots.read_snapshot(tmp_path, demo_snapshot.snapshot_id)
+    assert again.tables == demo_snapshot.tables and again.demo

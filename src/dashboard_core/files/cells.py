@@ -49,7 +49,7 @@ _COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u
                         "{%d,}" % (MAX_COMBINING_RUN + 1))
 # A number written as text: plain digits, or thousands grouped by commas in threes ("8,737"). "8737,9",
 # "1_703", "1.703e3" and digits of other scripts are refused: each could mean more than one number.
-_PLAIN_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+|\d{1,3}(,\d{3})+)(\.\d+)?", re.ASCII)  # \d: 0-9 only
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．，－＋", "0123456789.,-+")
 
 
@@ -60,6 +60,9 @@ def _visible(text: str) -> tuple[str, bool]:
 
 def _text_problem(text: str, col: Column):
     """What makes a text cell unusable for its column: (message, fix) or None."""
+    if _COMBINING.search(text):
+        return (t("含有叠加在一起的 {n} 个以上附加符号", n=MAX_COMBINING_RUN),
+                t("请删除多余的附加符号（通常是复制时带入的），重新输入这一格"))
     if len(text) > col.max_chars:
         return (t("长度 {n:,} 个字，超过本列上限 {limit} 个字", n=len(text), limit=col.max_chars),
                 t("请只填写{header}本身，不要粘贴说明或整段文字", header=V(col.header)))
@@ -68,9 +71,6 @@ def _text_problem(text: str, col: Column):
                 t("编号只能用字母、数字、点（.）、下划线（_）和连字符（-），如 2165012345 或 DEMO-01"))
     if _BLANK_LOOKING.fullmatch(text):
         return t("只有看不见的字符，显示为空白"), t("请填写可见的文字")
-    if _COMBINING.search(text):
-        return (t("含有叠加在一起的 {n} 个以上附加符号", n=MAX_COMBINING_RUN),
-                t("请删除多余的附加符号（通常是复制时带入的），重新输入这一格"))
     return None
 
 
@@ -97,7 +97,7 @@ def _parse(value, col: Column):
                 t("请删除开头的“{first}”", first=V(text[0]))
         if col.name.endswith("_name") and _MARKUP.search(text):
             return None, t("含有符号“{char}”", char=V(_MARKUP.search(text).group(0))), \
-                t("名称中不能有 [ ] # * ` | $ < > {{ }} \\ ~ 这些符号，请删除")
+                t("名称中不能有 [ ] # * ` | $ < > { } \\ ~ 这些符号，请删除")
         return text, None, ""
     if col.kind == BOOL:
         text = str(value).strip().lower()
@@ -115,7 +115,7 @@ def _parse(value, col: Column):
         if not _PLAIN_NUMBER.fullmatch(text):
             fix = (t("请只填写数字，单位为{unit}，例如 {example}；不要带单位或文字", unit=col.unit, example=V(str(col.example)))
                    if col.unit else t("请只填写数字，例如 {example}；不要带单位或文字", example=V(str(col.example))))
-            if re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text):  # commas, but not in groups of three
+            if re.fullmatch(r"[+-]?[\d,]+(\.\d+)?", text, re.ASCII):  # commas, but not in groups of three
                 return None, t("“{value}”的逗号位置不对，读不出确定的数", value=V(str(value)[:40])), \
                     t("千位分隔符只能每三位一个（如 8,737）；小数点请用“.”（如 8737.9）")
             return None, t("“{value}”不是数字", value=V(str(value)[:40])), fix

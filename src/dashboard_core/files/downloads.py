@@ -108,3 +108,16 @@ def _fix_width(spec: dict, width: int = 760) -> None:
         _fix_width(inner, width // 2)
 
 
+
+
+def snapshot_zip(snapshot) -> bytes:
+    """A snapshot's folder as a zip (its Parquet files and manifest), to unpack under data/snapshots/ and
+    commit: how a snapshot imported where files do not last is kept."""
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(snapshot.path.iterdir()):
+            if path.is_file() and not path.name.startswith("."):
+                archive.write(path, f"{snapshot.snapshot_id}/{path.name}")
+    return buffer.getvalue()

@@ -20,7 +20,8 @@ from ..model.vocabulary import TEACHING_POINT
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
 from ..store import facts, snapshots
-from ..store.schema import BOOL, FLOAT, INT, TABLES, Table
+from ..store.demo import EXAMPLE
+from ..store.schema import BOOL, DEMO_SHEET, FLOAT, INT, TABLES, Table
 from . import cells, checks, reading, registers
 from .problems import MAX_PROBLEMS, Problem, Report  # noqa: F401 — the import's public names
 from .reading import MAX_BYTES, MAX_ROWS, OLE_MAGIC  # noqa: F401
@@ -87,6 +88,10 @@ def _validate(path: Path, report: Report) -> None:
         if frame is not None:
             checks.unique(table, frame, report)
             frames[table.name] = frame
+    report.demo = _is_demo(sheets, frames)
+    if report.demo:
+        report.warn("", None, None, t("这是示例数据（由示例快照导出，或学校名称带“（示例）”）"),
+                    t("导入后的快照仍标为示例数据，页面和文件都会注明；正式数据请用本县统计数据填写模板"))
     checks.references(frames, report)
     checks.plausibility(frames, report)
     checks.limits(frames, report)
@@ -97,6 +102,14 @@ def _validate(path: Path, report: Report) -> None:
     if report.ok:
         report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES
                          if not table.optional or (table.name in frames and len(frames[table.name]))}
+
+
+def _is_demo(sheets: dict, frames: dict) -> bool:
+    """Demo data, by the mark a demo export carries or by the names demo data is given."""
+    if any(cells.normalise(name) == cells.normalise(DEMO_SHEET) for name in sheets):
+        return True
+    schools = frames.get("schools")
+    return schools is not None and bool(schools["school_name"].astype(str).str.contains(EXAMPLE, regex=False).any())
 
 
 def import_file(path: Path, data_root: Path, snapshot_id: str | None = None,
@@ -117,7 +130,8 @@ def write_report(report: Report, data_root: Path, snapshot_id: str | None = None
         stamp = datetime.now(timezone.utc)
         chosen = snapshot_id or _free_id(data_root, "import-" + stamp.strftime("%Y%m%d-%H%M%S"))
         try:
-            return snapshots.write_snapshot(data_root, chosen, tables, source=f"导入：{report.source_name}", demo=False,
+            source = f"导入：{report.source_name}" + ("（示例数据）" if report.demo else "")
+            return snapshots.write_snapshot(data_root, chosen, tables, source=source, demo=report.demo,
                                             created_at=stamp.replace(microsecond=0).isoformat())
         except snapshots.SnapshotError as exc:
             if exc.code != "exists" or snapshot_id is not None:

@@ -43,6 +43,7 @@ class Report:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)
     unlisted_errors: int = 0  # found past MAX_PROBLEMS: counted, not listed
     unlisted_warnings: int = 0
+    demo: bool = False  # the file is demo data (exported from a demo snapshot, or names marked （示例）)
 
     @property
     def errors(self) -> list[Problem]:

@@ -7,15 +7,16 @@ import math
 
 import pandas as pd
 
-from ..store.schema import BOOL, FIELD_SHEET, TABLES, TYPE_LABELS, Column
+from ..store.schema import BOOL, DEMO_SHEET, DEMO_SHEET_TEXT, FIELD_SHEET, TABLES, TYPE_LABELS, Column
 from . import downloads
 
 
-def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None) -> None:
+def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None, demo: bool = False) -> None:
     """The import template: one sheet per table with Chinese headers, plus a sheet describing every
     field. With `tables`, the sheets are filled with those rows (a snapshot exported for editing);
     without, the sheets hold headers only: examples live in the field sheet, so a blank template
-    never imports as a one-school snapshot."""
+    never imports as a one-school snapshot. A workbook of demo data carries a hidden sheet that says so,
+    which its import reads: demo data stays demo data through Excel and back."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -50,6 +51,13 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
                "学校统计时点为当年 9 月 1 日。“示例”一列只是填写示范，数据表中不要照抄。导入不会修改已有数据，而是生成一个新的数据快照。"])
     for letter, width in zip("ABCDEFGHIJ", (16, 18, 20, 26, 8, 8, 6, 26, 44, 16)):
         ws.column_dimensions[letter].width = width
+    if demo:
+        marker = book.create_sheet(DEMO_SHEET)
+        marker.append([DEMO_SHEET_TEXT])
+        marker.sheet_state = "hidden"
+        book.properties.keywords = DEMO_SHEET
+    book.properties.title = "察布查尔县义务教育优质均衡发展监测 导入模板" + ("（示例数据）" if demo else "")
+    book.properties.creator = "察布查尔县义务教育优质均衡发展监测看板"
     book.save(path_or_buffer)
 
 
@@ -63,7 +71,7 @@ def _excel_value(value, col: Column):
     return value
 
 
-def template_bytes(tables: dict[str, pd.DataFrame] | None = None) -> bytes:
+def template_bytes(tables: dict[str, pd.DataFrame] | None = None, demo: bool = False) -> bytes:
     buffer = io.BytesIO()
-    write_workbook(buffer, tables)
+    write_workbook(buffer, tables, demo)
     return buffer.getvalue()

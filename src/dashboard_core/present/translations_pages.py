@@ -575,7 +575,7 @@ PAGES: dict[str, str] = {
     "“{value}”是科学计数法，代码已丢失位数": "“{value}” is in scientific notation: digits of the code are lost",
     "以“{first}”开头，下载成 Excel 时会被当作公式": "Starts with “{first}”, which Excel would run as a formula",
     "只列出前 {n} 条，其余 {rest} 条改正前面的问题后会再显示。": " Only the first {n} are listed; the other {rest} show once these are fixed.",
-    "名称中不能有 [ ] # * ` | $ < > {{ }} \\ ~ 这些符号，请删除": "Names cannot contain [ ] # * ` | $ < > {{ }} \\ ~: please remove them",
+    "名称中不能有 [ ] # * ` | $ < > { } \\ ~ 这些符号，请删除": "Names cannot contain [ ] # * ` | $ < > { } \\ ~: please remove them",
     "含有换行或控制字符": "Contains a line break or a control character",
     "含有看不见的字符（零宽或左右方向控制符），已去除": "Contained invisible characters (zero-width or direction marks): removed",
     "含有符号“{char}”": "Contains the sign “{char}”",
@@ -726,4 +726,14 @@ PAGES: dict[str, str] = {
     "校验中途出错（{kind}），文件未导入": "The check stopped on an error ({kind}); the file was not imported",
     "请在 Excel 中打开、另存为新的 .xlsx 文件后再上传；如仍出错，请把文件交给看板维护人员":
         "Open it in Excel, save it as a new .xlsx file and upload again; if it fails again, give the file to the dashboard's maintainers",
+    "请 {n:.0f} 秒后再试：到时会自动核对已输入的密码，无需重新输入。":
+        "Try again in {n:.0f} s: the password typed will be checked then, with no need to type it again.",
+    "下载当前快照的文件（zip，{id}）": "Download the snapshot's files (zip, {id})",
+    "解压到仓库的 data/snapshots/ 下并提交，这个快照就随应用一起发布（也可作备份）。":
+        "Unpack it under data/snapshots/ in the repository and commit it: the snapshot is then published with the app (it is also a backup).",
+    "本应用运行在不保留文件的环境（如 Streamlit Community Cloud）：在这里导入的快照在应用重启或休眠后会消失。导入后请用上方“下载当前快照的文件”按钮下载 zip，解压到仓库的 data/snapshots/ 下并提交，才能长期保存。":
+        "This app runs where files do not last (such as Streamlit Community Cloud): a snapshot imported here is gone when the app restarts or sleeps. After an import, download the zip with “Download the snapshot's files” above, unpack it under data/snapshots/ in the repository and commit it to keep it.",
+    "这是示例数据（由示例快照导出，或学校名称带“（示例）”）": "This is demo data (exported from a demo snapshot, or school names marked “（示例）”)",
+    "导入后的快照仍标为示例数据，页面和文件都会注明；正式数据请用本县统计数据填写模板":
+        "The snapshot imported stays marked as demo data on every page and file; fill the template with the county's own statistics for real data",
 }

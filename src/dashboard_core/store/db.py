@@ -135,7 +135,9 @@ def _unreadable(snapshot: Snapshot, exc: Exception) -> Exception:
 @contextmanager
 def _cursor_on(snapshot: Snapshot):
     """A cursor of its own whose queries read the snapshot's tables; a failure to read them comes out
-    as the snapshot's SnapshotError (see _unreadable)."""
+    as the snapshot's SnapshotError (see _unreadable). The files are checked against the manifest first:
+    a file changed under the running app is never read as if it were the snapshot."""
+    snapshots.check_unchanged(snapshot)
     try:
         schema = schema_for(snapshot)
     except duckdb.Error as exc:

@@ -202,6 +202,9 @@ TABLES = TABLES + REGISTERS
 REGISTER_NAMES = tuple(t.name for t in REGISTERS)
 
 FIELD_SHEET = "字段说明"
+# a hidden sheet in a workbook exported from a demo snapshot: its import stays demo data
+DEMO_SHEET = "示例数据标记"
+DEMO_SHEET_TEXT = "本工作簿由示例数据快照导出，不是统计数据；导入后仍标为示例数据。"
 
 # The largest value a cell can hold before it is refused as a typing or unit error, in one place.
 # Each is far above any real school's (the largest Chinese schools have about 10,000 pupils), so a

@@ -13,6 +13,11 @@ import os
 import re
 import shutil
 import tempfile
+
+try:
+    import fcntl
+except ImportError:  # Windows: temporary folders are cleared by age
+    fcntl = None
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -126,6 +131,7 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
     try:
         parent.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=f".tmp-{snapshot_id}-", dir=parent))
+        writing = _hold(temp / WRITER_LOCK)  # held until this write ends; a killed write lets go of it
     except OSError as exc:
         raise _write_failed(exc) from None
     try:
@@ -138,8 +144,11 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
                                         "sha256": file_sha256(path)}
         (temp / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         for path in temp.iterdir():
+            if path.name == WRITER_LOCK:
+                continue
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
+        os.unlink(temp / WRITER_LOCK)  # the lock stays open (and held) until the rename is done
         os.chmod(temp, 0o755)
         # rename() onto a missing name is atomic; if another writer won the race it fails.
         try:
@@ -154,7 +163,40 @@ def write_snapshot(data_root: Path, snapshot_id: str, tables: dict[str, pd.DataF
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
+    finally:
+        writing.close()
     return read_snapshot(data_root, snapshot_id)
+
+
+WRITER_LOCK = ".writing"  # in a temporary folder: the lock its writer holds while it writes
+
+
+def _hold(path: Path):
+    """An open file locked for this process (released when the file is closed or the process dies)."""
+    handle = open(path, "a+b")
+    if fcntl is not None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return handle
+
+
+def _abandoned(folder: Path) -> bool:
+    """A temporary folder no writer holds: its lock file is free, or it has none and is older than a
+    minute (a writer takes its lock right after creating the folder)."""
+    lock = folder / WRITER_LOCK
+    if fcntl is not None and lock.exists():
+        try:
+            descriptor = os.open(lock, os.O_RDWR)  # never created here: a lock gone means a write finishing
+        except OSError:
+            return False
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False  # a writer holds it
+        finally:
+            os.close(descriptor)
+    age = datetime.now().timestamp() - folder.stat().st_mtime
+    return age > (STALE_TEMP_S if fcntl is None else YOUNG_TEMP_S)
 
 
 def _write_failed(exc: OSError) -> SnapshotError:
@@ -200,7 +242,9 @@ def verify(path: Path, manifest: dict) -> None:
         if file.parent != path or not file.is_file():
             raise SnapshotError("missing_file", file=entry["file"])
         stat = file.stat()
-        key = (str(file), stat.st_size, stat.st_mtime_ns, entry["sha256"])
+        # the change time and the inode too: a write that puts back the size and the modification time
+        # (os.utime) still moves the change time, and a file replaced by rename has a new inode
+        key = (str(file), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino, entry["sha256"])
         if key in _VERIFIED:
             continue
         if file_sha256(file) != entry["sha256"]:
@@ -209,6 +253,18 @@ def verify(path: Path, manifest: dict) -> None:
         if rows != entry["rows"]:
             raise SnapshotError("row_count", file=entry["file"], rows=rows, expected=entry["rows"])
         _VERIFIED[key] = True
+
+
+def check_unchanged(snapshot: "Snapshot") -> None:
+    """Before a query reads the snapshot: its files are what its manifest says. A file whose size,
+    times or inode moved since it was last verified is hashed again (a stat per file otherwise, about
+    0.1 ms for a snapshot); a mismatch raises SnapshotError and the snapshot is set aside."""
+    try:
+        verify(snapshot.path, {"tables": snapshot.tables})
+    except (SnapshotError, OSError) as exc:
+        mark_damaged(snapshot)
+        detail = exc.code if isinstance(exc, SnapshotError) else type(exc).__name__
+        raise SnapshotError("unreadable", snapshot_id=snapshot.snapshot_id, detail=detail) from None
 
 
 def read_snapshot(data_root: Path, snapshot_id: str) -> Snapshot:
@@ -225,15 +281,16 @@ def read_snapshot(data_root: Path, snapshot_id: str) -> Snapshot:
                     source=str(manifest["source"]), demo=bool(manifest["demo"]), tables=manifest["tables"])
 
 
-STALE_TEMP_S = 3600  # a temporary folder this old belongs to a write that was killed
+STALE_TEMP_S = 3600  # without file locks (Windows): a temporary folder this old belongs to a killed write
+YOUNG_TEMP_S = 60  # a temporary folder without its lock file is left alone this long (it is being created)
 
 
 def _clear_stale_temps(base: Path) -> None:
-    """Remove what killed writes left behind (a write renames its temporary folder when it finishes)."""
-    now = datetime.now().timestamp()
+    """Remove what killed writes left behind, as soon as no writer holds it (a write renames its
+    temporary folder when it finishes, so a folder left is one whose writer is gone or still writing)."""
     for entry in base.glob(".tmp-*"):
         try:
-            if entry.is_dir() and now - entry.stat().st_mtime > STALE_TEMP_S:
+            if entry.is_dir() and _abandoned(entry):
                 shutil.rmtree(entry, ignore_errors=True)
         except OSError:
             continue

@@ -1,6 +1,14 @@
 """The admin gate of the import: the password from the app's secrets, compared as bytes (any script,
-any type in secrets.toml), with a back-off per session and for the whole server, failures logged
-without the password."""
+any type in secrets.toml), failures logged without the password.
+
+Guessing is slowed, the right password is never locked out:
+- a session's wrong guesses cost more and more (after a few free ones);
+- a flood of wrong guesses (from one client, or from the whole server) locks only sessions that are
+  guessing, i.e. have already failed: a session that types the right password first time is let in
+  whatever others do. A guesser who wants more tries must open a new session for each one;
+- a password typed while its session must wait is not thrown away: it is checked when the wait ends
+  (`check` answers None, "not yet", and the page checks again).
+"""
 from __future__ import annotations
 
 import hmac
@@ -14,42 +22,61 @@ log = logging.getLogger("dashboard.admin")
 FREE_TRIES = 3  # a session's first wrong passwords cost nothing
 SESSION_DELAY_S = 2.0  # then each wrong one waits twice as long as the last (2, 4, 8 … s, at most 5 min)
 MAX_DELAY_S = 300.0
-SERVER_WINDOW_S = 60.0  # over the whole server: more than this many failures a minute locks the gate a minute
-SERVER_FAILURES = 20
+WINDOW_S = 60.0  # failures counted over the last minute
+CLIENT_FAILURES = 20  # more than this from one client in a minute: its guessing sessions wait a minute
+SERVER_FAILURES = 200  # more than this from all clients in a minute: every guessing session waits a minute
 
 _lock = threading.Lock()
-_failures: list[float] = []  # times of the server's recent failures
-_locked_until = 0.0
+_failures: dict[str, list[float]] = {}  # per client: times of its recent failures
+_client_locked_until: dict[str, float] = {}
+_server_locked_until = 0.0
 
 
 def password() -> str | None:
     """The admin password set in the secrets, as text (a number in secrets.toml works too); None: unset."""
     try:
         value = st.secrets.get("admin_password")
-    except Exception:  # no secrets file at all
+    except Exception:  # noqa: BLE001 — no secrets file at all
         return None
     if value is None or str(value) == "":
         return None
     return str(value)
 
 
-def wait_s(state) -> float:
-    """Seconds before this session may try again (0: now)."""
+def client() -> str:
+    """Who is guessing, as far as the server can tell (the connection's address; 'local' on localhost)."""
+    try:
+        return str(st.context.ip_address or "local")
+    except Exception:  # noqa: BLE001 — outside a running app (tests, the command line)
+        return "local"
+
+
+def wait_s(state, who: str | None = None) -> float:
+    """Seconds before this session's typed password can be checked (0: now). A session that has not
+    failed yet never waits."""
+    if not int(state.get("_admin_failures", 0)):
+        return 0.0
+    who = who or client()
     now = time.monotonic()
     with _lock:
-        server = max(0.0, _locked_until - now)
-    return max(server, float(state.get("_admin_retry_at", 0.0)) - now)
+        locked = max(_server_locked_until, _client_locked_until.get(who, 0.0))
+    return max(0.0, locked - now, float(state.get("_admin_retry_at", 0.0)) - now)
 
 
-def check(typed: str, state) -> bool:
-    """Whether `typed` is the password. A wrong one pushes this session's (and, when many come at once,
-    the server's) next attempt back."""
-    global _locked_until
+def check(typed: str, state, who: str | None = None) -> bool | None:
+    """Whether `typed` is the password; None when this session must wait first (check again later).
+    A wrong one pushes this session's next attempt back, and counts toward its client's and the
+    server's flood limits."""
+    global _server_locked_until
     expected = password()
-    if expected is None or not typed or wait_s(state) > 0:
+    if expected is None or not typed:
         return False
+    who = who or client()
+    if wait_s(state, who) > 0:
+        return None
     if hmac.compare_digest(typed.encode("utf-8"), expected.encode("utf-8")):
         state["_admin_failures"] = 0
+        state["_admin_retry_at"] = 0.0
         return True
     failures = int(state.get("_admin_failures", 0)) + 1
     state["_admin_failures"] = failures
@@ -57,17 +84,32 @@ def check(typed: str, state) -> bool:
     if failures > FREE_TRIES:
         state["_admin_retry_at"] = now + min(MAX_DELAY_S, SESSION_DELAY_S * 2 ** (failures - FREE_TRIES - 1))
     with _lock:
-        _failures[:] = [f for f in _failures if now - f < SERVER_WINDOW_S] + [now]
-        if len(_failures) > SERVER_FAILURES:
-            _locked_until = now + SERVER_WINDOW_S
-    log.warning("admin password refused (session failures: %d, server failures this minute: %d)",
-                failures, len(_failures))
+        for key in [k for k, times in _failures.items() if not times or now - times[-1] >= WINDOW_S]:
+            del _failures[key]  # clients that stopped guessing are forgotten: the table stays small
+        recent = [f for f in _failures.get(who, []) if now - f < WINDOW_S] + [now]
+        _failures[who] = recent
+        if len(recent) > CLIENT_FAILURES:
+            _client_locked_until[who] = now + WINDOW_S
+        total = sum(len(times) for times in _failures.values())
+        if total > SERVER_FAILURES:
+            _server_locked_until = now + WINDOW_S
+    log.warning("admin password refused (session failures: %d, client failures this minute: %d, server: %d)",
+                failures, len(recent), total)
     return False
 
 
+@st.fragment(run_every=1.0)
+def recheck_when_the_wait_ends() -> None:
+    """While a typed password waits for its check: once a second, and when the wait is over, run the
+    page again, which checks it."""
+    if wait_s(st.session_state) <= 0:
+        st.rerun()
+
+
 def reset_server() -> None:
-    """Forget the server's failures (tests)."""
-    global _locked_until
+    """Forget every client's failures (tests)."""
+    global _server_locked_until
     with _lock:
         _failures.clear()
-        _locked_until = 0.0
+        _client_locked_until.clear()
+        _server_locked_until = 0.0

@@ -245,7 +245,7 @@ def snapshot_workbook(snapshot: Snapshot) -> bytes:
     # saves rebuilding the workbook (a few seconds for a large snapshot) when it is downloaded again
     from ..files import importer
 
-    return importer.template_bytes(snapshots.read_tables(snapshot))
+    return importer.template_bytes(snapshots.read_tables(snapshot), demo=snapshot.demo)
 
 
 def snapshot_table(snapshot: Snapshot, name: str):
