@@ -1,6 +1,8 @@
 """Numbers and units for display, defined once."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -67,16 +69,22 @@ def beside_threshold(values, thresholds, decimals: int = DECIMALS, most: int = M
 _MARKDOWN_SPECIAL = frozenset("\\`*_{}[]()#+-.!|:$~<>@&=^\"'")
 
 
+# Where GFM finds a link in plain text after parsing ("http:", "https:", "www.", "x@y.z"): a word joiner
+# (U+2060, invisible and never a line break) after the word keeps the link from being found
+_AUTOLINK_START = re.compile(r"(?i)(\bhttps?(?=:)|\bwww(?=\.)|@)")
+
+
 def md_escape(text) -> str:
     """Text from the data (names, a file name, sentences quoting them) made inert as Markdown, on one line.
 
     Each special character becomes a numeric character reference (":" → "&#58;"). Backslash escapes are
     not enough in Streamlit: its renderer rewrites ":material/" in the source before parsing and finds
     autolinks ("www.", "http://") and math ("$") in text that escapes leave intact; a reference is none
-    of these characters until the parser has finished, and then it is shown as the character itself.
+    of these characters until the parser has finished, and then it is shown as the character itself. Links
+    GFM finds in the parsed text itself ("www.", "http:", an e-mail address) are broken by a word joiner.
     A "." or "-" between two letters or digits ("4.2", "DEMO-01") starts nothing and stays as it is,
     except the dot of "www.", which starts a link."""
-    text = " ".join(str(text).split())
+    text = _AUTOLINK_START.sub("\\1\u2060", " ".join(str(text).split()))
     out = []
     for i, ch in enumerate(text):
         if ch in _MARKDOWN_SPECIAL and not (ch in ".-" and _between_word_characters(text, i)):
