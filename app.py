@@ -6,8 +6,9 @@ from dashboard_core.present.i18n import t
 from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.store import memory
 from dashboard_core.store.snapshots import SnapshotError
-from dashboard_core.web import ui
+from dashboard_core.web import admin, ui
 
+admin.guard_uploads()  # before any page: an upload from a session without the password is never kept
 heading = st.sidebar.container()
 ui.language_switch()  # first: everything below is worded in the chosen language
 st.set_page_config(page_title=t("察布查尔县义务教育优质均衡发展监测"), page_icon=ui.ICON, layout="wide")

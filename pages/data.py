@@ -94,7 +94,8 @@ else:
         admin.recheck_when_the_wait_ends()
     elif typed and not st.session_state.get("_admin_ok"):
         st.error(t("密码不正确。") + (t("请 {n:.0f} 秒后再试。", n=waiting) if waiting > 0 else ""), icon=":material/block:")
-    elif typed:
+    admin.authorise_uploads(bool(typed) and bool(st.session_state.get("_admin_ok")))
+    if typed and st.session_state.get("_admin_checked") == fingerprint and st.session_state.get("_admin_ok"):
         upload = st.file_uploader(t("上传填写好的模板（.xlsx，不超过 {mb} MB）", mb=importer.MAX_BYTES // 1024 // 1024), type=["xlsx"],
                                   key="upload")
         if upload is not None:

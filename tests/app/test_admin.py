@@ -87,3 +87,24 @@ def test_the_symbol_list_in_a_fix_has_no_doubled_braces():
     column = next(c for table in TABLES for c in table.columns if c.name == "school_name")
     _, message, fix = cells._parse("县第一小学{x}", column)
     assert "{ }" in fix and "{{" not in fix
+
+
+def test_uploads_are_kept_only_for_sessions_that_gave_the_password():
+    class Store:
+        def __init__(self):
+            self.files = {}
+
+        def add_file(self, session_id, file):
+            self.files.setdefault(session_id, []).append(file)
+
+        def remove_session_files(self, session_id):
+            self.files.pop(session_id, None)
+
+    store = Store()
+    admin.guard(store)
+    admin.guard(store)  # wrapped once, however often the frame runs
+    store.add_file("stranger", b"x" * 1000)
+    admin._authorised.add("admin-session")
+    store.add_file("admin-session", b"template")
+    assert store.files == {"admin-session": [b"template"]}
+    admin._authorised.discard("admin-session")

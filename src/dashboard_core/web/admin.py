@@ -98,6 +98,72 @@ def check(typed: str, state, who: str | None = None) -> bool | None:
     return False
 
 
+# ---- uploads: kept only for sessions that passed the gate -----------------------------------------
+# Streamlit's upload endpoint takes a file for any open session, whether or not the page shows an
+# uploader. The store of uploaded files is wrapped once per process so that a file sent by a session
+# that has not given the password is dropped at once (its bytes live only for the request), and a
+# session's uploads are freed when it leaves the import. These use Streamlit's runtime objects; were
+# they to change, the wrapper is not installed and the README's proxy rule is the remaining guard.
+_authorised: set[str] = set()
+
+
+def _session_id() -> str | None:
+    try:
+        from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+        ctx = get_script_run_ctx()
+        return ctx.session_id if ctx else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _upload_store():
+    try:
+        from streamlit import runtime
+
+        return runtime.get_instance().uploaded_file_mgr if runtime.exists() else None
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def guard_uploads() -> None:
+    """Wrap the upload store (once per process): files from sessions not authorised are not kept."""
+    store = _upload_store()
+    if store is not None:
+        guard(store)
+
+
+def guard(store) -> None:
+    """Make `store` (Streamlit's uploaded-file manager) keep files only from authorised sessions."""
+    if getattr(store, "_dashboard_guarded", False) or not hasattr(store, "add_file"):
+        return
+    original = store.add_file
+
+    def add_file(session_id, file):
+        if session_id in _authorised:
+            return original(session_id, file)
+        log.warning("upload dropped: the session has not given the admin password")
+        return None
+
+    store.add_file = add_file
+    store._dashboard_guarded = True
+
+
+def authorise_uploads(allowed: bool) -> None:
+    """This session may (or may no longer) upload; leaving the import frees what it uploaded."""
+    session = _session_id()
+    if session is None:
+        return
+    with _lock:
+        if allowed:
+            _authorised.add(session)
+            return
+        _authorised.discard(session)
+    store = _upload_store()
+    if store is not None and hasattr(store, "remove_session_files"):
+        store.remove_session_files(session)
+
+
 @st.fragment(run_every=1.0)
 def recheck_when_the_wait_ends() -> None:
     """While a typed password waits for its check: once a second, and when the wait is over, run the
