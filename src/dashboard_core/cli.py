@@ -113,7 +113,7 @@ def cmd_scorecard(args) -> int:
 
 
 def _print_json(doc: dict) -> None:
-    json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+    json.dump(scorecard_json.strict(doc), sys.stdout, ensure_ascii=False, indent=2, allow_nan=False)
     sys.stdout.write("\n")
 
 

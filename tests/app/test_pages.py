@@ -106,7 +106,7 @@ def test_plan_page_shows_the_plan_and_recomputes_when_edited():
     at.switch_page("pages/plan.py").run()
     assert not at.exception, [e.value for e in at.exception]
     shown = " ".join(str(m.value) for m in at.success)
-    assert "按方案实施后：" in shown and "已达到优质均衡标准" in shown
+    assert "按方案实施后：" in shown and "自评达到优质均衡标准" in shown
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["方案项数"] == "8 项" and metrics["实施后达标学校（学段）"] == "34 / 34"
 

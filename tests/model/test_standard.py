@@ -459,3 +459,21 @@ def test_enrolment_by_stage_adds_up_to_the_report(demo_snapshot):
     assert stages["schools"].sum() == card.school_count + nine_year  # a 九年一贯制 school counts in both stages
     junior = scorecards.compute(demo_snapshot, Filters(year=2024, stages=("初中",))).enrolment_by_stage()
     assert list(junior["stage"]) == ["初中"] and junior["students"].item() == stages["students"].iloc[1]
+
+
+@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
+def test_scorecard_json_is_strict_json():
+    """Parsed by a reader that refuses NaN and Infinity (what any strict JSON reader does)."""
+    import json
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--json"], capture_output=True, text=True,
+                          env={"PYTHONPATH": REPO_SRC, "PATH": "/usr/bin:/bin"}, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+
+    def refuse(token):
+        raise ValueError(f"not JSON: {token}")
+
+    doc = json.loads(done.stdout, parse_constant=refuse)
+    assert "已达到" not in doc["summary"]["verdict_text"]

@@ -58,3 +58,16 @@ def test_evidence_reads_as_the_report_says_it():
     assert words.requirement_value(pay) == "比公务员平均工资高 2,427 元"
     row = {"status": "partial", "demo": True}
     assert words.item_status(row) == "◐ 部分有佐证（示例数据）"
+
+
+def test_the_verdict_uses_self_evaluation_words_in_both_languages():
+    from dashboard_core.model.vocabulary import VERDICT_MET, VERDICT_NOT_MET
+
+    for verdict in (VERDICT_MET, VERDICT_NOT_MET):
+        for demo in (True, False):
+            summary = _summary(verdict=verdict, demo=demo)
+            zh = words.verdict_text(summary)
+            assert "已达到" not in zh and zh.replace("按示例数据：", "").startswith("自评"), zh
+            with i18n.using("en"):
+                en = words.verdict_text(summary)
+            assert "Self-evaluated" in en and not en.lower().startswith("meets"), en

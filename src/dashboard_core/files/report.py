@@ -185,7 +185,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
         after = scorecards.compute(snapshot, Filters(year=year), rules, actions=plan.actions, base=card).summary
         add(Block("paragraph", "措施实施后：" + words.verdict_text(after) + "。"))
     else:
-        add(Block("paragraph", "所有学校与差异系数已达到标准，无需整改措施。"))
+        add(Block("paragraph", "按现有数据，所有学校（学段）与差异系数均在标准以内，暂无需要列出的整改措施。"))
 
     # 附件
     add(Block("pagebreak"))

@@ -19,6 +19,19 @@ def _clean(value):
     return value
 
 
+def strict(value):
+    """A document any strict JSON reader accepts: NaN and infinities (pandas' "no value") become null."""
+    if isinstance(value, dict):
+        return {k: strict(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [strict(v) for v in value]
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
     """The scorecard as the JSON document of `scorecard --json`; `citations` maps fact ids to (section,
     excerpt); `scope` is the view in words (the whole county when not given)."""
@@ -55,7 +68,7 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
     vetoes = [{"item": r["item"], "text": r["text"], "status": r["status"], "article": r["article"],
                "demo": bool(r["demo"]), "source": words.veto_source(r, citations)}
               for r in card.vetoes.to_dict("records")]
-    return {
+    return strict({
         "snapshot": {"snapshot_id": card.snapshot.snapshot_id, "created_at": card.snapshot.created_at,
                      "demo": card.snapshot.demo},
         "filters": {"year": card.filters.year, "townships": list(card.filters.townships),
@@ -65,4 +78,4 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
                     "sentence": words.summary_sentence(card.summary, scope or words.scope_label(card.filters, {}, {}),
                                                        card.filters.year),
                     "reasons": words.reasons(card.summary, rules)},
-    }
+    })

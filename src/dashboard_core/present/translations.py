@@ -17,8 +17,9 @@ _WORDS = {
     "达标": "Met", "未达标": "Not met", "未达标但不低于 85%": "Not met, at least 85%", "低于 85%": "Below 85%",
     "未达标但不低于": "Not met, at least", "低于": "Below",  # a status after its mark, split at the space
     "无在校生": "No students", "达到": "Met", "未达到": "Not met", "无数据": "No data",
-    "已达到优质均衡标准": "Meets the high-quality balanced standard",
-    "尚未达到优质均衡标准": "Does not yet meet the high-quality balanced standard",
+    "自评达到优质均衡标准（以国家督导评估认定为准）":
+        "Self-evaluated as meeting the high-quality balanced standard (the national inspection decides)",
+    "自评尚未达到优质均衡标准": "Self-evaluated as not yet meeting the high-quality balanced standard",
     "现有数据均达标，但仍有项目缺少数据，暂不能判定":
         "All available data meet the standard, but some items lack data: no verdict yet",
     "达标 ✓": "Met ✓", "超限 ✗": "Over limit ✗", "无法计算": "Cannot compute", "达到 ✓": "Met ✓", "未达到 ✗": "Not met ✗",

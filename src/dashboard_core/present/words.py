@@ -28,7 +28,9 @@ ITEM_EXPLAINED = {
 # a non-recognition condition: "met" means the evidence shows it is absent
 VETO_LABELS = {ITEM_MET: "不存在（有佐证）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无数据，需佐证"}
 VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
-VERDICT_LABELS = {VERDICT_MET: "已达到优质均衡标准", VERDICT_NOT_MET: "尚未达到优质均衡标准",
+# a self-evaluation's words: the county judges itself; the national monitoring, the official survey and the
+# on-site inspection decide, so "met" is at most 自评达到 (and says who decides)
+VERDICT_LABELS = {VERDICT_MET: "自评达到优质均衡标准（以国家督导评估认定为准）", VERDICT_NOT_MET: "自评尚未达到优质均衡标准",
                   VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定",
                   VERDICT_NO_SCHOOLS: "所选范围内没有学校，无从评估"}
 CV_LABELS = {CV_MET: "达标 ✓", CV_NOT_MET: "超限 ✗", CV_NOT_APPLICABLE: "不适用（不足 2 所学校）"}
