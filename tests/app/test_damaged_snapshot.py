@@ -68,3 +68,29 @@ def test_a_changed_file_with_its_size_and_time_put_back_is_never_queried(data_co
     with pytest.raises(snapshots.SnapshotError) as raised:
         db.run(snap, "school_list")
     assert raised.value.code == "unreadable" and raised.value.values["detail"] == "checksum"
+
+
+def test_an_address_naming_a_snapshot_by_its_id_opens_that_snapshot(tmp_path):
+    """The app's own links carry the id (a chart click, a profile link): they open the snapshot in view,
+    not the newest; the label the picker writes keeps working."""
+    root = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA / "snapshots" / "demo-2024", root / "snapshots" / "demo-2024")
+    newer = root / "snapshots" / "newer"
+    shutil.copytree(root / "snapshots" / "demo-2024", newer)
+    manifest = json.loads((newer / "manifest.json").read_text(encoding="utf-8"))
+    manifest.update(snapshot_id="newer", created_at="2026-12-31T00:00:00+00:00")
+    (newer / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    os.environ["DASHBOARD_DATA_DIR"] = str(root)
+    try:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+        for value in ("demo-2024", "demo-2024（2026-12-01，示例）"):
+            at = AppTest.from_file(APP, default_timeout=60)
+            at.query_params["snapshot"] = value
+            at.switch_page("pages/school.py").run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert "demo-2024" in html.unescape(at.caption[0].value) and "newer" not in at.caption[0].value, value
+    finally:
+        del os.environ["DASHBOARD_DATA_DIR"]
+        st.cache_data.clear()
+        st.cache_resource.clear()

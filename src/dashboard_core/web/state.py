@@ -90,11 +90,18 @@ def sidebar_filters() -> View:
         st.stop()
     by_id = {s.snapshot_id: s for s in good}
     filter_box = st.sidebar.container()
+    def label(snapshot_id: str) -> str:
+        return t("{id}（{date}，示例）" if by_id[snapshot_id].demo else "{id}（{date}）", id=snapshot_id,
+                 date=by_id[snapshot_id].created_date)
+
+    # The picker writes its label into the address; the app's own links (and people) write the id:
+    # an id in the address is read as that snapshot
+    wanted = st.query_params.get("snapshot")
+    if wanted in by_id and wanted != label(wanted):
+        st.session_state["snapshot"] = wanted  # the picker starts on it (and writes its label back)
     with st.sidebar:
         chosen_id = st.selectbox(
-            t("数据快照"), list(by_id), key="snapshot", bind="query-params",
-            format_func=i18n.fixed(lambda i: t("{id}（{date}，示例）" if by_id[i].demo else "{id}（{date}）",
-                                               id=i, date=by_id[i].created_date)),
+            t("数据快照"), list(by_id), key="snapshot", bind="query-params", format_func=i18n.fixed(label),
             help=t("默认显示最新的完好快照；在“数据”页可比较两个快照"))
     snapshot = by_id.get(chosen_id, good[0])
 
