@@ -45,7 +45,7 @@ def evaluate(*rows):
 
 def test_rules_hold_every_part_of_the_standard():
     res = RULES["resource"]
-    assert len(res["indicators"]) == 7 and res["floor_share"] == 0.85 and res["min_met"] == 6
+    assert len(res["indicators"]) == 7 and res["floor_share"] == 0.85 and standard.min_met(RULES) == 6
     assert res["cv_limits"] == {"小学": 0.50, "初中": 0.45}
     items = RULES["county_items"]
     assert len(items) == 25  # the method's 15 + 9 + 1, not the requirements counted one by one
@@ -477,3 +477,29 @@ def test_scorecard_json_is_strict_json():
 
     doc = json.loads(done.stdout, parse_constant=refuse)
     assert "已达到" not in doc["summary"]["verdict_text"]
+
+
+def test_a_group_just_under_its_threshold_is_not_met_anywhere():
+    """4.198 against 4.2 is short, in the groups' table as for a school part: judged on the unrounded
+    value, whatever a display rounds it to."""
+    from dashboard_core.present import tables
+
+    matrix = matrix_of(school("A", students=1000, teachers_above_degree=41.98))
+    grouped = standard.group_values(matrix, ["township_name"], RULES)
+    row = grouped[grouped["indicator"] == "teachers_above_degree_per100"].iloc[0]
+    assert row["value"] == pytest.approx(4.198) and row["status"] == FLOOR
+    shown = tables.group_indicator_frame(grouped, "township_name", "乡镇")
+    first = shown[shown["指标"].str.startswith("1 ")].iloc[0]
+    assert first["状态"] != tables.STATUS_LABELS[MET] and first["数值"] < first["标准值"]
+    assert first["达到标准值的比例"] == 100.0  # the rounded share reads 100 %: it is not what judges
+
+
+def test_the_school_rule_is_all_but_one_of_however_many_indicators():
+    import copy
+
+    rules = copy.deepcopy(RULES)
+    assert standard.min_met(rules) == len(rules["resource"]["indicators"]) - 1 == 6
+    extra = copy.deepcopy(rules["resource"]["indicators"][0])
+    extra.update(code="extra_per100", number=8)
+    rules["resource"]["indicators"].append(extra)
+    assert standard.min_met(rules) == 7  # two shortfalls of eight never pass

@@ -77,7 +77,7 @@ def school_part_table(card, stage: str, rules: dict) -> pd.DataFrame:
             row[f"{ind['number']} {ind['short']}"] = f"{_value(value, ind['thresholds'][stage])} {MARKS[status]}"
         result = results.loc[(r.school_id, stage)]
         row["达到项数"] = int(result["met_count"])
-        row["≥6项"] = "是" if result["met_count"] >= rules["resource"]["min_met"] else "否"
+        row[f"≥{standard.min_met(rules)}项"] = "是" if result["met_count"] >= standard.min_met(rules) else "否"
         row["其余≥85%"] = "是" if result["below_count"] == 0 else "否"
         row["结论"] = "达标" if result["passes"] else "未达标"
         rows.append(row)

@@ -10,14 +10,7 @@ import pandas as pd
 
 from . import standard
 from .standard import _at_least
-from .vocabulary import BELOW, FLOOR, MET, NO_STUDENTS
-
-
-def classify_share(percent: float) -> str:
-    """A group's value as a percentage of its threshold → met / floor / below (no_students when none)."""
-    if pd.isna(percent):
-        return NO_STUDENTS
-    return MET if percent >= 100 - 1e-9 else FLOOR if percent >= 85 - 1e-9 else BELOW
+from .vocabulary import MET
 
 
 def meets_target(value: float, target: float) -> bool:

@@ -188,7 +188,7 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
         return Plan(pd.DataFrame(columns=ACTION_COLUMNS), 0.0, "optimal")
     inds = _indicators(rules)
     share = rules["resource"]["floor_share"]
-    min_met = rules["resource"]["min_met"]
+    min_met = standard.min_met(rules)
     m = _Model()
     students = matrix["students"].to_numpy(dtype="float64")
     facility_share = matrix["facility_share"].to_numpy(dtype="float64")

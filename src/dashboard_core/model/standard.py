@@ -49,14 +49,22 @@ def _at_least(value: float, bound: float) -> bool:
     return value >= bound - _TOLERANCE * max(1.0, abs(bound))
 
 
+def status_codes(value, threshold, floor) -> np.ndarray:
+    """The one status rule, on unrounded values: index into STATUS_CATEGORIES (met, floor, below,
+    no_students) for each value against its threshold and floor (arrays or scalars)."""
+    value, threshold, floor = (np.asarray(x, dtype="float64") for x in (value, threshold, floor))
+    return np.select([np.isnan(value), value >= threshold - _TOLERANCE * np.maximum(1.0, np.abs(threshold)),
+                      value >= floor - _TOLERANCE * np.maximum(1.0, np.abs(floor))], [3, 0, 1], 2).astype("int8")
+
+
 def classify(value: float | None, threshold: float, floor: float) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return NO_STUDENTS
-    if _at_least(value, threshold):
-        return MET
-    if _at_least(value, floor):
-        return FLOOR
-    return BELOW
+    """One value's status (status_codes for a single value)."""
+    return STATUS_CATEGORIES[int(status_codes(np.nan if value is None else value, threshold, floor))]
+
+
+def min_met(rules: dict) -> int:
+    """Indicators a school part must meet: all but the rule's `may_miss` (6 of 7 today; 7 of 8 with one more)."""
+    return len(rules["resource"]["indicators"]) - int(rules["resource"]["may_miss"])
 
 
 def stage_shares(primary_students: float, junior_students: float, junior_weight: float) -> tuple[float, float]:
@@ -100,9 +108,7 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
         threshold = np.array([float(ind["thresholds"].get(x, np.nan)) for x in STAGES])[junior.astype("int8")]
         with np.errstate(divide="ignore", invalid="ignore"):
             value = np.where(has_students, numerator / students * ind["per_students"], np.nan)
-        floor = threshold * share
-        codes = np.select([np.isnan(value), value >= threshold - _TOLERANCE * np.maximum(1.0, np.abs(threshold)),
-                           value >= floor - _TOLERANCE * np.maximum(1.0, np.abs(floor))], [3, 0, 1], 2).astype("int8")
+        codes = status_codes(value, threshold, threshold * share)
         out[f"num_{code}"] = numerator
         out[f"val_{code}"] = value
         out[f"st_{code}"] = pd.Categorical.from_codes(codes, categories=STATUS_CATEGORIES)
@@ -150,7 +156,7 @@ def indicator_values(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
 def school_results(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
     """The school rule per school part: at least `min_met` met and the rest at least the floor."""
     codes = [i["code"] for i in rules["resource"]["indicators"]]
-    min_met = rules["resource"]["min_met"]
+    least = min_met(rules)
     kept = IDENTITY + ["teaching_points_folded"]
     out = matrix[[c for c in kept if c in matrix.columns]]  # shares the matrix's columns (copy on write)
     codes_matrix = (np.column_stack([matrix[f"st_{c}"].cat.codes.to_numpy() for c in codes]) if len(matrix)
@@ -159,7 +165,7 @@ def school_results(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
                          ("no_student_count", NO_STUDENTS)):
         out[name] = (codes_matrix == STATUS_CATEGORIES.index(status)).sum(axis=1, dtype="int8")  # at most 7
     has_students = out["no_student_count"].to_numpy() == 0
-    passes = (out["met_count"] >= min_met) & (out["met_count"] + out["floor_count"] == len(codes))
+    passes = (out["met_count"] >= least) & (out["met_count"] + out["floor_count"] == len(codes))
     out["passes"] = pd.Series(np.where(has_students, passes, None), index=out.index, dtype="object")
     out.loc[has_students, "passes"] = passes[has_students].astype(bool)
     out["has_students"] = has_students
@@ -189,6 +195,9 @@ def group_values(matrix: pd.DataFrame, keys: list[str], rules: dict) -> pd.DataF
     long["threshold"] = [float(inds[w]["thresholds"].get(s, np.nan)) for w, s in zip(which, stage)]
     long["per_students"] = pd.Series([i["per_students"] for i in inds]).take(which).reset_index(drop=True)
     long["value"] = long["numerator"] / long["students"] * long["per_students"]
+    # judged here, on the unrounded value, like every school part (a display rounds; it never judges)
+    codes = status_codes(long["value"], long["threshold"], long["threshold"] * rules["resource"]["floor_share"])
+    long["status"] = pd.Series(np.array(STATUS_CATEGORIES, dtype=object)[codes], dtype="str")
     order = long["stage"].map(STAGE_ORDER).fillna(9)
     return (long.assign(_stage=order).sort_values(keys + ["_stage", "number"], kind="stable")
             .drop(columns="_stage").reset_index(drop=True))
@@ -513,7 +522,7 @@ def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, vet
     condition is present. Otherwise incomplete while anything lacks evidence (partial, no data, a CV
     that cannot be computed for a stage with school parts). No schools: nothing in view to judge."""
     n_indicators = len(rules["resource"]["indicators"])
-    passing = results["has_students"] & (results["met_count"] >= rules["resource"]["min_met"]) & (
+    passing = results["has_students"] & (results["met_count"] >= min_met(rules)) & (
         results["met_count"] + results["floor_count"] == n_indicators)
     stages = {}
     for stage in rules["stages"]:

@@ -150,7 +150,7 @@ def group_indicator_frame(grouped: pd.DataFrame, group_col: str, group_label: st
         "达到标准值的比例": (grouped["value"] / grouped["threshold"] * 100).round(1),
         "学校数": grouped["schools"], "学生数": grouped["students"],
     })
-    out["状态"] = [STATUS_LABELS[measures.classify_share(s)] for s in out["达到标准值的比例"]]
+    out["状态"] = [STATUS_LABELS[s] for s in grouped["status"]]  # judged unrounded in the model
     return out
 
 
