@@ -18,8 +18,10 @@ fi
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 
-# the rooms' import contracts (pyproject.toml, docs/architecture.md), then every test, slow ones included
+# the rooms' import contracts (pyproject.toml, docs/architecture.md) and the linter (ruff, configured in
+# pyproject.toml), then every test, slow ones included
 .venv/bin/lint-imports
+.venv/bin/ruff check src pages app.py tests scripts
 if [ $# -gt 0 ]; then
   exec .venv/bin/python -m pytest -q "$@"
 fi

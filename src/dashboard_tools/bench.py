@@ -84,7 +84,7 @@ def child(scale: str, data_root: Path, repeat: int) -> dict:
         at = AppTest.from_file(str(APP), default_timeout=600)
         at.run()
         clear()
-        cold = _timed(lambda: at.switch_page(path).run())
+        cold = _timed(lambda at=at, path=path: at.switch_page(path).run())
         new, cached = [], []
         for _ in range(repeat):
             at.session_state["township"] = unseen.pop()

@@ -45,7 +45,7 @@ def build_tables(n_schools: int, seed: int = 7) -> dict[str, pd.DataFrame]:
             classes = np.maximum(1, np.ceil(n / rng.uniform(30, 45, mask.sum()))).astype(int)
             teachers = np.maximum(1, (classes * rng.uniform(2.0, 3.4, mask.sum()))).astype(int)
 
-            def count(code, lo=0.75, hi=1.5):
+            def count(code, lo=0.75, hi=1.5, stage=stage, teachers=teachers, n=n, mask=mask):
                 thr = ind[code]["thresholds"][stage]
                 return np.minimum(teachers, np.round(n * thr / 100 * rng.uniform(lo, hi, mask.sum()))).astype(int)
 
@@ -61,8 +61,9 @@ def build_tables(n_schools: int, seed: int = 7) -> dict[str, pd.DataFrame]:
         n = per_school["students"].to_numpy()
         level = 0.9 + 0.05 * k
 
-        def facility(code, lo=0.75, hi=1.6):
-            return n * ind[code]["thresholds"]["初中" if False else "小学"] / ind[code]["per_students"] * rng.uniform(lo, hi, n_schools) * level * 1.15
+        def facility(code, lo=0.75, hi=1.6, n=n, level=level):  # sized on the primary threshold, the lower one
+            return (n * ind[code]["thresholds"]["小学"] / ind[code]["per_students"] * rng.uniform(lo, hi, n_schools)
+                    * level * 1.15)
 
         eligible = (per_school["teachers"].to_numpy() * 0.45).astype(int)
         exchange = (eligible * rng.uniform(0.05, 0.2, n_schools)).astype(int)

@@ -418,7 +418,7 @@ def test_cv_agrees_with_an_independent_computation(demo_snapshot):
     doc = json.loads(_cli("scorecard", "--json").stdout)
     got = {(c["stage"], c["indicator"]): c["cv"] for c in doc["cv"]}
     for ind in RULES["resource"]["indicators"]:
-        for st_name, limit in RULES["resource"]["cv_limits"].items():
+        for st_name in RULES["resource"]["cv_limits"]:
             part = stage[stage["stage"] == st_name]
             xs, ps = [], []
             for r in part.itertuples():

@@ -16,7 +16,7 @@ def tables(demo_snapshot):
 def test_manifest_is_demo_and_hashes_match(demo_snapshot):
     manifest = json.loads((demo_snapshot.path / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["demo"] is True
-    for name, entry in manifest["tables"].items():
+    for entry in manifest["tables"].values():
         path = demo_snapshot.path / entry["file"]
         assert snapshots.file_sha256(path) == entry["sha256"]
         assert pq.ParquetFile(path).metadata.num_rows == entry["rows"]

@@ -170,7 +170,7 @@ def parse_sheet(table: Table, rows: list[list], sheet: str, report: Report) -> p
                                                  name=col.name),
                          t("请在表头行加上“{header}”列；表头可用中文或英文，见“{fields}”表", header=V(col.header),
                            fields=V(FIELD_SHEET)))
-    for i, h in enumerate(rows[0]):
+    for h in rows[0]:
         if not _blank(h) and normalise(h) not in known:
             report.warn(sheet, 1, str(h), t("这一列不是模板中的列，导入时将忽略"),
                         t("如是拼写错误，请改成“{fields}”表中的列名", fields=V(FIELD_SHEET)))

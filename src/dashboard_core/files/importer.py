@@ -126,7 +126,7 @@ def write_report(report: Report, data_root: Path, snapshot_id: str | None = None
         return None
     tables = dict(report.tables)
     tables["report_facts"] = facts.report_facts_frame()
-    for attempt in range(20):
+    for _attempt in range(20):
         stamp = datetime.now(timezone.utc)
         chosen = snapshot_id or _free_id(data_root, "import-" + stamp.strftime("%Y%m%d-%H%M%S"))
         try:

@@ -141,7 +141,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                              "限值": cv["limit"], "参与学校（学段）": cv["schools"],
                              "结果": [words.CV_LABELS[x] for x in cv["status"]]})))
     items = card.county_items
-    for i, (part, heading) in enumerate((("government", "（二）政府保障程度"), ("quality", "（三）教育质量"),
+    for _i, (part, heading) in enumerate((("government", "（二）政府保障程度"), ("quality", "（三）教育质量"),
                                          ("recognition", "（四）社会认可度"))):
         add(Block("heading", heading, level=2))
         rows = items[items["part"] == part]

@@ -153,7 +153,7 @@ def tr_frame(frame: pd.DataFrame, keep: tuple = ()) -> pd.DataFrame:
             uniques = series.dropna().unique()
             if any(has_cjk(u) for u in uniques):
                 mapping = {u: _translate(u) for u in uniques if has_cjk(u)}
-                out[column] = series.map(lambda x: mapping.get(x, x) if isinstance(x, str) else x)
+                out[column] = series.map(lambda x, mapping=mapping: mapping.get(x, x) if isinstance(x, str) else x)
     return out.rename(columns={c: _translate(c) for c in out.columns if has_cjk(c)})
 
 

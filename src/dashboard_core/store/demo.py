@@ -205,7 +205,8 @@ def build_tables() -> dict[str, pd.DataFrame]:
         level = _facility_level(year)
         jw = rules["resource"]["junior_student_weight"]
         for i, x in enumerate(schools):
-            def facility(code: str, lo: float = 1.06, hi: float = 1.45) -> float:
+            def facility(code: str, lo: float = 1.06, hi: float = 1.45, x=x, i=i, jw=jw, level=level,
+                         by_school=by_school) -> float:  # this school's values bound, not the loop's
                 # the total that puts every stage part of the school at the target ratio after the
                 # 九年一贯制 split (one junior student weighs jw primary students)
                 ratio = _ratio(x, code, lo, hi)
