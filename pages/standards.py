@@ -38,11 +38,15 @@ with ui.slide():
     cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
                    help=t("学生数加权；某学段不足 2 所学校时不计算（不适用）"))
     cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
-                   help=t("未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项", not_met=s.county_items_not_met,
+                   help=t("其中 {declared} 项依据县里自己的文件或报告（自评，待核查）；未达到 {not_met} 项，部分有佐证 {partial} 项，"
+                          "无数据 {no_data} 项", declared=s.county_items_declared, not_met=s.county_items_not_met,
                           partial=s.county_items_partial, no_data=s.county_items_no_data))
     with st.expander(t("各状态的含义")):
         st.markdown("\n".join(f"- **{words.ITEM_MARKS[code]} {t(label)}**：{t(words.ITEM_EXPLAINED[code])}"
                                for code, label in words.ITEM_LABELS.items()))
+        st.markdown(t("依据：**数据核算**——由台账或统计数据逐行算出；**{declared}**——只有县里自己的文件、报告或承诺，"
+                      "自评达到，待督导核查；**由督导评估认定**——不予认定情形和官方满意度调查，县里只能准备材料、说明自查结果。",
+                      declared=words.DECLARED_MET))
         st.markdown(t("学校指标：✓ 达到标准值　△ 未达到但不低于标准值的 85%　✗ 低于 85%。达标判断用未经四舍五入的数值；"
                       "数值紧挨标准值时多显示小数位，不会四舍五入到标准值上。"))
         if s.demo:
@@ -191,7 +195,7 @@ with ui.page_only():
 with ui.slide():
     # 6. Conditions under which a county is not recognised
     st.subheader(t("不予认定的情形"))
-    st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。",
+    st.caption(t("{note}（与上面 25 项并列，任何一项存在即不予认定）。是否存在由督导评估认定：县里的自查报告和承诺只能说明“自查未发现”。",
                  note=rules["non_recognition"]["note"]) + t("依据：{source}。", source=rules["non_recognition"]["items"][0]["source"]))
     vetoes = tables.vetoes_frame(card.vetoes, citations)
     # on a slide the status is the message; the evidence column stays on the page

@@ -503,3 +503,26 @@ def test_the_school_rule_is_all_but_one_of_however_many_indicators():
     extra.update(code="extra_per100", number=8)
     rules["resource"]["indicators"].append(extra)
     assert standard.min_met(rules) == 7  # two shortfalls of eight never pass
+
+
+def test_every_status_says_what_it_rests_on(demo_snapshot):
+    """Each requirement, item and non-recognition condition has a basis: computed from data, declared by
+    the county (its documents and its report: 自评，待核查) or decided by the inspection (the vetoes)."""
+    from dashboard_core.files import scorecard_json
+    from dashboard_core.present import words
+    from dashboard_core.store import queries
+
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    doc = scorecard_json.to_json(card, queries.report_citations(demo_snapshot))
+    for item in doc["county_items"]:
+        kinds = {q["basis"] for q in item["requirements"] if q["status"] != "no_data"}
+        assert item["basis"] in ("data", "declared", None) and kinds <= {"data", "declared"}, item["item"]
+        if "declared" in kinds:
+            assert item["basis"] == "declared"
+            if item["status"] == "met":
+                assert "自评达到（待核查）" in item["status_text"]
+    documents = [q for item in doc["county_items"] for q in item["requirements"] if q["basis"] == "declared"]
+    assert documents and all(q["basis"] != "data" for q in documents)
+    assert {v["basis"] for v in doc["vetoes"]} == {"inspection"}
+    assert not any("不存在（有佐证）" in v["status_text"] for v in doc["vetoes"])
+    assert "由督导评估认定" in words.summary_sentence(card.summary, "全县", 2024)

@@ -55,17 +55,19 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
                         "passes": None if r.passes is None else bool(r.passes)})
     cv = [{"stage": r["stage"], "indicator": r["indicator"], "cv": _clean(r["cv"]), "limit": r["limit"],
            "schools": int(r["schools"]), "status": r["status"]} for _, r in card.cvs.iterrows()]
-    items = [{"part": r["part"], "item": r["item"], "text": r["text"], "status": r["status"],
+    items = [{"part": r["part"], "item": r["item"], "text": r["text"], "status": r["status"], "basis": r.get("basis"),
               "status_text": words.item_status(r), "demo": bool(r["demo"]),
               "evidence": {"value": _clean(r["value"]), "bound": r["bound"], "threshold": _clean(r["threshold"]),
                            "unit": r["unit"], "value_text": words.item_value(r),
                            "source": words.item_source(r, citations)},
-              "requirements": [{"id": q["id"], "status": q["status"], "value": _clean(q["value"]), "bound": q["bound"],
+              "requirements": [{"id": q["id"], "status": q["status"], "basis": q.get("basis"),
+                                "value": _clean(q["value"]), "bound": q["bound"],
                                 "threshold": _clean(q["threshold"]), "unit": q["unit"], "demo": bool(q["demo"]),
                                 "value_text": words.requirement_value(q),
                                 "source": words.requirement_source(q, citations)} for q in r["requirements"]]}
              for r in card.county_items.to_dict("records")]
-    vetoes = [{"item": r["item"], "text": r["text"], "status": r["status"], "article": r["article"],
+    vetoes = [{"item": r["item"], "text": r["text"], "status": r["status"], "basis": r["basis"],
+               "status_text": words.veto_status(r), "article": r["article"],
                "demo": bool(r["demo"]), "source": words.veto_source(r, citations)}
               for r in card.vetoes.to_dict("records")]
     return strict({

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import registers as registers_
-from .vocabulary import (BELOW, CV_MET, CV_MIN_SCHOOLS, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
+from .vocabulary import (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION, BASIS_OF_SOURCE, BELOW, CV_MET, CV_MIN_SCHOOLS, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                          ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, MET, NO_STUDENTS, PRIMARY,
                          STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS,
                          VERDICT_NOT_MET)
@@ -388,6 +388,7 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
             elif req["evaluator"] == "class_register":
                 # an average class size proves nothing about every class: only per-class rows decide
                 out["detail"] = {"kind": "needs_class_register"}
+            out["basis"] = BASIS_OF_SOURCE.get(out["source_kind"])
             judged.append(out)
         first = next((r for r in judged if r["value"] is not None), judged[0])
         rows.append({"part": item["part"], "part_name": rules["parts"][item["part"]], "item": item["item"],
@@ -395,8 +396,18 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
                      "value": first["value"], "threshold": first["threshold"], "unit": first["unit"],
                      "comparison": first["comparison"], "bound": first["bound"],
                      "source_kind": first["source_kind"], "source_ref": first["source_ref"],
-                     "detail": first["detail"], "demo": any(r["demo"] for r in judged), "requirements": judged})
+                     "detail": first["detail"], "demo": any(r["demo"] for r in judged), "requirements": judged,
+                     "basis": weakest_basis([r["basis"] for r in judged])})
     return pd.DataFrame(rows)
+
+
+def weakest_basis(bases) -> str | None:
+    """What a whole rests on: its weakest part's basis (one declared requirement makes the item declared)."""
+    known = [b for b in bases if b]
+    for basis in (BASIS_INSPECTION, BASIS_DECLARED, BASIS_DATA):
+        if basis in known:
+            return basis
+    return None
 
 
 def _judge_requirement(req: dict, item_code: str | None, county: pd.DataFrame, school_parts: pd.DataFrame,
@@ -433,10 +444,12 @@ def evaluate_non_recognition(rules: dict, statements: set, registers=None, demo:
                                                     found["detail"], found["demo"])
         elif cond["evaluator"] == "report_statement" and cond["statement"] in statements:
             status, kind, ref = ITEM_MET, "report", cond["statement"]
+        # whatever the county has prepared, only the inspection establishes that a condition is absent
         rows.append({"item": cond["id"], "text": cond["text"], "status": status, "source_kind": kind,
-                     "source_ref": ref, "detail": detail, "demo": from_demo, "article": cond["source"]})
+                     "source_ref": ref, "detail": detail, "demo": from_demo, "article": cond["source"],
+                     "basis": BASIS_INSPECTION})
     return pd.DataFrame(rows, columns=["item", "text", "status", "source_kind", "source_ref", "detail", "demo",
-                                       "article"])
+                                       "article", "basis"])
 
 
 def lookup(keys: pd.Series, mapping: dict, default: float) -> np.ndarray:
@@ -496,6 +509,7 @@ class Summary:
     cv_failures: tuple = ()  # CvFailure
     items_not_met: tuple = ()  # item codes
     vetoes_found: tuple = ()  # condition codes
+    county_items_declared: int = 0  # of the items met, those resting on the county's own documents (自评，待核查)
 
     @property
     def schools_passing(self) -> int:
@@ -563,4 +577,6 @@ def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, vet
         verdict=verdict, demo=bool(demo),
         failing_parts=tuple(zip(shown["school_name"], shown["stage"])), failing_count=int(len(failing)),
         cv_failures=tuple(CvFailure(r.stage, r.indicator, float(r.cv), float(r.limit)) for r in cv_fail.itertuples()),
-        items_not_met=tuple(not_met["item"]), vetoes_found=tuple(vetoes_found["item"]))
+        items_not_met=tuple(not_met["item"]), vetoes_found=tuple(vetoes_found["item"]),
+        county_items_declared=int(((items["status"] == ITEM_MET) & (items.get("basis") == BASIS_DECLARED)).sum())
+        if "basis" in items else 0)

@@ -35,6 +35,14 @@ ITEM_MET, ITEM_NOT_MET, ITEM_PARTIAL, ITEM_NO_DATA, ITEM_NOT_APPLICABLE = (
     "met", "not_met", "partial", "no_data", "not_applicable")
 ITEM_CODES = (ITEM_MET, ITEM_NOT_MET, ITEM_PARTIAL, ITEM_NO_DATA, ITEM_NOT_APPLICABLE)
 
+# What a status rests on (its basis): `data` — computed from register or statistics rows; `declared` —
+# the county's own document or statement (its work report, its evidence register): at most 自评, to be
+# checked; `inspection` — only the national inspection decides (the non-recognition conditions)
+BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION = "data", "declared", "inspection"
+BASIS_CODES = (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION)
+# the evidence's kind → its basis ("demo" stands in for statistics rows the report does not give)
+BASIS_OF_SOURCE = {"snapshot": BASIS_DATA, "demo": BASIS_DATA, "report": BASIS_DECLARED, "evidence": BASIS_DECLARED}
+
 # A coefficient of variation's standing: not_applicable when fewer than two school parts of the stage
 # are in view (or their mean is zero), since a spread across schools does not arise
 CV_MET, CV_NOT_MET, CV_NOT_APPLICABLE = "met", "not_met", "not_applicable"

@@ -9,7 +9,7 @@ from ..model import measures, standard
 from . import i18n, words
 from .charts import STATUS_MARKS
 from .format import beside_threshold
-from .words import CV_LABELS, STATUS_LABELS, TARGET_LABELS, VETO_LABELS, VETO_MARKS
+from .words import CV_LABELS, STATUS_LABELS, TARGET_LABELS
 
 
 def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
@@ -128,9 +128,7 @@ def requirement_detail_frame(req: dict) -> pd.DataFrame | None:
 def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
     """The conditions under which a county is not recognised, each with its status and evidence."""
     records = vetoes.to_dict("records")
-    status = [f"{VETO_MARKS[r['status']]} {i18n.t(VETO_LABELS[r['status']])}" for r in records]
-    status = [i18n.t("{status}（示例数据）", status=i18n.Verbatim(s)) if r.get("demo") else s
-              for s, r in zip(status, records)]
+    status = [words.veto_status(r) for r in records]
     return pd.DataFrame({"编号": vetoes["item"], "不予认定情形": vetoes["text"], "状态": status,
                          "佐证": [words.veto_source(r, citations) for r in records]})
 

@@ -173,7 +173,11 @@ WORDS_TEMPLATES: dict[str, str] = {
         "or restore it from a backup",
     # statuses, verdict and the parts of a stage
     "部分有佐证": "Partly evidenced", "不适用": "Not applicable", "不适用（不足 2 所学校）": "Not applicable (fewer than 2 schools)",
-    "不存在（有佐证）": "Absent (evidenced)", "存在": "Present", "无数据，需佐证": "No data: evidence needed",
+    "自查未发现（由督导评估认定）": "Not found by the county's own check (the inspection decides)", "存在": "Present",
+    "无佐证（由督导评估认定）": "No evidence (the inspection decides)",
+    "自评达到（待核查）": "Met by self-evaluation (to be checked)",
+    "数据核算": "Computed from data", "县自评（待核查）": "County's own declaration (to be checked)",
+    "由督导评估认定": "Decided by the inspection",
     "数据证明达到要求": "The data prove the requirement is met",
     "数据证明未达到要求": "The data prove the requirement is not met",
     "只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到":
@@ -197,10 +201,10 @@ WORDS_TEMPLATES: dict[str, str] = {
     "（另有 {n} 项不适用：该学段不足 2 所学校）": " ({n} more not applicable: fewer than 2 schools in the stage)",
     "差异系数不适用（各学段都不足 2 所学校，谈不上校际差异）":
         "CVs not applicable (fewer than 2 schools in each stage: there is no spread between schools)",
-    "县级指标 {total} 项中 {met} 项达到、{not_met} 项未达到、{partial} 项部分有佐证、{no_data} 项无数据":
-        "of {total} county items {met} met, {not_met} not met, {partial} partly evidenced and {no_data} without data",
-    "不予认定情形 {total} 项中 {clear} 项有佐证表明不存在、{present} 项存在、{no_data} 项无数据":
-        "of {total} non-recognition conditions {clear} evidenced as absent, {present} present and {no_data} without data",
+    "县级指标 {total} 项中 {met} 项达到（其中 {declared} 项为县自评，待核查）、{not_met} 项未达到、{partial} 项部分有佐证、{no_data} 项无数据":
+        "of {total} county items {met} met ({declared} of them by the county's own declaration, to be checked), {not_met} not met, {partial} partly evidenced and {no_data} without data",
+    "不予认定情形 {total} 项由督导评估认定：自查 {clear} 项未发现、{present} 项存在、{no_data} 项无佐证":
+        "the {total} non-recognition conditions are decided by the inspection: the county's own check found {clear} absent, {present} present, {no_data} without evidence",
     "。": ".",
     "存在不予认定情形：{items}": "Non-recognition conditions present: {items}",
     "{n} 项县级指标只有部分佐证，需补齐后才能判定": "{n} county items are only partly evidenced; the rest is needed before a verdict",

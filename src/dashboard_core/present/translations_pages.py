@@ -372,9 +372,8 @@ PAGES: dict[str, str] = {
     # standards page: statuses, parts, conditions
     "**{stage}**（{n} 个学校（学段）参与计算）": "**{stage}** ({n} school parts counted)",
     "**达标评估** — {sentence}": "**Standard check** — {sentence}",
-    "{note}（与上面 25 项并列，任何一项存在即不予认定）。“不存在（有佐证）”只在有书面佐证时标出。":
-        "{note} (beside the 25 items above: any one present means the county is not recognised). “Absent (evidenced)” "
-        "is shown only where written evidence exists.",
+    "{note}（与上面 25 项并列，任何一项存在即不予认定）。是否存在由督导评估认定：县里的自查报告和承诺只能说明“自查未发现”。":
+        "{note} (beside the 25 items above: any one present means the county is not recognised). Whether one is present is decided by the inspection: the county's own reports and pledges can only say “not found by its own check”.",
     "{passing} / {total} 个": "{passing} / {total}",
     "{stage}学段达标": "{stage} parts meeting the standard",
     "不予认定的情形": "Conditions for not recognising a county",
@@ -736,4 +735,8 @@ PAGES: dict[str, str] = {
     "这是示例数据（由示例快照导出，或学校名称带“（示例）”）": "This is demo data (exported from a demo snapshot, or school names marked “（示例）”)",
     "导入后的快照仍标为示例数据，页面和文件都会注明；正式数据请用本县统计数据填写模板":
         "The snapshot imported stays marked as demo data on every page and file; fill the template with the county's own statistics for real data",
+    "其中 {declared} 项依据县里自己的文件或报告（自评，待核查）；未达到 {not_met} 项，部分有佐证 {partial} 项，无数据 {no_data} 项":
+        "{declared} of them rest on the county's own documents or report (self-evaluated, to be checked); {not_met} not met, {partial} partly evidenced, {no_data} without data",
+    "依据：**数据核算**——由台账或统计数据逐行算出；**{declared}**——只有县里自己的文件、报告或承诺，自评达到，待督导核查；**由督导评估认定**——不予认定情形和官方满意度调查，县里只能准备材料、说明自查结果。":
+        "Basis: **computed from data**: worked out row by row from registers or statistics; **{declared}**: only the county's own documents, report or pledges, met by self-evaluation and to be checked by the inspectors; **decided by the inspection**: the non-recognition conditions and the official survey, for which the county can only prepare the material and state what its own check found.",
 }

@@ -6,7 +6,7 @@ in translations.py; names and numbers are filled in as values, never parsed back
 """
 from __future__ import annotations
 
-from ..model.vocabulary import (BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
+from ..model.vocabulary import (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION, BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                                 ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, JUNIOR_SCHOOL, MET,
                                 NINE_YEAR_SCHOOL, NO_STUDENTS, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT,
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_MET)
@@ -26,7 +26,12 @@ ITEM_EXPLAINED = {
     ITEM_NOT_APPLICABLE: "此问题在本范围内不发生（例如某学段不足 2 所学校，谈不上校际差异）",
 }
 # a non-recognition condition: "met" means the evidence shows it is absent
-VETO_LABELS = {ITEM_MET: "不存在（有佐证）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无数据，需佐证"}
+# only the inspection establishes that a condition is absent: the county's own papers make it 自查未发现
+VETO_LABELS = {ITEM_MET: "自查未发现（由督导评估认定）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无佐证（由督导评估认定）"}
+# a met item resting on the county's own documents or statements
+DECLARED_MET = "自评达到（待核查）"
+# each basis in words, for the standards page's key and the JSON's readers
+BASIS_LABELS = {BASIS_DATA: "数据核算", BASIS_DECLARED: "县自评（待核查）", BASIS_INSPECTION: "由督导评估认定"}
 VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
 # a self-evaluation's words: the county judges itself; the national monitoring, the official survey and the
 # on-site inspection decide, so "met" is at most 自评达到 (and says who decides)
@@ -83,10 +88,12 @@ def summary_sentence(summary, scope: str, year: int) -> str:
         cv = t("差异系数 {total} 项中 {passing} 项在限值以内", total=applicable, passing=summary.cv_passing)
         if summary.cv_not_applicable:
             cv += t("（另有 {n} 项不适用：该学段不足 2 所学校）", n=summary.cv_not_applicable)
-    items = t("县级指标 {total} 项中 {met} 项达到、{not_met} 项未达到、{partial} 项部分有佐证、{no_data} 项无数据",
-              total=summary.county_items_total, met=summary.county_items_met, not_met=summary.county_items_not_met,
-              partial=summary.county_items_partial, no_data=summary.county_items_no_data)
-    vetoes = t("不予认定情形 {total} 项中 {clear} 项有佐证表明不存在、{present} 项存在、{no_data} 项无数据",
+    items = t("县级指标 {total} 项中 {met} 项达到（其中 {declared} 项为县自评，待核查）、{not_met} 项未达到、"
+              "{partial} 项部分有佐证、{no_data} 项无数据",
+              total=summary.county_items_total, met=summary.county_items_met, declared=summary.county_items_declared,
+              not_met=summary.county_items_not_met, partial=summary.county_items_partial,
+              no_data=summary.county_items_no_data)
+    vetoes = t("不予认定情形 {total} 项由督导评估认定：自查 {clear} 项未发现、{present} 项存在、{no_data} 项无佐证",
                total=summary.vetoes_total, clear=summary.vetoes_clear, present=summary.vetoes_present,
                no_data=summary.vetoes_no_data)
     return (t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
@@ -368,9 +375,16 @@ def veto_source(row, citations: dict) -> str:
     return t("报告与数据快照中均无此项数据")
 
 
+def veto_status(row) -> str:
+    """A non-recognition condition's mark and words (the inspection decides; demo data says so)."""
+    text = f"{VETO_MARKS[row['status']]} {t(VETO_LABELS[row['status']])}"
+    return t("{status}（示例数据）", status=Verbatim(text)) if row.get("demo") else text
+
+
 def item_status(row) -> str:
     """The status mark and word; judged from demo data it says so."""
-    text = f"{ITEM_MARKS[row['status']]} {t(ITEM_LABELS[row['status']])}"
+    label = DECLARED_MET if row["status"] == ITEM_MET and row.get("basis") == BASIS_DECLARED else ITEM_LABELS[row["status"]]
+    text = f"{ITEM_MARKS[row['status']]} {t(label)}"
     return t("{status}（示例数据）", status=Verbatim(text)) if row.get("demo") else text
 
 
