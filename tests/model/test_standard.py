@@ -526,3 +526,27 @@ def test_every_status_says_what_it_rests_on(demo_snapshot):
     assert {v["basis"] for v in doc["vetoes"]} == {"inspection"}
     assert not any("不存在（有佐证）" in v["status_text"] for v in doc["vetoes"])
     assert "由督导评估认定" in words.summary_sentence(card.summary, "全县", 2024)
+
+
+def test_a_survey_is_judged_as_the_sample_it_is():
+    """86% of 200 is not "met": its 95% interval runs below 85%. Checked against SciPy's Wilson interval."""
+    from scipy.stats import binomtest
+
+    from dashboard_core.model import registers
+
+    for satisfied, n in ((172, 200), (5240, 5803), (9, 10), (850, 1000)):
+        low, high = registers.wilson_interval(satisfied, n)
+        ci = binomtest(satisfied, n).proportion_ci(confidence_level=0.95, method="wilson")
+        assert (low, high) == pytest.approx((ci.low, ci.high), abs=1e-9)
+    assert registers.sample_status(172, 200, 0.85) == "partial"
+    assert registers.sample_status(5240, 5803, 0.85) == "met"
+    assert registers.sample_status(150, 200, 0.85) == "not_met"
+    more = registers.respondents_to_settle(172, 200, 0.85)
+    assert more and registers.sample_status(0.86 * (200 + more), 200 + more, 0.85) == "met"
+    assert registers.sample_status(0.86 * (199 + more), 199 + more, 0.85) == "partial"  # the least that settles it
+    assert registers.respondents_to_settle(170, 200, 0.85) is None  # exactly on the line: no sample settles it
+
+    reg = registers.Registers(survey=pd.DataFrame({"group": ["家长"], "respondents": [200], "satisfied": [172]}))
+    req = next(q for i in RULES["county_items"] if i["item"] == "R01" for q in i["requirements"])
+    judged = registers.survey(req, reg, demo=False)
+    assert judged["status"] == "partial" and judged["detail"]["interval"][0] < 85 < judged["detail"]["interval"][1]

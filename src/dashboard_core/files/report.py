@@ -16,7 +16,7 @@ import pandas as pd
 from ..model import standard
 from ..model.filters import Filters
 from ..model.vocabulary import ITEM_NO_DATA, STAGES
-from ..present import words
+from ..present import tables, words
 from ..present.format import amount, beside_threshold, num
 from ..store import facts, queries, scorecards
 from ..store.county import COUNTY_NAME
@@ -152,16 +152,13 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                    widths=[0.7, 3, 2.6, 1.4, 3.2]))
         if part == "recognition":
             for r in rows.to_dict("records"):
-                survey = next((q["detail"] for q in r["requirements"] if (q.get("detail") or {}).get("kind") == "survey"),
-                              None)
-                if survey:
-                    groups = pd.DataFrame(survey["groups"], columns=["调查对象", "有效样本数", "认可人数"])
-                    groups["认可度（%）"] = (groups["认可人数"] / groups["有效样本数"] * 100).round(1)
-                    add(_table(groups, "分调查对象的样本数与认可度"))
+                survey = next((q for q in r["requirements"] if (q.get("detail") or {}).get("kind") == "survey"), None)
+                if survey:  # the same table as the standards page: samples, 95% intervals and what each settles
+                    add(_table(tables.requirement_detail_frame(survey), "分调查对象的样本数、认可度与 95% 区间"))
     add(Block("heading", "（五）不予认定的情形", level=2))
     vetoes = card.vetoes
     add(_table(pd.DataFrame({"编号": vetoes["item"], "情形": vetoes["text"],
-                             "状态": [words.VETO_LABELS[x] for x in vetoes["status"]],
+                             "状态": [words.veto_status(r) for r in vetoes.to_dict("records")],
                              "佐证": [words.veto_source(r, citations) for r in vetoes.to_dict("records")]}),
                f"依据：{rules['non_recognition']['items'][0]['source']}", [0.7, 2.5, 1.4, 4]))
 

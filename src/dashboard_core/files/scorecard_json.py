@@ -32,6 +32,15 @@ def strict(value):
     return value
 
 
+def _sample(row) -> dict:
+    """A survey's evidence as a sample: its respondents and 95% interval (in %)."""
+    detail = row.get("detail") or {}
+    if detail.get("kind") != "survey":
+        return {}
+    return {"respondents": detail["respondents"], "interval": [round(x, 3) for x in detail["interval"]],
+            "respondents_to_settle": detail.get("needed")}
+
+
 def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
     """The scorecard as the JSON document of `scorecard --json`; `citations` maps fact ids to (section,
     excerpt); `scope` is the view in words (the whole county when not given)."""
@@ -57,7 +66,8 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
            "schools": int(r["schools"]), "status": r["status"]} for _, r in card.cvs.iterrows()]
     items = [{"part": r["part"], "item": r["item"], "text": r["text"], "status": r["status"], "basis": r.get("basis"),
               "status_text": words.item_status(r), "demo": bool(r["demo"]),
-              "evidence": {"value": _clean(r["value"]), "bound": r["bound"], "threshold": _clean(r["threshold"]),
+              "evidence": {**_sample(r), "value": _clean(r["value"]), "bound": r["bound"],
+                           "threshold": _clean(r["threshold"]),
                            "unit": r["unit"], "value_text": words.item_value(r),
                            "source": words.item_source(r, citations)},
               "requirements": [{"id": q["id"], "status": q["status"], "basis": q.get("basis"),

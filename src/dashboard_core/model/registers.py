@@ -246,16 +246,80 @@ def monitoring(req: dict, reg: Registers, demo: bool) -> dict | None:
                                    for r in failing.itertuples()]}}
 
 
+SURVEY_Z = 1.959963984540054  # the two-sided 95% normal quantile
+MAX_RESPONDENTS_SOUGHT = 1_000_000  # past this, "how many more" is not worth saying
+
+
+def wilson_interval(satisfied: float, respondents: float, z: float = SURVEY_Z) -> tuple[float, float]:
+    """The Wilson score interval of a share (as fractions): what a sample of `respondents` says about
+    the share in the whole population, at 95%. (0, 1) without respondents."""
+    if respondents <= 0:
+        return (0.0, 1.0)
+    p, n = satisfied / respondents, float(respondents)
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def sample_status(satisfied: float, respondents: float, threshold: float) -> str:
+    """met when the whole interval is at or above the threshold (a fraction), not_met when it is all
+    below, partial when the sample straddles it: it cannot tell."""
+    low, high = wilson_interval(satisfied, respondents)
+    if low >= threshold - 1e-12:
+        return ITEM_MET
+    if high < threshold:
+        return ITEM_NOT_MET
+    return ITEM_PARTIAL
+
+
+def respondents_to_settle(satisfied: float, respondents: float, threshold: float) -> int | None:
+    """How many more respondents, answering as these did, would put the interval clear of the threshold
+    on the side the sample is on (None when the share sits on the threshold or it would take millions)."""
+    if respondents <= 0 or sample_status(satisfied, respondents, threshold) != ITEM_PARTIAL:
+        return 0 if respondents > 0 else None
+    p = satisfied / respondents
+    if abs(p - threshold) < 1e-12:
+        return None
+
+    def settled(n: int) -> bool:
+        low, high = wilson_interval(p * n, n)
+        return low >= threshold if p > threshold else high < threshold
+
+    high = respondents
+    while not settled(high):
+        high *= 2
+        if high > MAX_RESPONDENTS_SOUGHT:
+            return None
+    low = high // 2 if high > respondents else respondents
+    while low < high:  # the least n that settles it (the bound moves one way as n grows)
+        middle = (low + high) // 2
+        if settled(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return int(high - respondents)
+
+
 def survey(req: dict, reg: Registers, demo: bool) -> dict | None:
-    """R01: the share satisfied over all respondents, with each group's sample shown."""
+    """R01: the share satisfied over all respondents, judged as the sample it is: met only when its 95%
+    interval clears 85%, partial when the interval straddles it; each group's sample and interval shown."""
     frame = reg.survey
     if frame is None or frame.empty or not frame["respondents"].sum():
         return None
-    value = float(frame["satisfied"].sum()) / float(frame["respondents"].sum()) * 100
-    return {"status": ITEM_MET if value >= req["threshold"] - 1e-9 else ITEM_NOT_MET, "value": value,
+    satisfied, respondents = float(frame["satisfied"].sum()), float(frame["respondents"].sum())
+    threshold = float(req["threshold"]) / 100
+    value = satisfied / respondents * 100
+    low, high = wilson_interval(satisfied, respondents)
+    groups = []
+    for r in frame.itertuples():
+        g_low, g_high = wilson_interval(r.satisfied, r.respondents)
+        groups.append((r.group, int(r.respondents), int(r.satisfied), g_low * 100, g_high * 100,
+                       sample_status(r.satisfied, r.respondents, threshold),
+                       respondents_to_settle(r.satisfied, r.respondents, threshold)))
+    return {"status": sample_status(satisfied, respondents, threshold), "value": value,
             "source_kind": "snapshot", "source_ref": "survey", "demo": demo,
-            "detail": {"kind": "survey", "respondents": int(frame["respondents"].sum()),
-                       "groups": [(r.group, int(r.respondents), int(r.satisfied)) for r in frame.itertuples()]}}
+            "detail": {"kind": "survey", "respondents": int(respondents), "interval": (low * 100, high * 100),
+                       "needed": respondents_to_settle(satisfied, respondents, threshold), "groups": groups}}
 
 
 DOCUMENT_STATUS = {"达到": ITEM_MET, "未达到": ITEM_NOT_MET, "不存在": ITEM_MET, "存在": ITEM_NOT_MET}

@@ -119,8 +119,11 @@ def requirement_detail_frame(req: dict) -> pd.DataFrame | None:
     if kind == "monitoring" and d.get("failing"):
         return pd.DataFrame(d["failing"], columns=["科目", "年级", "数值"])
     if kind == "survey":
-        frame = pd.DataFrame(d["groups"], columns=["调查对象", "有效样本数", "认可人数"])
-        frame["认可度（%）"] = (frame["认可人数"] / frame["有效样本数"] * 100).round(1)
+        frame = pd.DataFrame([g[:5] for g in d["groups"]],
+                             columns=["调查对象", "有效样本数", "认可人数", "95% 区间下限（%）", "95% 区间上限（%）"])
+        frame.insert(3, "认可度（%）", (frame["认可人数"] / frame["有效样本数"] * 100).round(1))
+        frame[["95% 区间下限（%）", "95% 区间上限（%）"]] = frame[["95% 区间下限（%）", "95% 区间上限（%）"]].round(1)
+        frame["结论"] = [words.sample_verdict(g[5], g[6]) for g in d["groups"]]
         return frame
     return None  # a document is named in the source line itself
 

@@ -11,6 +11,9 @@ from ..model import standard
 from ..store import county, facts
 
 _WORDS = {
+    # the survey's groups (schema.SURVEY_GROUPS)
+    "学生": "Students", "家长": "Parents", "教师": "Teachers", "校长": "Principals", "人大代表": "People's congress deputies",
+    "政协委员": "CPPCC members", "其他群众": "Other residents",
     # stages, school types, settings, statuses
     "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year integrated school", "初级中学": "Junior secondary school",
     "教学点": "Teaching point", "完全中学": "Complete secondary school", "城区": "Urban", "镇区": "Town", "乡村": "Rural",

@@ -739,4 +739,14 @@ PAGES: dict[str, str] = {
         "{declared} of them rest on the county's own documents or report (self-evaluated, to be checked); {not_met} not met, {partial} partly evidenced, {no_data} without data",
     "依据：**数据核算**——由台账或统计数据逐行算出；**{declared}**——只有县里自己的文件、报告或承诺，自评达到，待督导核查；**由督导评估认定**——不予认定情形和官方满意度调查，县里只能准备材料、说明自查结果。":
         "Basis: **computed from data**: worked out row by row from registers or statistics; **{declared}**: only the county's own documents, report or pledges, met by self-evaluation and to be checked by the inspectors; **decided by the inspection**: the non-recognition conditions and the official survey, for which the county can only prepare the material and state what its own check found.",
+    # the survey as a sample
+    "认可度 {value:.1f}%（{groups} 类对象共 {n:,} 人；95% 区间 {low:.1f}%–{high:.1f}%）":
+        "{value:.1f}% satisfied ({groups} groups, {n:,} respondents; 95% interval {low:.1f}%–{high:.1f}%)",
+    "：样本不足以确认达到 {threshold:g}%": ": the sample cannot confirm {threshold:g}% is reached",
+    "，按同样的答案再调查约 {n:,} 人可以确定": "; about {n:,} more respondents answering alike would settle it",
+    "；{groups}的样本不足以单独确认": "; the samples of {groups} cannot confirm it on their own",
+    "（约再调查 {n:,} 人）": " (about {n:,} more respondents)",
+    "样本确认达到": "Sample confirms met", "样本确认未达到": "Sample confirms not met", "样本不足以确认": "Sample cannot tell",
+    "95% 区间下限（%）": "95% interval, low (%)", "95% 区间上限（%）": "95% interval, high (%)",
+    "分调查对象的样本数、认可度与 95% 区间": "Samples, satisfaction and 95% intervals by group",
 }

@@ -225,8 +225,28 @@ def _monitoring_value(req, d) -> str:
 
 
 def _survey_value(req, d) -> str:
-    return t("认可度 {value:.1f}%（{groups} 类对象共 {n} 人）", value=req["value"], groups=len(d["groups"]),
-             n=d["respondents"])
+    low, high = d["interval"]
+    text = t("认可度 {value:.1f}%（{groups} 类对象共 {n:,} 人；95% 区间 {low:.1f}%–{high:.1f}%）", value=req["value"],
+             groups=len(d["groups"]), n=d["respondents"], low=low, high=high)
+    if req["status"] == ITEM_PARTIAL:
+        text += t("：样本不足以确认达到 {threshold:g}%", threshold=req["threshold"])
+        if d.get("needed"):
+            text += t("，按同样的答案再调查约 {n:,} 人可以确定", n=d["needed"])
+    unsettled = [g for g in d["groups"] if g[5] == ITEM_PARTIAL]
+    if unsettled and req["status"] != ITEM_PARTIAL:
+        text += t("；{groups}的样本不足以单独确认", groups=Verbatim(t(LIST_SEPARATOR).join(tr(g[0]) for g in unsettled)))
+    return text
+
+
+SAMPLE_VERDICTS = {ITEM_MET: "样本确认达到", ITEM_NOT_MET: "样本确认未达到", ITEM_PARTIAL: "样本不足以确认"}
+
+
+def sample_verdict(status: str, needed: int | None) -> str:
+    """A survey group's sample in words: what its interval settles, and how many more would settle it."""
+    text = t(SAMPLE_VERDICTS[status])
+    if status == ITEM_PARTIAL and needed:
+        text += t("（约再调查 {n:,} 人）", n=needed)
+    return text
 
 
 def _document_value(req, d) -> str:
