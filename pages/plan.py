@@ -105,7 +105,8 @@ with ui.slide():
     cols[0].metric(t("方案总成本"), amount(round(total / 10_000, 2), "万元"))
     cols[1].metric(t("方案项数"), t("{n} 项", n=len(actions)))
     cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
-    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[after.summary.verdict]
+    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info,
+           "not_applicable": st.info}[after.summary.verdict]
     box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
 
 with ui.slide(chart_height=0.5):

@@ -19,9 +19,10 @@ GRID_CSV_SCHOOLS = 5_000  # the grid's CSV lists at most this many schools, thos
 with ui.slide():
     # 1. The verdict, in words a county leader can say aloud
     sentence = words.summary_sentence(s, v.scope_label, v.filters.year)
-    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info}[s.verdict]
+    box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info,
+           "not_applicable": st.info}[s.verdict]
     box(md_escape(sentence), icon={"met": ":material/check_circle:", "not_met": ":material/cancel:", "incomplete": ":material/help:",
-                        "no_schools": ":material/info:"}[s.verdict])
+                        "no_schools": ":material/info:", "not_applicable": ":material/info:"}[s.verdict])
     reasons = words.reasons(s, rules)
     if reasons:
         st.markdown(t("**原因：**") + "\n" + "\n".join(f"- {md_escape(r)}" for r in reasons))

@@ -550,3 +550,20 @@ def test_a_survey_is_judged_as_the_sample_it_is():
     req = next(q for i in RULES["county_items"] if i["item"] == "R01" for q in i["requirements"])
     judged = registers.survey(req, reg, demo=False)
     assert judged["status"] == "partial" and judged["detail"]["interval"][0] < 85 < judged["detail"]["interval"][1]
+
+
+def test_a_township_is_not_an_acceptance_unit(demo_snapshot):
+    """A township's school parts are shown against the school standard; its CVs are information and it
+    gets no verdict of its own (the acceptance is county-wide), in words that say so."""
+    from dashboard_core.present import words
+
+    card = scorecards.compute(demo_snapshot, Filters(year=2024, townships=("654022205",)))
+    assert card.summary.verdict == "not_applicable"
+    assert set(card.cvs["status"]) == {"not_applicable"} and set(card.cvs["reason"]) == {"scope"}
+    assert card.cvs["cv"].notna().any()  # still worked out, for information
+    sentence = words.summary_sentence(card.summary, "米粮泉回族乡", 2024)
+    assert "验收以县为单位" in sentence and "尚未达到" not in sentence and "在限值以内" not in sentence
+    whole = scorecards.compute(demo_snapshot, Filters(year=2024))
+    narrowed = whole.narrow(Filters(year=2024, townships=("654022205",)))
+    assert narrowed.summary.verdict == "not_applicable" and set(narrowed.cvs["status"]) == {"not_applicable"}
+    assert whole.summary.verdict != "not_applicable"

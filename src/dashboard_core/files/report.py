@@ -139,7 +139,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     add(_table(pd.DataFrame({"学段": cv["stage"], "指标": cv["number"].astype(str) + " " + cv["short"],
                              "差异系数": [("—" if pd.isna(x) else f"{x:.4f}") for x in cv["cv"]],
                              "限值": cv["limit"], "参与学校（学段）": cv["schools"],
-                             "结果": [words.CV_LABELS[x] for x in cv["status"]]})))
+                             "结果": [words.cv_status(x, r) for x, r in zip(cv["status"], cv["reason"])]})))
     items = card.county_items
     for _i, (part, heading) in enumerate((("government", "（二）政府保障程度"), ("quality", "（三）教育质量"),
                                          ("recognition", "（四）社会认可度"))):

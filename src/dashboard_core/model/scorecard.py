@@ -91,8 +91,10 @@ class Scorecard:
             keep &= self.matrix["stage"].isin(list(filters.stages)).to_numpy()
         matrix = self.matrix[keep].reset_index(drop=True)
         results = self.results[keep].reset_index(drop=True)  # one row per matrix row, in the same order
-        cvs = standard.cv_table(matrix, self.rules)
-        summary = standard.summarise(results, cvs, self.county_items, self.vetoes, self.rules, self.summary.demo)
+        county = filters.is_whole_county
+        cvs = standard.cv_table(matrix, self.rules, acceptance_unit=county)
+        summary = standard.summarise(results, cvs, self.county_items, self.vetoes, self.rules, self.summary.demo,
+                                     acceptance_unit=county)
         return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, self.vetoes,
                          summary)
 

@@ -17,7 +17,8 @@ import pandas as pd
 from . import registers as registers_
 from .vocabulary import (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION, BASIS_OF_SOURCE, BELOW, CV_MET, CV_MIN_SCHOOLS, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                          ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, MET, NO_STUDENTS, PRIMARY,
-                         STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS,
+                         STAGE_ORDER, STAGES, VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE,
+                         CV_SCOPE, CV_TOO_FEW,
                          VERDICT_NOT_MET)
 
 RULES_DIR = Path(__file__).parent / "rules"
@@ -221,8 +222,10 @@ def _weighted_cv(x: np.ndarray, p: np.ndarray) -> float | None:
     return spread / mean
 
 
-def cv_table(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
-    """The weighted CV of every indicator in every stage over the school parts given (teaching points out)."""
+def cv_table(matrix: pd.DataFrame, rules: dict, acceptance_unit: bool = True) -> pd.DataFrame:
+    """The weighted CV of every indicator in every stage over the school parts given (teaching points out).
+    Over a scope that is not the county (`acceptance_unit` False) each CV is worked out for information
+    and is `not_applicable` (reason `scope`): the limits apply to a county's schools, not to a township's."""
     limits = rules["resource"]["cv_limits"]
     excluded = set(rules["resource"].get("cv_excluded_school_types", []))
     in_pool = (~matrix["school_type"].isin(excluded) & (matrix["students"] > 0)).to_numpy()
@@ -243,10 +246,13 @@ def cv_table(matrix: pd.DataFrame, rules: dict) -> pd.DataFrame:
             if schools < CV_MIN_SCHOOLS:
                 cv = None  # a spread across schools does not arise with fewer than two
             status = CV_NOT_APPLICABLE if cv is None else (CV_MET if cv <= limit + _TOLERANCE else CV_NOT_MET)
+            reason = CV_TOO_FEW if cv is None else None
+            if not acceptance_unit:
+                status, reason = CV_NOT_APPLICABLE, CV_SCOPE
             rows.append({"stage": stage, "indicator": code, "number": ind["number"], "short": ind["short"],
                          "cv": math.nan if cv is None else cv, "limit": limit, "schools": schools,
-                         "students": int(total), "mean": mean, "status": status,
-                         "passes": None if cv is None else bool(status == CV_MET)})
+                         "students": int(total), "mean": mean, "status": status, "reason": reason,
+                         "passes": None if status == CV_NOT_APPLICABLE else bool(status == CV_MET)})
     return pd.DataFrame(rows)
 
 
@@ -529,7 +535,7 @@ class Summary:
 
 
 def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, vetoes: pd.DataFrame, rules: dict,
-              demo: bool = False) -> Summary:
+              demo: bool = False, acceptance_unit: bool = True) -> Summary:
     """Counts per stage, the CVs, the county items, the non-recognition conditions and the verdict.
 
     not met: a school part fails, a CV is over its limit, an item is not met or a non-recognition
@@ -559,6 +565,8 @@ def summarise(results: pd.DataFrame, cvs: pd.DataFrame, items: pd.DataFrame, vet
     total_parts = sum(c["schools_total"] for c in stages.values())
     if total_parts == 0:
         verdict = VERDICT_NO_SCHOOLS
+    elif not acceptance_unit:  # a township's or a school's parts are shown against the school standard only
+        verdict = VERDICT_NOT_APPLICABLE
     elif len(failing) or len(cv_fail) or len(not_met) or len(vetoes_found):
         verdict = VERDICT_NOT_MET
     elif open_items or len(cv_open) or vetoes_clear < len(vetoes):

@@ -51,4 +51,8 @@ CV_MIN_SCHOOLS = 2
 
 # The county's verdict
 VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE, VERDICT_NO_SCHOOLS = "met", "not_met", "incomplete", "no_schools"
-VERDICT_CODES = (VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE, VERDICT_NO_SCHOOLS)
+# a township or a few schools: not an acceptance unit (the acceptance is county-wide), so no verdict
+VERDICT_NOT_APPLICABLE = "not_applicable"
+VERDICT_CODES = (VERDICT_MET, VERDICT_NOT_MET, VERDICT_INCOMPLETE, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE)
+# why a CV is not applicable: fewer than two school parts, or a scope that is not the county
+CV_TOO_FEW, CV_SCOPE = "too_few", "scope"

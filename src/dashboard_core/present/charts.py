@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..model.vocabulary import (BELOW, CV_CODES, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_APPLICABLE, ITEM_NOT_MET,
                                 ITEM_PARTIAL, MET, NO_STUDENTS, RURAL, TOWN, URBAN)
-from .words import CV_LABELS, ITEM_LABELS, STATUS_LABELS
+from .words import CV_LABELS, CV_SCOPE_LABEL, ITEM_LABELS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
         "'WenQuanYi Micro Hei', sans-serif")
@@ -281,8 +281,9 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
     bars = part(d, {"type": "bar"},
                 y=alt.Y("指标:N", sort=in_order(), title=None),
                 x=alt.X("差异系数:Q", title="差异系数（学生数加权）", scale=alt.Scale(domain=[0, 0.6])),
-                color=alt.Color("结果:N", scale=alt.Scale(domain=[CV_LABELS[c] for c in CV_CODES],
-                                                         range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS]]),
+                color=alt.Color("结果:N", scale=alt.Scale(domain=[CV_LABELS[c] for c in CV_CODES] + [CV_SCOPE_LABEL],
+                                                         range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS],
+                                                                STATUS_COLORS[NO_STUDENTS]]),
                                 # one entry a line: two charts share a row, and a row of entries ran past the edge
                                 title="结果", legend=alt.Legend(direction="vertical")),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))

@@ -9,7 +9,8 @@ from ..model import measures, standard
 from . import i18n, words
 from .charts import STATUS_MARKS
 from .format import beside_threshold
-from .words import CV_LABELS, STATUS_LABELS, TARGET_LABELS
+from ..model.vocabulary import CV_SCOPE
+from .words import CV_LABELS, CV_SCOPE_LABEL, STATUS_LABELS, TARGET_LABELS
 
 
 def status_grid_frame(values: pd.DataFrame, links: dict | None = None) -> pd.DataFrame:
@@ -40,7 +41,8 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     frame["指标"] = frame["number"].astype(str) + " " + frame["short"]
     frame["差异系数"] = frame["cv"].round(4)
     frame["限值"] = frame["limit"]
-    frame["结果"] = frame["status"].map(CV_LABELS)
+    reasons = frame["reason"] if "reason" in frame else pd.Series([None] * len(frame), index=frame.index)
+    frame["结果"] = [CV_SCOPE_LABEL if r == CV_SCOPE else CV_LABELS[s] for s, r in zip(frame["status"], reasons)]
     frame["参与学校数"] = frame["schools"]
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 

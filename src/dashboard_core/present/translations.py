@@ -12,7 +12,7 @@ from ..store import county, facts
 
 _WORDS = {
     # the survey's groups (schema.SURVEY_GROUPS)
-    "学生": "Students", "家长": "Parents", "教师": "Teachers", "校长": "Principals", "人大代表": "People's congress deputies",
+    "家长": "Parents", "教师": "Teachers", "校长": "Principals", "人大代表": "People's congress deputies",
     "政协委员": "CPPCC members", "其他群众": "Other residents",
     # stages, school types, settings, statuses
     "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year integrated school", "初级中学": "Junior secondary school",
@@ -23,6 +23,10 @@ _WORDS = {
     "自评达到优质均衡标准（以国家督导评估认定为准）":
         "Self-evaluated as meeting the high-quality balanced standard (the national inspection decides)",
     "自评尚未达到优质均衡标准": "Self-evaluated as not yet meeting the high-quality balanced standard",
+    "验收以县为单位，乡镇或学校不单独作结论": "The acceptance is county-wide: a township or a school gets no verdict of its own",
+    "仅供参考（差异系数按全县评估）": "For information (CVs are judged county-wide)",
+    "差异系数、县级指标和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。":
+        " CVs, county items and non-recognition conditions are judged county-wide; the CVs here are for information only, and the county's verdict is in the whole-county view.",
     "现有数据均达标，但仍有项目缺少数据，暂不能判定":
         "All available data meet the standard, but some items lack data: no verdict yet",
     "达标 ✓": "Met ✓", "超限 ✗": "Over limit ✗", "无法计算": "Cannot compute", "达到 ✓": "Met ✓", "未达到 ✗": "Not met ✗",

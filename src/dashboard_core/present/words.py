@@ -9,7 +9,8 @@ from __future__ import annotations
 from ..model.vocabulary import (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION, BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                                 ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, JUNIOR_SCHOOL, MET,
                                 NINE_YEAR_SCHOOL, NO_STUDENTS, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT,
-                                VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_MET)
+                                VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
+                                CV_SCOPE)
 from .format import num
 from .i18n import Verbatim, t, tr
 
@@ -37,8 +38,15 @@ VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
 # on-site inspection decide, so "met" is at most 自评达到 (and says who decides)
 VERDICT_LABELS = {VERDICT_MET: "自评达到优质均衡标准（以国家督导评估认定为准）", VERDICT_NOT_MET: "自评尚未达到优质均衡标准",
                   VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定",
-                  VERDICT_NO_SCHOOLS: "所选范围内没有学校，无从评估"}
+                  VERDICT_NO_SCHOOLS: "所选范围内没有学校，无从评估",
+                  VERDICT_NOT_APPLICABLE: "验收以县为单位，乡镇或学校不单独作结论"}
 CV_LABELS = {CV_MET: "达标 ✓", CV_NOT_MET: "超限 ✗", CV_NOT_APPLICABLE: "不适用（不足 2 所学校）"}
+CV_SCOPE_LABEL = "仅供参考（差异系数按全县评估）"
+
+
+def cv_status(status: str, reason: str | None = None) -> str:
+    """A CV's standing in words: over a township or some schools it is only information."""
+    return t(CV_SCOPE_LABEL) if reason == CV_SCOPE else t(CV_LABELS[status])
 TARGET_LABELS = {True: "达到 ✓", False: "未达到 ✗"}
 LIST_SEPARATOR = "、"
 
@@ -81,6 +89,10 @@ def summary_sentence(summary, scope: str, year: int) -> str:
     if summary.verdict == VERDICT_NO_SCHOOLS:
         return t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
     parts = [stage_parts(stage, c) for stage, c in summary.stages.items() if c["schools_total"]]
+    if summary.verdict == VERDICT_NOT_APPLICABLE:
+        return (t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
+                + t("；").join(parts) + t("。")
+                + t("差异系数、县级指标和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。"))
     applicable = summary.cv_total - summary.cv_not_applicable
     if applicable == 0:
         cv = t("差异系数不适用（各学段都不足 2 所学校，谈不上校际差异）")
@@ -109,6 +121,8 @@ def reasons(summary, rules: dict) -> list[str]:
         names = [t("{school}（{stage}）", school=n, stage=s) for n, s in summary.failing_parts]
         out.append(t("{n} 个学校（学段）未达到学校标准：{names}", n=summary.failing_count,
                      names=Verbatim(_listed(names, summary.failing_count))))
+    if summary.verdict == VERDICT_NOT_APPLICABLE:  # the rest is county-wide: said in the county's view
+        return out
     if summary.cv_failures:
         names = [t("{stage}{indicator} {cv:.3f}（限 {limit:.2f}）", stage=c.stage, indicator=shorts[c.indicator],
                    cv=c.cv, limit=c.limit) for c in summary.cv_failures]

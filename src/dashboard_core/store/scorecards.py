@@ -136,7 +136,8 @@ def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
 
 def _card(snapshot: Snapshot, filters: Filters, rules: dict, matrix: pd.DataFrame, items: pd.DataFrame) -> Scorecard:
     results = standard.school_results(matrix, rules)
-    cvs = standard.cv_table(matrix, rules)
+    county = filters.is_whole_county  # the acceptance unit: a township or a few schools get no verdict
+    cvs = standard.cv_table(matrix, rules, acceptance_unit=county)
     conditions = vetoes(snapshot, filters.year, rules)
-    summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo)
+    summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo, acceptance_unit=county)
     return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary)
