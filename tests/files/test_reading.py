@@ -295,3 +295,12 @@ def test_bombs_are_refused_within_a_minute_under_2_gb(bomb, tmp_path):
     assert done.returncode == 1, done.stderr[-2000:]
     assert "Traceback" not in done.stderr and "MemoryError" not in done.stderr
     assert "未导入" in done.stdout and elapsed < 60
+
+
+def test_csv_files_saved_by_libreoffice_with_the_workbook_name_are_read(tmp_path, demo_snapshot):
+    folder = csv_folder(tmp_path, demo_snapshot)
+    for file in list(folder.glob("*.csv")):
+        file.rename(folder / f"demo-{file.name}")  # LibreOffice: "<workbook>-<sheet>.csv"
+    report = importer.validate(folder)
+    assert report.ok, messages(report)
+    assert set(report.tables) >= {"schools", "townships", "school_stage_year", "school_year", "county_year"}

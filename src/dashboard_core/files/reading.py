@@ -338,6 +338,16 @@ def _read_csv_file(file: Path, report: Report, deadline: _Deadline) -> list[list
     return rows
 
 
+def _sheet_name(stem: str) -> str:
+    """The table a CSV file holds: its name, or the part after the last "-" (LibreOffice saves a workbook's
+    sheets as "<workbook>-<sheet>.csv")."""
+    from ..store.schema import TABLES
+
+    known = {name for table in TABLES for name in (table.sheet, table.name)}
+    suffix = stem.rsplit("-", 1)[-1].strip()
+    return suffix if stem not in known and suffix in known else stem
+
+
 def _read_csv_folder(path: Path, report: Report, deadline: _Deadline) -> dict[str, list[list]]:
     sheets = {}
     for entry in sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv"):
@@ -347,7 +357,7 @@ def _read_csv_folder(path: Path, report: Report, deadline: _Deadline) -> dict[st
             continue
         rows = _read_csv_file(entry, report, deadline)
         if rows is not None:
-            sheets[entry.stem] = rows
+            sheets[_sheet_name(entry.stem)] = rows
     return sheets
 
 
