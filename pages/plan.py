@@ -129,10 +129,15 @@ with ui.page_only():
     st.subheader(t("方案存档与比较"))
     left, right = st.columns([2, 1])
     name = left.text_input(t("方案名称"), key="scenario_name", placeholder=t("如 2025年预算方案"))
-    if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name):
+    admin_ok = bool(st.session_state.get("_admin_ok"))  # the password given on the data page, this session
+    overwrite = left.checkbox(t("覆盖同名方案"), key="scenario_overwrite") if name in saved else False
+    if not admin_ok:
+        right.caption(t("保存方案需要先在“数据”页输入管理员密码。"))
+    if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name or not admin_ok):
         try:
             plan_file.save_scenario(root, name, plan_file.to_json(plan_model.Plan(actions, total, "edited"),
-                                                                  v.snapshot.snapshot_id, year, costs, after.summary))
+                                                                  v.snapshot.snapshot_id, year, costs, after.summary),
+                                    overwrite=overwrite)
             st.success(t("已保存方案“{name}”（数据快照不变）。", name=md_value(name)))
         except (plan_file.PlanFileError, OSError) as exc:
             st.error(t("未能保存：{problem}", problem=i18n.Verbatim(md_escape(str(exc)))))

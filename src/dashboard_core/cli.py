@@ -128,7 +128,11 @@ def cmd_plan(args) -> int:
     snap, filters = _view(args)
     if filters is None:
         return 2
-    doc = plan_model.load_costs(args.costs) if args.costs else plan_model.load_costs()
+    try:
+        doc = plan_file.read_costs(Path(args.costs)) if args.costs else plan_model.load_costs()
+    except plan_file.PlanFileError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 2
     costs = plan_model.unit_costs(doc)
     county = scorecards.compute(snap, Filters(year=filters.year))
     result = scorecards.plan(snap, filters.year, costs=costs, base=county)

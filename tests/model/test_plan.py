@@ -1,5 +1,6 @@
 """The cheapest plan to acceptance: it passes, nothing in it can be cut, it never costs more than fixing
 each school on its own, and it moves teachers before hiring them."""
+import json
 import math
 
 import pandas as pd
@@ -152,3 +153,54 @@ def test_a_plan_for_a_year_ahead_passes_with_the_pupils_projected(demo_snapshot)
     later = projection.matrix_in(card.matrix, projected, 2026, rules)
     assert _passes(later, result.actions[result.actions["resource"].isin(plan.TEACHER_RESOURCES + plan.FACILITY_RESOURCES)])
     assert result.total_cost > scorecards.plan(demo_snapshot, 2024).total_cost
+
+
+BAD_PLANS = {
+    "a fraction of a room": {"actions": [{"kind": "add", "school_id": "DEMO-01", "stage": "小学", "resource": "art_rooms",
+                                          "quantity": 0.9}]},
+    "a quantity as text": {"actions": [{"kind": "add", "school_id": "DEMO-01", "resource": "art_rooms", "quantity": "两间"}]},
+    "a list for an action": {"actions": [["add", "DEMO-01", "art_rooms", 1]]},
+    "actions as an object": {"actions": {"kind": "add"}},
+    "a unit cost as text": {"actions": [{"kind": "add", "school_id": "DEMO-01", "resource": "art_rooms", "quantity": 1,
+                                         "unit_cost": "很多"}]},
+}
+BAD_COSTS = {
+    "text for a price": '{"items": [{"key": "teacher_year", "yuan": "十万"}]}',
+    "NaN for a price": '{"items": [{"key": "teacher_year", "yuan": NaN}]}',
+    "Infinity for a price": '{"items": [{"key": "teacher_year", "yuan": Infinity}]}',
+    "missing keys": '{"items": [{"yuan": 1}]}',
+    "a list": '[1, 2, 3]',
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PLANS))
+def test_a_malformed_plan_file_is_refused_in_chinese(case, tmp_path, capsys):
+    from dashboard_core import cli
+
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(BAD_PLANS[case], ensure_ascii=False), encoding="utf-8")
+    code = cli.main(["scorecard", "--plan", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("错误：") and "Traceback" not in err, err
+
+
+@pytest.mark.parametrize("case", sorted(BAD_COSTS))
+def test_a_malformed_costs_file_is_refused_in_chinese(case, tmp_path, capsys):
+    from dashboard_core import cli
+
+    path = tmp_path / "costs.json"
+    path.write_text(BAD_COSTS[case], encoding="utf-8")
+    code = cli.main(["plan", "--costs", str(path)])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("错误：") and "Traceback" not in err, err
+
+
+def test_a_scenario_name_is_never_overwritten_silently(tmp_path):
+    from dashboard_core.files import plan_file
+
+    doc = {"snapshot_id": "x", "year": 2024, "actions": []}
+    plan_file.save_scenario(tmp_path, "预算", doc)
+    with pytest.raises(plan_file.PlanFileError, match="已有名为“预算”的方案"):
+        plan_file.save_scenario(tmp_path, "预算", {**doc, "year": 2025})
+    plan_file.save_scenario(tmp_path, "预算", {**doc, "year": 2025}, overwrite=True)
+    assert json.loads((tmp_path / "scenarios" / "预算.json").read_text(encoding="utf-8"))["year"] == 2025

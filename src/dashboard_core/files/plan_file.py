@@ -3,6 +3,7 @@ and the named scenarios the planning page saves beside the snapshots (never insi
 from __future__ import annotations
 
 import json
+import math
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,6 +14,8 @@ from ..model import plan as plan_model
 from ..present import words
 
 RESOURCES = plan_model.TEACHER_RESOURCES + plan_model.FACILITY_RESOURCES + ("music_rooms", "art_rooms", "classes")
+# counted in whole people, rooms or classes: a fraction of one is a typing error
+WHOLE_RESOURCES = plan_model.TEACHER_RESOURCES + ("multimedia_rooms", "music_rooms", "art_rooms", "classes")
 SCENARIO_NAME = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_.-]{0,39}$")
 
 
@@ -40,6 +43,8 @@ def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, sum
 def actions_frame(rows: list[dict]) -> pd.DataFrame:
     """Actions from a file or an edited table, checked: a known resource, a whole positive quantity of
     people and rooms, a school for every action and a source school for every transfer."""
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise PlanFileError("actions 须是一个列表，每一项是一个对象（如 {\"kind\": \"add\", \"resource\": \"art_rooms\", …}）")
     frame = pd.DataFrame(rows, columns=plan_model.ACTION_COLUMNS)
     problems = []
     for i, r in enumerate(frame.itertuples(), start=1):
@@ -49,28 +54,72 @@ def actions_frame(rows: list[dict]) -> pd.DataFrame:
             problems.append(f"第 {i} 项：类型“{r.kind}”只能是 add（新增）或 transfer（调配）")
         if r.kind == "transfer" and not r.from_school_id:
             problems.append(f"第 {i} 项：调配须写明派出学校（from_school_id）")
-        try:
-            quantity = float(r.quantity)
-        except (TypeError, ValueError):
-            problems.append(f"第 {i} 项：数量“{r.quantity}”不是数字")
+        quantity = _number(r.quantity)
+        if quantity is None:
+            problems.append(f"第 {i} 项：数量“{str(r.quantity)[:40]}”不是有效的数字")
             continue
         if quantity <= 0:
             problems.append(f"第 {i} 项：数量须大于 0")
+        elif r.resource in WHOLE_RESOURCES and not float(quantity).is_integer():
+            problems.append(f"第 {i} 项：{r.resource} 按整数计（人、间、班），数量 {quantity:g} 须为整数")
+        if not _blank(r.unit_cost) and (_number(r.unit_cost) is None or _number(r.unit_cost) < 0):
+            problems.append(f"第 {i} 项：单位成本“{str(r.unit_cost)[:40]}”须是不小于 0 的数字")
     if problems:
-        raise PlanFileError("；".join(problems))
+        raise PlanFileError("；".join(problems[:10]) + (f"；另有 {len(problems) - 10} 处" if len(problems) > 10 else ""))
     frame["quantity"] = frame["quantity"].astype("float64")
     frame["unit_cost"] = pd.to_numeric(frame["unit_cost"], errors="coerce").fillna(0.0)
     frame["cost"] = frame["quantity"] * frame["unit_cost"]
     return frame
 
 
-def read(path: Path) -> dict:
+def _number(value) -> float | None:
+    """A finite number (not a boolean, not text, not NaN or infinity), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _refuse_constant(token: str):
+    raise ValueError(f"{token} 不是 JSON 的数")
+
+
+def _json_of(path: Path, what: str):
+    """A JSON file read strictly (NaN and Infinity refused), or PlanFileError saying what is wrong."""
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(Path(path).read_text(encoding="utf-8"), parse_constant=_refuse_constant)
     except FileNotFoundError:
-        raise PlanFileError(f"找不到规划文件 {path}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise PlanFileError(f"规划文件 {path} 不是有效的 JSON（{exc}）") from None
+        raise PlanFileError(f"找不到{what} {Path(path).name}") from None
+    except IsADirectoryError:
+        raise PlanFileError(f"{what} {Path(path).name} 是文件夹，不是文件") from None
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as exc:
+        raise PlanFileError(f"{what} {Path(path).name} 不是有效的 JSON（{exc}）") from None
+
+
+def read_costs(path: Path) -> dict:
+    """A unit-costs file (the format of model/rules/costs_2024.json), checked: every item a key and a
+    finite, non-negative price in yuan; the keys the plan needs all present."""
+    doc = _json_of(path, "单位成本文件")
+    items = doc.get("items") if isinstance(doc, dict) else None
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        raise PlanFileError("单位成本文件须有 items 列表，每项是 {\"key\": …, \"yuan\": …}")
+    problems = [f"第 {n} 项（{str(i.get('key'))[:30]}）：价格“{str(i.get('yuan'))[:30]}”须是不小于 0 的数字"
+                for n, i in enumerate(items, start=1) if _number(i.get("yuan")) is None or _number(i.get("yuan")) < 0]
+    problems += [f"第 {n} 项：缺少 key" for n, i in enumerate(items, start=1) if not isinstance(i.get("key"), str)]
+    needed = {key for key, _ in plan_model.ADDITIONS.values()} | set(plan_model.unit_costs(plan_model.load_costs()))
+    missing = sorted(needed - {i.get("key") for i in items})
+    if missing:
+        problems.append(f"缺少这些单位成本：{'、'.join(missing)}")
+    if problems:
+        raise PlanFileError("单位成本文件有误：" + "；".join(problems[:10]))
+    return doc
+
+
+def read(path: Path) -> dict:
+    doc = _json_of(path, "规划文件")
     if not isinstance(doc, dict) or not isinstance(doc.get("actions"), list):
         raise PlanFileError(f"规划文件 {path} 缺少 actions 列表")
     doc["actions_frame"] = actions_frame(doc["actions"])
@@ -88,12 +137,15 @@ def list_scenarios(data_root: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
 
 
-def save_scenario(data_root: Path, name: str, doc: dict) -> Path:
+def save_scenario(data_root: Path, name: str, doc: dict, overwrite: bool = False) -> Path:
+    """Save a scenario under its name; a name already taken is refused unless `overwrite` says so."""
     if not SCENARIO_NAME.match(name or ""):
         raise PlanFileError("方案名称只能用汉字、字母、数字、点、下划线和连字符，最多 40 个字符")
     folder = scenarios_dir(data_root)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}.json"
+    if path.exists() and not overwrite:
+        raise PlanFileError(f"已有名为“{name}”的方案：换一个名称，或勾选“覆盖同名方案”")
     doc = {**{k: v for k, v in doc.items() if k != "actions_frame"},
            "saved_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat()}
     temp = path.with_suffix(".tmp")

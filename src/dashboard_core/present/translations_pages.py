@@ -749,4 +749,6 @@ PAGES: dict[str, str] = {
     "样本确认达到": "Sample confirms met", "样本确认未达到": "Sample confirms not met", "样本不足以确认": "Sample cannot tell",
     "95% 区间下限（%）": "95% interval, low (%)", "95% 区间上限（%）": "95% interval, high (%)",
     "分调查对象的样本数、认可度与 95% 区间": "Samples, satisfaction and 95% intervals by group",
+    "覆盖同名方案": "Replace the scenario of this name",
+    "保存方案需要先在“数据”页输入管理员密码。": "Saving a scenario needs the admin password, given on the Data page first.",
 }
