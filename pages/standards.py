@@ -202,3 +202,11 @@ with ui.slide():
     # on a slide the status is the message; the evidence column stays on the page
     ui.wrapped_table(vetoes.drop(columns="佐证") if ui.presenting() else vetoes, keep=("状态", "佐证"))
     ui.download_csv(vetoes, f"standards_non_recognition_{v.filters.year}.csv")
+
+if card.preconditions is not None and len(card.preconditions):
+    with ui.page_only():
+        # 7. The conditions for applying: apart from the verdict, judged like items
+        conditions = rules["preconditions"]
+        st.subheader(t("申报条件"))
+        st.caption(t("{note}。依据：{source}。", note=conditions["note"], source=conditions["source"]))
+        ui.wrapped_table(tables.preconditions_frame(card.preconditions, citations, rules), keep=("状态", "依据"))

@@ -567,3 +567,14 @@ def test_a_township_is_not_an_acceptance_unit(demo_snapshot):
     narrowed = whole.narrow(Filters(year=2024, townships=("654022205",)))
     assert narrowed.summary.verdict == "not_applicable" and set(narrowed.cvs["status"]) == {"not_applicable"}
     assert whole.summary.verdict != "not_applicable"
+
+
+def test_the_conditions_for_applying_are_judged_like_items():
+    county = pd.DataFrame({"year": [2016], "metric": ["basic_balance_recognised_year"], "value": [2016.0],
+                           "unit": ["年"], "source": ["国务院教育督导委员会 2016 年认定名单"]})
+    judged = standard.evaluate_preconditions(RULES, county, 2024).set_index("item")
+    assert judged.loc["P01", "status"] == "met" and judged.loc["P01", "basis"] == "declared"
+    assert judged.loc["P02", "status"] == "no_data"  # no monitoring reports in the evidence register
+    recent = county.assign(value=[2022.0])
+    assert standard.evaluate_preconditions(RULES, recent, 2024).set_index("item").loc["P01", "status"] == "not_met"
+    assert standard.evaluate_preconditions(RULES, county.iloc[0:0], 2024).set_index("item").loc["P01", "status"] == "no_data"

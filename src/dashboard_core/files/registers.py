@@ -23,6 +23,8 @@ def _known_items() -> dict[str, str]:
             known[req["id"]] = "item"
     for cond in rules["non_recognition"]["items"]:
         known[cond["id"]] = "condition"
+    for cond in rules.get("preconditions", {}).get("items", []):
+        known[cond["id"]] = "item"  # judged like an item: 达到 / 未达到
     return known
 
 

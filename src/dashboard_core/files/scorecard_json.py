@@ -86,6 +86,10 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
         "filters": {"year": card.filters.year, "townships": list(card.filters.townships),
                     "schools": list(card.filters.schools), "stages": list(card.filters.stages)},
         "schools": schools, "cv": cv, "county_items": items, "vetoes": vetoes,
+        "preconditions": [{"item": r["item"], "text": r["text"], "status": r["status"], "basis": r["basis"],
+                           "value": _clean(r["value"]), "demo": bool(r["demo"]),
+                           "status_text": words.item_status(r), "source": words.precondition_source(r, citations, rules)}
+                          for r in (card.preconditions.to_dict("records") if card.preconditions is not None else [])],
         "summary": {**card.summary.as_dict(), "verdict_text": words.verdict_text(card.summary),
                     "sentence": words.summary_sentence(card.summary, scope or words.scope_label(card.filters, {}, {}),
                                                        card.filters.year),

@@ -26,6 +26,7 @@ class Scorecard:
     county_items: pd.DataFrame
     vetoes: pd.DataFrame
     summary: standard.Summary
+    preconditions: pd.DataFrame | None = None  # the conditions for applying (not part of the verdict)
 
     @property
     def inputs(self) -> pd.DataFrame:
@@ -96,7 +97,7 @@ class Scorecard:
         summary = standard.summarise(results, cvs, self.county_items, self.vetoes, self.rules, self.summary.demo,
                                      acceptance_unit=county)
         return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, self.vetoes,
-                         summary)
+                         summary, self.preconditions)
 
     def group_values(self, keys: tuple[str, ...] = ()) -> pd.DataFrame:
         """standard.group_values of this view, kept with the scorecard: pages show these group totals

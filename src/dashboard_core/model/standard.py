@@ -437,6 +437,33 @@ def _judge_requirement(req: dict, item_code: str | None, county: pd.DataFrame, s
     return result
 
 
+def evaluate_preconditions(rules: dict, county_year: pd.DataFrame, year: int, registers=None,
+                           demo: bool = False) -> pd.DataFrame:
+    """The conditions for applying (申报条件), judged like items: P01 from the year the county was recognised
+    for basic balance (a county figure), P02 from the evidence register. Both rest on documents: declared."""
+    rows = []
+    for cond in rules.get("preconditions", {}).get("items", []):
+        status, value, kind, ref, detail, from_demo = ITEM_NO_DATA, None, "none", None, None, False
+        if cond["evaluator"] == "years_since":
+            found = county_year[county_year["metric"] == cond["metric"]]
+            if len(found):
+                latest = found.sort_values("year").iloc[-1]
+                value = float(latest["value"])
+                status = ITEM_MET if year - value >= cond["min_years"] else ITEM_NOT_MET
+                src = str(latest["source"])
+                kind, ref, from_demo = ("demo", None, True) if src == "demo" else ("report", src, demo)
+        elif registers is not None:
+            found = registers_.document(cond["id"], None, registers, demo)
+            if found is not None:
+                status, kind, ref, detail, from_demo = (found["status"], found["source_kind"], found["source_ref"],
+                                                        found["detail"], found["demo"])
+        rows.append({"item": cond["id"], "text": cond["text"], "status": status, "value": value,
+                     "source_kind": kind, "source_ref": ref, "detail": detail, "demo": from_demo,
+                     "basis": BASIS_DECLARED if status != ITEM_NO_DATA else None})
+    return pd.DataFrame(rows, columns=["item", "text", "status", "value", "source_kind", "source_ref", "detail",
+                                       "demo", "basis"])
+
+
 def evaluate_non_recognition(rules: dict, statements: set, registers=None, demo: bool = False) -> pd.DataFrame:
     """The conditions under which a county is not recognised (不予认定), each `met` (evidence that the
     condition is absent), `not_met` (present) or `no_data`. The evidence register decides first; else

@@ -130,6 +130,14 @@ def requirement_detail_frame(req: dict) -> pd.DataFrame | None:
     return None  # a document is named in the source line itself
 
 
+def preconditions_frame(conditions: pd.DataFrame, citations: dict, rules: dict) -> pd.DataFrame:
+    """The conditions for applying, each with its status and what it rests on (or what to enter)."""
+    records = conditions.to_dict("records")
+    return pd.DataFrame({"编号": conditions["item"], "申报条件": conditions["text"],
+                         "状态": [words.item_status(r) for r in records],
+                         "依据": [words.precondition_source(r, citations, rules) for r in records]})
+
+
 def vetoes_frame(vetoes: pd.DataFrame, citations: dict) -> pd.DataFrame:
     """The conditions under which a county is not recognised, each with its status and evidence."""
     records = vetoes.to_dict("records")

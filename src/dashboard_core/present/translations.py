@@ -102,6 +102,13 @@ def _from_rules() -> dict:
     for cond in veto["items"]:
         out[cond["text"]] = cond["text_en"]
         out[cond["source"]] = cond["source_en"]
+    conditions = rules.get("preconditions", {})
+    for key in ("note", "source"):
+        if key in conditions:
+            out[conditions[key]] = conditions[f"{key}_en"]
+    for cond in conditions.get("items", []):
+        out[cond["text"]] = cond["text_en"]
+        out[cond["hint"]] = cond["hint_en"]
     points = rules["resource"]["teaching_points"]
     out[points["text"]] = points["text_en"]
     nutrition = rules["services"]["nutrition_standard"]

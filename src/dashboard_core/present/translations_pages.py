@@ -751,4 +751,8 @@ PAGES: dict[str, str] = {
     "分调查对象的样本数、认可度与 95% 区间": "Samples, satisfaction and 95% intervals by group",
     "覆盖同名方案": "Replace the scenario of this name",
     "保存方案需要先在“数据”页输入管理员密码。": "Saving a scenario needs the admin password, given on the Data page first.",
+    "尚无数据：{hint}": "No data yet: {hint}",
+    "县级年度指标（来源：{source}）": "County figures (source: {source})",
+    "申报条件": "Conditions for applying", "{note}。依据：{source}。": "{note}. Source: {source}.",
+
 }

@@ -409,6 +409,20 @@ def veto_source(row, citations: dict) -> str:
     return t("报告与数据快照中均无此项数据")
 
 
+def precondition_source(row, citations: dict, rules: dict) -> str:
+    """Where a condition for applying rests, or what to enter when nothing does yet."""
+    if row["status"] == ITEM_NO_DATA:
+        hint = next(c["hint"] for c in rules["preconditions"]["items"] if c["id"] == row["item"])
+        return t("尚无数据：{hint}", hint=Verbatim(tr(hint)))
+    if row.get("source_kind") == "evidence":
+        return document_source(row.get("detail") or {}, row.get("demo"))
+    if row.get("source_kind") == "report" and row.get("source_ref") in citations:
+        return citation(*citations[row["source_ref"]])
+    if row.get("source_kind") == "report":
+        return t("县级年度指标（来源：{source}）", source=Verbatim(str(row["source_ref"])))
+    return t("示例数据（demo）")
+
+
 def veto_status(row) -> str:
     """A non-recognition condition's mark and words (the inspection decides; demo data says so)."""
     text = f"{VETO_MARKS[row['status']]} {t(VETO_LABELS[row['status']])}"

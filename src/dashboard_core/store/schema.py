@@ -227,7 +227,8 @@ KNOWN_METRICS = ("education_spending", "per_student_spending_primary", "per_stud
                  "rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
                  "nutrition_spend", "teachers_reallocated", "new_teachers_recruited", "students_total",
                  "students_primary", "students_junior", "staff_total", "teachers_total", "public_satisfaction_rate",
-                 "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved")
+                 "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved",
+                 "basic_balance_recognised_year")
 # the county figures that are shares of a whole, in %: between 0 and 100
 SHARE_METRICS = ("rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
                  "public_satisfaction_rate", "teacher_training_share_exceeds")

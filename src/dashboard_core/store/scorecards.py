@@ -56,6 +56,13 @@ def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFra
                                           registers=registers)
 
 
+def preconditions(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
+    """The conditions for applying: the year of the basic-balance recognition and the monitoring since."""
+    registers = Registers(held=frozenset(snapshot.registers),
+                          evidence=queries.register_evidence(snapshot, year) if "evidence" in snapshot.registers else None)
+    return standard.evaluate_preconditions(rules, queries.county_series(snapshot), year, registers, demo=snapshot.demo)
+
+
 def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
     """The non-recognition conditions, judged on the evidence register, else the report's statements."""
     registers = Registers(held=frozenset(snapshot.registers),
@@ -140,4 +147,5 @@ def _card(snapshot: Snapshot, filters: Filters, rules: dict, matrix: pd.DataFram
     cvs = standard.cv_table(matrix, rules, acceptance_unit=county)
     conditions = vetoes(snapshot, filters.year, rules)
     summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo, acceptance_unit=county)
-    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary)
+    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary,
+                     preconditions(snapshot, filters.year, rules))
