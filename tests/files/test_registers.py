@@ -109,8 +109,10 @@ def test_each_register_item_met_not_met_and_without_data(tmp_path, tables, item)
 
 def test_documents_decide_the_document_items_and_conditions(tmp_path, tables):
     items, vetoes = _items(tmp_path, tables)
-    for code in ("G01", "G02", "G13", "G14", "Q03", "Q05", "Q06", "Q07", "Q08"):
+    for code in ("G01", "G02", "Q03", "Q05", "Q06", "Q07", "Q08"):
         assert items.loc[code, "status"] == "met" and items.loc[code, "source_kind"] == "evidence"
+    for code in ("G13", "G14"):  # percentages decide these: a 招生方案 or a notice does not prove a share
+        assert items.loc[code, "source_kind"] != "evidence" and items.loc[code, "value"] == items.loc[code, "value"]
     assert (vetoes["status"] == "met").all()
     found = _changed(tables, "evidence", lambda f: f.assign(status=f["status"].where(f["item"] != "V03", "存在")))
     items, vetoes = _items(tmp_path, found, "found")

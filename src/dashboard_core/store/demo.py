@@ -294,6 +294,9 @@ _COUNTY_SERIES = [
     (2022, "special_education_schools", "所", None, 0), (2023, "special_education_schools", "所", None, 0),
     (2024, "special_education_schools", "所", None, 0),
     (2024, "new_teachers_recruited", "人", "new_teachers_recruited", None),
+    # G13 and G14 as percentages (the report names the enrolment plans, not their shares): demo values
+    (2024, "nearby_enrolment_primary_rate", "%", None, 100.0), (2024, "nearby_enrolment_junior_rate", "%", None, 97.2),
+    (2024, "quality_high_school_quota_share", "%", None, 55.0),
 ]
 
 _TOTALS_FROM_FACTS = {"students_total": "students_total", "students_primary": "students_primary",

@@ -228,7 +228,9 @@ KNOWN_METRICS = ("education_spending", "per_student_spending_primary", "per_stud
                  "nutrition_spend", "teachers_reallocated", "new_teachers_recruited", "students_total",
                  "students_primary", "students_junior", "staff_total", "teachers_total", "public_satisfaction_rate",
                  "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved",
-                 "basic_balance_recognised_year")
+                 "basic_balance_recognised_year", "nearby_enrolment_primary_rate", "nearby_enrolment_junior_rate",
+                 "quality_high_school_quota_share")
 # the county figures that are shares of a whole, in %: between 0 and 100
 SHARE_METRICS = ("rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
-                 "public_satisfaction_rate", "teacher_training_share_exceeds")
+                 "public_satisfaction_rate", "teacher_training_share_exceeds", "nearby_enrolment_primary_rate",
+                 "nearby_enrolment_junior_rate", "quality_high_school_quota_share")
