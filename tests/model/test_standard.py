@@ -578,3 +578,13 @@ def test_the_conditions_for_applying_are_judged_like_items():
     recent = county.assign(value=[2022.0])
     assert standard.evaluate_preconditions(RULES, recent, 2024).set_index("item").loc["P01", "status"] == "not_met"
     assert standard.evaluate_preconditions(RULES, county.iloc[0:0], 2024).set_index("item").loc["P01", "status"] == "no_data"
+
+
+def test_teaching_points_are_not_counted_as_schools(demo_snapshot):
+    """The report counts 28 schools and 2 teaching points: an every-school rule says so, not "30 所学校"."""
+    from dashboard_core.present import words
+
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    items = card.county_items.set_index("item")
+    text = words.item_value(items.loc["G09"].to_dict())
+    assert "28 所学校和 2 个教学点均达到" in text and "30 所学校" not in text

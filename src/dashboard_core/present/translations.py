@@ -265,9 +265,10 @@ WORDS_TEMPLATES: dict[str, str] = {
     "（最低 {share:.1f}%）": " (lowest {share:.1f}%)", "；最大班 {n} 人": "; largest class {n}",
     "；缺 {n} 所学校的数据：{names}": "; no data for {n} schools: {names}",
     "已登记的 {n} 个学校（学段）所有班级均不超额": "Every class of the {n} school parts registered is within the limit",
-    "{n} 所学校音乐、美术教室间数与面积均达到": "{n} schools have enough music and art rooms of the required size",
+    "{schools}音乐、美术教室间数与面积均达到": "{schools} have enough music and art rooms of the required size",
+    "{schools} 所学校和 {points} 个教学点": "{schools} schools and {points} teaching points", "{schools} 所学校": "{schools} schools",
     "{n} 所不足 100 人的村小和教学点均按 100 人核定": "{n} village schools and teaching points under 100 students funded as 100",
-    "{n} 所学校均达到": "All {n} schools meet it",
+    "{schools}均达到": "All {schools} meet it",
     # what an item needs
     "{needs}；或县级年度指标 {metric}": "{needs}; or the county figure {metric}",
     "判定还缺 {n} 所学校的数据：{names}": "To judge it, data are missing for {n} schools: {names}",

@@ -161,7 +161,10 @@ def _schools_or_ok(detail: dict, failing: list[str], ok_text: str) -> str:
     """An every-school rule: who fails, else who is missing, else that all pass."""
     if detail["failing_count"]:
         return t("未达到：{names}", names=Verbatim(_listed(failing, detail["failing_count"])))
-    text = t(ok_text, n=detail["checked"])
+    points = int(detail.get("teaching_points_checked", 0))
+    schools = (t("{schools} 所学校和 {points} 个教学点", schools=detail["checked"] - points, points=points) if points
+               else t("{schools} 所学校", schools=detail["checked"]))
+    text = t(ok_text, n=detail["checked"], schools=Verbatim(schools))
     if detail["missing_count"]:
         text += t("；缺 {n} 所学校的数据：{names}", n=detail["missing_count"],
                   names=Verbatim(_listed([tr(n) for n in detail["missing"]], detail["missing_count"])))
@@ -180,7 +183,7 @@ def _classes_value(req, d) -> str:
 def _rooms_value(req, d) -> str:
     names = [t("{school}（应各 {needed} 间：音乐 {music} 间、美术 {art} 间）", school=n, needed=k, music=m, art=a)
              for n, k, m, _, a, _ in d["failing"]]
-    return _schools_or_ok(d, names, "{n} 所学校音乐、美术教室间数与面积均达到")
+    return _schools_or_ok(d, names, "{schools}音乐、美术教室间数与面积均达到")
 
 
 def _funding_value(req, d) -> str:
@@ -192,7 +195,7 @@ def _funding_value(req, d) -> str:
 
 def _share_value(req, d) -> str:
     names = [t("{school}（{share:.1f}%）", school=n, share=v) for n, v in d["failing"]]
-    text = _schools_or_ok(d, names, "{n} 所学校均达到")
+    text = _schools_or_ok(d, names, "{schools}均达到")
     if not d["failing_count"] and d.get("lowest") is not None:
         text += t("（最低 {share:.1f}%）", share=d["lowest"])
     return text
