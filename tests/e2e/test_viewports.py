@@ -68,6 +68,10 @@ def test_a_link_from_a_chart_keeps_the_filters_and_language(app_url, browser, pa
     page = browser.new_page(viewport={"width": 1440, "height": 900})
     page.goto(f"{app_url}/{path}?lang=en&township=654022206&year=2023")
     settle(page)
+    # every chart drawn before one is picked by its place: counting only the drawn ones, a busy machine
+    # (one chart still being drawn) made the third drawn chart a different, link-less one
+    page.wait_for_function("""() => { const charts = [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')];
+        return charts.length > 0 && charts.every(c => c.querySelector('canvas, svg.marks')); }""", timeout=60_000)
     chart = page.locator('[data-testid="stVegaLiteChart"]').filter(
         has=page.locator("canvas, svg.marks")).nth(0 if path == "teachers" else 2)
     chart.scroll_into_view_if_needed()
