@@ -12,7 +12,8 @@ from conftest import BUNDLED_DATA
 from test_app import APP
 
 
-def test_a_snapshot_rotting_under_the_app_is_set_aside(tmp_path):
+def two_snapshots(tmp_path):
+    """A data root with the demo snapshot and a copy of it, "newer", made later: (root, newer's folder)."""
     root = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA / "snapshots" / "demo-2024", root / "snapshots" / "demo-2024")
     newer = root / "snapshots" / "newer"
@@ -20,6 +21,11 @@ def test_a_snapshot_rotting_under_the_app_is_set_aside(tmp_path):
     manifest = json.loads((newer / "manifest.json").read_text(encoding="utf-8"))
     manifest.update(snapshot_id="newer", created_at="2026-12-31T00:00:00+00:00")
     (newer / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    return root, newer
+
+
+def test_a_snapshot_rotting_under_the_app_is_set_aside(tmp_path):
+    root, newer = two_snapshots(tmp_path)
     os.environ["DASHBOARD_DATA_DIR"] = str(root)
     try:
         st.cache_data.clear()
@@ -73,13 +79,7 @@ def test_a_changed_file_with_its_size_and_time_put_back_is_never_queried(data_co
 def test_an_address_naming_a_snapshot_by_its_id_opens_that_snapshot(tmp_path):
     """The app's own links carry the id (a chart click, a profile link): they open the snapshot in view,
     not the newest; the label the picker writes keeps working."""
-    root = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA / "snapshots" / "demo-2024", root / "snapshots" / "demo-2024")
-    newer = root / "snapshots" / "newer"
-    shutil.copytree(root / "snapshots" / "demo-2024", newer)
-    manifest = json.loads((newer / "manifest.json").read_text(encoding="utf-8"))
-    manifest.update(snapshot_id="newer", created_at="2026-12-31T00:00:00+00:00")
-    (newer / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    root, _ = two_snapshots(tmp_path)
     os.environ["DASHBOARD_DATA_DIR"] = str(root)
     try:
         st.cache_data.clear()
