@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .files import scorecard_json
 from .model.filters import Filters
-from .model.vocabulary import STAGES
+from .model.vocabulary import STAGES, TEACHING_POINT
 from .present import i18n, words
 from .store import demo, queries, scorecards, settings, snapshots
 
@@ -101,6 +101,11 @@ def cmd_scorecard(args) -> int:
     card = scorecards.compute(snap, filters, actions=actions)
     scope = _scope(snap, filters)
     doc = scorecard_json.to_json(card, queries.report_citations(snap), scope)
+    notes = _teaching_point_notes(snap, filters.schools, card.rules)
+    if notes:
+        doc["filters"]["notes"] = notes
+        for note in notes:
+            print(f"注意：{note}", file=sys.stderr)
     if args.json:
         _print_json(doc)
     else:
@@ -110,6 +115,22 @@ def cmd_scorecard(args) -> int:
         for reason in s["reasons"]:
             print(f"   - {reason}")
     return 0
+
+
+def _teaching_point_notes(snap, school_ids, rules) -> list[str]:
+    """A teaching point named on the command line is judged as part of its central school: say whose."""
+    from .model import standard
+
+    if not standard.folds_teaching_points(rules):
+        return []
+    notes = []
+    for school_id in school_ids:
+        info = queries.school_info(snap, school_id)
+        if len(info) and info.iloc[0]["school_type"] == TEACHING_POINT and info.iloc[0]["parent_school_id"]:
+            r = info.iloc[0]
+            notes.append(f"{school_id}（{r['school_name']}）是教学点，按规则并入所属中心校 {r['parent_school_id']}"
+                         f"（{r['parent_school_name']}）一起计算，以下结果是中心校含本教学点的合计")
+    return notes
 
 
 def _print_json(doc: dict) -> None:

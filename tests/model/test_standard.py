@@ -588,3 +588,12 @@ def test_teaching_points_are_not_counted_as_schools(demo_snapshot):
     items = card.county_items.set_index("item")
     text = words.item_value(items.loc["G09"].to_dict())
     assert "28 所学校和 2 个教学点均达到" in text and "30 所学校" not in text
+
+
+def test_a_teaching_point_named_on_the_command_line_says_whose_part_it_is(capsys):
+    from dashboard_core import cli
+
+    assert cli.main(["scorecard", "--school", "DEMO-29", "--json"]) == 0
+    out = capsys.readouterr()
+    doc = json.loads(out.out)
+    assert "并入所属中心校 DEMO-26" in out.err and "并入所属中心校 DEMO-26" in doc["filters"]["notes"][0]
