@@ -304,3 +304,18 @@ def test_csv_files_saved_by_libreoffice_with_the_workbook_name_are_read(tmp_path
     report = importer.validate(folder)
     assert report.ok, messages(report)
     assert set(report.tables) >= {"schools", "townships", "school_stage_year", "school_year", "county_year"}
+
+
+def test_an_empty_inline_string_is_neither_lost_nor_extra(workbook):
+    """Cells other programs write (an empty inline string, a value-less cell) count the same in both passes."""
+    member = sheet_member(workbook, "学校")
+
+    def add_row(xml: bytes) -> bytes:
+        rows = [int(n) for n in re.findall(rb'<row r="(\d+)"', xml)]
+        extra = (f'<row r="{max(rows) + 1}"><c r="A{max(rows) + 1}" t="inlineStr"><is><t></t></is></c>'
+                 f'<c r="B{max(rows) + 1}"><v></v></c></row>').encode()
+        return xml.replace(b"</sheetData>", extra + b"</sheetData>")
+
+    rewrite(workbook, member, add_row)
+    report = importer.validate(workbook)
+    assert report.ok, messages(report)

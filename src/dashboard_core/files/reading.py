@@ -148,8 +148,8 @@ def _rows_holding_values(book: zipfile.ZipFile, member: str, sheet: str, report:
                 continue
             if tag == _MAIN + "c":
                 value = element.find(_MAIN + "v")
-                inline = element.find(_MAIN + "is")
-                if (value is not None and value.text) or (inline is not None and "".join(inline.itertext())):
+                # as openpyxl reads them: a value with text, or any inline string (an empty one reads as "")
+                if (value is not None and value.text) or element.find(_MAIN + "is") is not None:
                     rows.add(row_number)
                     if len(rows) > MAX_ROWS:
                         raise TooLarge(t("工作表“{sheet}”超过 {limit:,} 行", sheet=V(sheet), limit=MAX_ROWS))
