@@ -190,8 +190,7 @@ WORDS_TEMPLATES: dict[str, str] = {
     "自查未发现（由督导评估认定）": "Not found by the county's own check (the inspection decides)", "存在": "Present",
     "无佐证（由督导评估认定）": "No evidence (the inspection decides)",
     "自评达到（待核查）": "Met by self-evaluation (to be checked)",
-    "数据核算": "Computed from data", "县自评（待核查）": "County's own declaration (to be checked)",
-    "由督导评估认定": "Decided by the inspection",
+
     "数据证明达到要求": "The data prove the requirement is met",
     "数据证明未达到要求": "The data prove the requirement is not met",
     "只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到":

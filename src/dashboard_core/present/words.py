@@ -6,7 +6,7 @@ in translations.py; names and numbers are filled in as values, never parsed back
 """
 from __future__ import annotations
 
-from ..model.vocabulary import (BASIS_DATA, BASIS_DECLARED, BASIS_INSPECTION, BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
+from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                                 ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, JUNIOR_SCHOOL, MET,
                                 NINE_YEAR_SCHOOL, NO_STUDENTS, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT,
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
@@ -31,8 +31,7 @@ ITEM_EXPLAINED = {
 VETO_LABELS = {ITEM_MET: "自查未发现（由督导评估认定）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无佐证（由督导评估认定）"}
 # a met item resting on the county's own documents or statements
 DECLARED_MET = "自评达到（待核查）"
-# each basis in words, for the standards page's key and the JSON's readers
-BASIS_LABELS = {BASIS_DATA: "数据核算", BASIS_DECLARED: "县自评（待核查）", BASIS_INSPECTION: "由督导评估认定"}
+
 VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
 # a self-evaluation's words: the county judges itself; the national monitoring, the official survey and the
 # on-site inspection decide, so "met" is at most 自评达到 (and says who decides)

@@ -56,18 +56,15 @@ def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFra
                                           registers=registers)
 
 
-def preconditions(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
-    """The conditions for applying: the year of the basic-balance recognition and the monitoring since."""
+def conditions(snapshot: Snapshot, year: int, rules: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The non-recognition conditions (the evidence register, else the report's statements) and the
+    conditions for applying (the recognition year, the monitoring since), from one read of the register."""
     registers = Registers(held=frozenset(snapshot.registers),
                           evidence=queries.register_evidence(snapshot, year) if "evidence" in snapshot.registers else None)
-    return standard.evaluate_preconditions(rules, queries.county_series(snapshot), year, registers, demo=snapshot.demo)
-
-
-def vetoes(snapshot: Snapshot, year: int, rules: dict) -> pd.DataFrame:
-    """The non-recognition conditions, judged on the evidence register, else the report's statements."""
-    registers = Registers(held=frozenset(snapshot.registers),
-                          evidence=queries.register_evidence(snapshot, year) if "evidence" in snapshot.registers else None)
-    return standard.evaluate_non_recognition(rules, set(facts.STATEMENTS), registers, demo=snapshot.demo)
+    vetoes = standard.evaluate_non_recognition(rules, set(facts.STATEMENTS), registers, demo=snapshot.demo)
+    applying = standard.evaluate_preconditions(rules, queries.county_series(snapshot), year, registers,
+                                               demo=snapshot.demo)
+    return vetoes, applying
 
 
 def projection_of(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: float | None, rules: dict):
@@ -145,7 +142,6 @@ def _card(snapshot: Snapshot, filters: Filters, rules: dict, matrix: pd.DataFram
     results = standard.school_results(matrix, rules)
     county = filters.is_whole_county  # the acceptance unit: a township or a few schools get no verdict
     cvs = standard.cv_table(matrix, rules, acceptance_unit=county)
-    conditions = vetoes(snapshot, filters.year, rules)
-    summary = standard.summarise(results, cvs, items, conditions, rules, demo=snapshot.demo, acceptance_unit=county)
-    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, conditions, summary,
-                     preconditions(snapshot, filters.year, rules))
+    vetoes, applying = conditions(snapshot, filters.year, rules)
+    summary = standard.summarise(results, cvs, items, vetoes, rules, demo=snapshot.demo, acceptance_unit=county)
+    return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, vetoes, summary, applying)
