@@ -7,6 +7,7 @@ from dashboard_core.model import measures, standard
 from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t, tr
 from dashboard_core.model.filters import Filters
+from dashboard_core.model.vocabulary import TEACHING_POINT
 
 v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
 cat = ui.catalog(v.snapshot)
@@ -41,7 +42,12 @@ st.caption(t("{township} · {type} · {setting} · 学校编号 {id}", township=
              type=info["school_type"], setting=info["urban_rural"], id=md_value(school_id)) + (t(" · 校名为示例") if bool(info["name_is_example"]) else ""))
 
 if mine.inputs.empty:
-    st.info(t("{year} 年没有这所学校的数据。", year=year))
+    left_out = standard.teaching_points_left_out_under(ui.rules())
+    if info["school_type"] == TEACHING_POINT and left_out:
+        st.info(t("这是一个不足 {n} 人的教学点：按评估规则（{rule}）不计入学校达标统计和差异系数。", n=left_out,
+                  rule=words.teaching_point_rule(ui.rules())), icon=":material/info:")
+    else:
+        st.info(t("{year} 年没有这所学校的数据。", year=year))
     st.stop()
 
 inputs = mine.inputs
@@ -49,7 +55,7 @@ first = inputs.iloc[0]
 if first["school_id"] != school_id:  # a teaching point, judged with its central school
     st.info(t("这是一个教学点：按评估规则，它的数据并入所属中心校“{parent}”一起计算（{rule}）。"
               "以下基本情况和指标是中心校含本教学点的合计。", parent=md_value(first["school_name"]),
-              rule=ui.rules()["resource"]["teaching_points"]["text"]), icon=":material/info:")
+              rule=words.teaching_point_rule(ui.rules())), icon=":material/info:")
 elif int(inputs["teaching_points_folded"].max()) > 0:
     st.caption(t("本校的数字含 {n} 个所属教学点的数据（教学点并入中心校计算）。", n=int(inputs["teaching_points_folded"].max())))
 

@@ -132,7 +132,10 @@ with ui.slide(chart_height=0.42):
     limits = rules["resource"]["cv_limits"]
     st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
                  scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
-                 points=rules["resource"]["teaching_points"]["text"]))
+                 points=words.teaching_point_rule(rules)))
+    with ui.page_only(), st.expander(t("一贯制学校的分摊与教学点的计法（依据）")):
+        st.markdown(md_value(rules["resource"]["split_source"]))
+        st.markdown(md_value(rules["resource"]["teaching_points"]["source"]))
     cv = tables.cv_frame(card.cvs)
     cols = st.columns(2)
     for col, stage in zip(cols, STAGES):

@@ -86,7 +86,39 @@ def test_nine_year_split_by_hand():
     assert v[("初中", "equipment_value_per_student")] == pytest.approx(1100.0)
     assert v[("小学", "multimedia_rooms_per100")] == pytest.approx(2.0)    # 19 × 400/950 = 8 rooms per 400
     assert v[("初中", "multimedia_rooms_per100")] == pytest.approx(2.2)
-    assert standard.stage_shares(400, 500, 1.1) == pytest.approx((400 / 950, 550 / 950))
+
+
+
+def test_twelve_year_and_complete_secondary_splits_by_hand():
+    """The senior high part takes its share (1.32 per senior student, primary = 1) and leaves the standard."""
+    # 600 primary + 400 junior + 300 senior: 600 + 1.1 × 400 + 1.32 × 300 = 1,436 weighted students
+    common = dict(school_type="十二年一贯制学校", primary=600, junior=400, school_senior_students=300,
+                  sports_area_m2=14_360.0, teaching_area_m2=0.0, equipment_value_yuan=1_436_000.0, multimedia_rooms=30)
+    values, _ = evaluate(school(stage="小学", students=600, **common), school(stage="初中", students=400, **common))
+    v = values.set_index(["stage", "indicator"])["value"]
+    assert v[("小学", "sports_area_per_student")] == pytest.approx(10.0)  # 14,360 × 600/1,436 ÷ 600
+    assert v[("初中", "sports_area_per_student")] == pytest.approx(11.0)  # 14,360 × 440/1,436 ÷ 400
+    assert v[("初中", "equipment_value_per_student")] == pytest.approx(1100.0)
+    # a 完全中学: junior : senior = 1.1 : 1.32 = 1 : 1.2; 500 junior + 500 senior, 12,100 ㎡
+    complete = dict(school_type="完全中学", primary=0, junior=500, school_senior_students=500, sports_area_m2=12_100.0)
+    values, _ = evaluate(school(stage="初中", students=500, **complete))
+    share = 1.1 * 500 / (1.1 * 500 + 1.32 * 500)
+    assert values.set_index("indicator").loc["sports_area_per_student", "value"] == pytest.approx(12_100 * share / 500)
+    assert share == pytest.approx(1 / 2.2)  # 1 : 1.2
+
+
+def test_school_size_limits_know_every_through_school():
+    limits = standard.requirement(RULES, "G04.1")["limits"]
+    assert limits["十二年一贯制学校"] == 2500 and limits["九年一贯制学校"] == 2500 and limits["完全中学"] == 2000
+    from dashboard_core.model.vocabulary import SCHOOL_TYPES, TEACHING_POINT
+
+    assert set(SCHOOL_TYPES) - {TEACHING_POINT} <= set(limits)
+    parts = pd.DataFrame({"school_id": ["T", "T", "C"], "school_name": ["T", "T", "C"],
+                          "school_type": ["十二年一贯制学校", "十二年一贯制学校", "完全中学"], "stage": ["小学", "初中", "初中"],
+                          "students": [1500, 900, 2100], "classes": [30, 18, 42]})
+    judged = standard.evaluate_county_items(RULES, pd.DataFrame(columns=["year", "metric", "value", "unit", "source"]),
+                                            2024, parts).set_index("item").loc["G04"]
+    assert judged["status"] == "not_met" and judged["detail"]["over"] == [("C", 2100)]  # T's 2,400 is within 2,500
 
 
 @pytest.mark.parametrize("area,status,passes", [
@@ -597,3 +629,58 @@ def test_a_teaching_point_named_on_the_command_line_says_whose_part_it_is(capsys
     out = capsys.readouterr()
     doc = json.loads(out.out)
     assert "并入所属中心校 DEMO-26" in out.err and "并入所属中心校 DEMO-26" in doc["filters"]["notes"][0]
+
+
+def test_a_townships_items_name_only_its_own_schools(demo_snapshot):
+    """In a township's view the every-school requirements are judged for its schools (scope `view`):
+    no school of another township appears in any item's evidence; the rest stay the county's."""
+    from dashboard_core.files import scorecard_json
+    from dashboard_core.store import queries
+
+    township = Filters(year=2024, townships=("654022205",))
+    whole = scorecards.compute(demo_snapshot, Filters(year=2024))
+    for card in (scorecards.compute(demo_snapshot, township),
+                 whole.narrow(township, scorecards.county_items(demo_snapshot, 2024, RULES, filters=township))):
+        doc = scorecard_json.to_json(card, queries.report_citations(demo_snapshot))
+        here = set(queries.schools_in_view(demo_snapshot, township))
+        schools = queries.school_list(demo_snapshot)
+        outside = schools.loc[~schools["school_id"].isin(here), "school_name"]
+        evidence = json.dumps(doc["county_items"], ensure_ascii=False) + json.dumps(doc["vetoes"], ensure_ascii=False)
+        assert [n for n in outside if n in evidence] == []
+        scopes = {i["item"]: i["scope"] for i in doc["county_items"]}
+        assert scopes["G03"] == scopes["G05"] == "view" and scopes["G10"] == scopes["R01"] == "county"
+    # the county view names the county's schools over their limits (the township's do not fail G03/G05)
+    assert whole.county_items.set_index("item").loc["G05", "status"] == "not_met"
+    assert card.county_items.set_index("item").loc["G05", "status"] == "met"
+
+
+def test_a_small_teaching_point_is_treated_by_the_rule_chosen(demo_snapshot):
+    """The rules file chooses how teaching points count: with their central school (the default), each
+    as its own part, or — Hebei's restatement — left out under `min_students` pupils."""
+    import copy
+
+    from dashboard_core.store import queries
+
+    schools = queries.school_list(demo_snapshot)
+    points = set(schools.loc[schools["school_type"] == "教学点", "school_id"])
+    parts = queries.school_part_sizes(demo_snapshot, 2024)
+    sizes = parts[parts["school_id"].isin(points)].groupby("school_id")["students"].sum()
+    assert len(sizes) == 2 and sizes.max() < 50  # the demo's two teaching points are both small
+
+    def card_with(treatment, n=50):
+        rules = copy.deepcopy(RULES)
+        rules["resource"]["teaching_points"].update(treatment=treatment, min_students=n)
+        return scorecards.compute(demo_snapshot, Filters(year=2024), rules), rules
+
+    folded, _ = card_with("with_parent")
+    left_out, rules = card_with("leave_out_under", 50)
+    own, _ = card_with("leave_out_under", int(sizes.min()))  # none under the bound: each its own part
+    assert not points & set(folded.matrix["school_id"]) and folded.summary.stages["小学"]["teaching_points_folded"] == 2
+    assert not points & set(left_out.matrix["school_id"])
+    assert left_out.summary.stages["小学"]["teaching_points_folded"] == 0
+    # left out, not folded: the pupils in the tallies are fewer by exactly the teaching points' pupils
+    assert folded.matrix["students"].sum() - left_out.matrix["students"].sum() == sizes.sum()
+    assert points <= set(own.matrix["school_id"])
+    assert standard.teaching_points_left_out_under(rules) == 50
+    with pytest.raises(ValueError):
+        standard.teaching_point_treatment({"resource": {"teaching_points": {"treatment": "half"}}})

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..model.vocabulary import JUNIOR, JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT
+from ..model.vocabulary import (COMPLETE_SECONDARY, JUNIOR, JUNIOR_SCHOOL, NINE_YEAR_SCHOOL, PRIMARY, PRIMARY_SCHOOL,
+                                TEACHING_POINT, TWELVE_YEAR_SCHOOL)
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
 from ..store.schema import (KNOWN_METRICS, PLAUSIBLE_MAX, SHARE_METRICS, STUDENTS_PER_TEACHER_WARN, TABLES,
@@ -58,7 +59,7 @@ def parents(schools: pd.DataFrame, report: Report) -> None:
             elif parent not in kinds.index:
                 report.error("学校", r["_row"], "所属中心校编号", t("所属中心校编号“{id}”不在“学校”表中", id=V(parent)),
                              t("请核对编号，或先在“学校”表中补上这所中心校"))
-            elif kinds[parent] not in (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL):
+            elif kinds[parent] not in (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, TWELVE_YEAR_SCHOOL):
                 report.error("学校", r["_row"], "所属中心校编号",
                              t("所属中心校“{id}”是{kind}，不能管理教学点", id=V(parent), kind=str(kinds[parent])),
                              t("请填写一所小学或九年一贯制学校的编号"))
@@ -137,8 +138,8 @@ def plausibility(frames: dict, report: Report) -> None:
         if kind in (PRIMARY_SCHOOL, TEACHING_POINT) and r["stage"] == JUNIOR and pd.notna(students) and students > 0:
             report.error(sheet, r["_row"], "学段", t("“{name}”是{kind}，不应有初中学生", name=V(str(name)), kind=kind),
                          t("请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校"))
-        if kind == JUNIOR_SCHOOL and r["stage"] == PRIMARY and pd.notna(students) and students > 0:
-            report.error(sheet, r["_row"], "学段", t("“{name}”是初级中学，不应有小学学生", name=V(str(name))),
+        if kind in (JUNIOR_SCHOOL, COMPLETE_SECONDARY) and r["stage"] == PRIMARY and pd.notna(students) and students > 0:
+            report.error(sheet, r["_row"], "学段", t("“{name}”是{kind}，不应有小学学生", name=V(str(name)), kind=kind),
                          t("请把学段改为“初中”，或在“学校”表中修改学校类型"))
         if closed and pd.notna(students) and students > 0:
             report.error(sheet, r["_row"], "在校学生数", t("“{name}”已停办，却有 {n:,} 名在校学生", name=V(str(name)),

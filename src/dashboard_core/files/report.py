@@ -114,6 +114,8 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
 
     # 二、主要做法与成效: the report's own sections, quoted with their numbers
     add(Block("heading", "二、主要做法与成效"))
+    if townships:
+        add(Block("paragraph", f"以下摘自全县工作汇报，说明全县的做法，不是{scope}单独的情况。"))
     for i, (section, name) in enumerate(SECTIONS):
         add(Block("heading", f"（{CHINESE_NUMERALS[i]}）{name}", level=2))
         quoted = fact_rows[fact_rows["section"] == section]["source_text"]
@@ -145,11 +147,15 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                                          ("recognition", "（四）社会认可度"))):
         add(Block("heading", heading, level=2))
         rows = items[items["part"] == part]
-        add(_table(pd.DataFrame({"编号": rows["item"], "要求": rows["text"],
-                                 "数值": [words.item_value(r) for r in rows.to_dict("records")],
-                                 "状态": [words.item_status(r) for r in rows.to_dict("records")],
-                                 "来源": [words.item_source(r, citations) for r in rows.to_dict("records")]}),
-                   widths=[0.7, 3, 2.6, 1.4, 3.2]))
+        table = pd.DataFrame({"编号": rows["item"], "要求": rows["text"],
+                              "数值": [words.item_value(r) for r in rows.to_dict("records")],
+                              "状态": [words.item_status(r) for r in rows.to_dict("records")],
+                              "来源": [words.item_source(r, citations) for r in rows.to_dict("records")]})
+        widths = [0.7, 3, 2.6, 1.4, 3.2]
+        if townships:  # which items were judged for the township's schools, which stay the county's
+            table.insert(3, "范围", [f"{scope}学校" if x == "view" else "全县" for x in rows["scope"]])
+            widths = [0.7, 2.7, 2.4, 1.0, 1.3, 2.8]
+        add(_table(table, widths=widths))
         if part == "recognition":
             for r in rows.to_dict("records"):
                 survey = next((q for q in r["requirements"] if (q.get("detail") or {}).get("kind") == "survey"), None)
@@ -172,15 +178,23 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     if len(missing):
         add(Block("paragraph", "尚缺佐证的项目：" + "；".join(f"{r.item} {r.text}" for r in missing.itertuples()) + "。"))
     add(Block("heading", "（二）整改措施与经费测算", level=2))
-    plan = scorecards.plan(snapshot, year, rules, base=card)
+    plan = scorecards.plan(snapshot, year, rules)
     if len(plan.actions):
-        add(Block("paragraph", f"按最低成本测算（混合整数规划，单位成本为可修改的假设，见看板“达标规划”页），共 {len(plan.actions)} 项措施，"
+        add(Block("paragraph", f"按最低成本测算（混合整数规划，单位成本为可修改的假设，见看板“达标规划”页），全县共 {len(plan.actions)} 项措施，"
                                f"合计 {amount(round(plan.total_cost / 10_000, 2), '万元')}。"))
-        actions = plan.actions.to_dict("records")
-        add(_table(pd.DataFrame({"序号": range(1, len(actions) + 1), "措施": [words.action_text(a) for a in actions],
-                                 "费用（万元）": [round(a["cost"] / 10_000, 2) for a in actions]}), widths=[0.6, 6, 1.2]))
+        shown = plan.actions
+        if townships:  # the plan is the county's; a township's report lists the measures at its schools
+            here = set(queries.schools_in_view(snapshot, filters))
+            shown = shown[shown["school_id"].isin(here) | shown["from_school_id"].isin(here)]
+            add(Block("paragraph", f"其中涉及{scope}学校的 {len(shown)} 项如下。" if len(shown)
+                                   else f"其中没有涉及{scope}学校的措施。"))
+        actions = shown.to_dict("records")
+        if actions:
+            add(_table(pd.DataFrame({"序号": range(1, len(actions) + 1), "措施": [words.action_text(a) for a in actions],
+                                     "费用（万元）": [round(a["cost"] / 10_000, 2) for a in actions]}),
+                       widths=[0.6, 6, 1.2]))
         after = scorecards.compute(snapshot, Filters(year=year), rules, actions=plan.actions, base=card).summary
-        add(Block("paragraph", "措施实施后：" + words.verdict_text(after) + "。"))
+        add(Block("paragraph", ("全县" if townships else "") + "措施实施后：" + words.verdict_text(after) + "。"))
     else:
         add(Block("paragraph", "按现有数据，所有学校（学段）与差异系数均在标准以内，暂无需要列出的整改措施。"))
 

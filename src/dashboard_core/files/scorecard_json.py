@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import math
 
+from ..model import standard
 from ..model.scorecard import Scorecard
 from ..present import words
 
@@ -65,13 +66,13 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
     cv = [{"stage": r["stage"], "indicator": r["indicator"], "cv": _clean(r["cv"]), "limit": r["limit"],
            "schools": int(r["schools"]), "status": r["status"]} for _, r in card.cvs.iterrows()]
     items = [{"part": r["part"], "item": r["item"], "text": r["text"], "status": r["status"], "basis": r.get("basis"),
-              "status_text": words.item_status(r), "demo": bool(r["demo"]),
+              "scope": r.get("scope", "county"), "status_text": words.item_status(r), "demo": bool(r["demo"]),
               "evidence": {**_sample(r), "value": _clean(r["value"]), "bound": r["bound"],
                            "threshold": _clean(r["threshold"]),
                            "unit": r["unit"], "value_text": words.item_value(r),
                            "source": words.item_source(r, citations)},
               "requirements": [{"id": q["id"], "status": q["status"], "basis": q.get("basis"),
-                                "value": _clean(q["value"]), "bound": q["bound"],
+                                "scope": q.get("scope", "county"), "value": _clean(q["value"]), "bound": q["bound"],
                                 "threshold": _clean(q["threshold"]), "unit": q["unit"], "demo": bool(q["demo"]),
                                 "value_text": words.requirement_value(q),
                                 "source": words.requirement_source(q, citations)} for q in r["requirements"]]}
@@ -85,6 +86,10 @@ def to_json(card: Scorecard, citations: dict, scope: str | None = None) -> dict:
                      "demo": card.snapshot.demo},
         "filters": {"year": card.filters.year, "townships": list(card.filters.townships),
                     "schools": list(card.filters.schools), "stages": list(card.filters.stages)},
+        # the rule the tallies and the CVs used for teaching points (the rules file's choice)
+        "teaching_points": {"treatment": standard.teaching_point_treatment(rules),
+                            "min_students": standard.teaching_points_left_out_under(rules) or None,
+                            "rule": words.teaching_point_rule(rules)},
         "schools": schools, "cv": cv, "county_items": items, "vetoes": vetoes,
         "preconditions": [{"item": r["item"], "text": r["text"], "status": r["status"], "basis": r["basis"],
                            "value": _clean(r["value"]), "demo": bool(r["demo"]),

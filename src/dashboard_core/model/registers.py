@@ -9,7 +9,7 @@ present meet it but some are missing; `no_data` when none is present.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -37,6 +37,21 @@ class Registers:
     survey: pd.DataFrame | None = None
     evidence: pd.DataFrame | None = None
     held: frozenset = field(default_factory=frozenset)  # names of the registers the snapshot holds
+
+    def within(self, school_ids) -> "Registers":
+        """The per-school registers cut to some schools (a township's, say); the county-level ones whole."""
+        keep = pd.Index(list(school_ids))
+        cut = {name: (frame[frame["school_id"].isin(keep)].reset_index(drop=True) if frame is not None else None)
+               for name, frame in (("class_sizes", self.class_sizes), ("oversize", self.oversize),
+                                   ("rooms", self.rooms), ("finance", self.finance), ("teachers", self.teachers))}
+        return replace(self, **cut)
+
+
+# The county items whose rule is about every school (or class): in a view of some schools they are
+# judged for those schools. The others (the county's staffing total, rotation, cohorts, monitoring,
+# survey, documents and county figures) are the county's whatever the view.
+PER_SCHOOL_EVALUATORS = frozenset({"special_rooms", "school_size", "class_register", "small_school_funding",
+                                   "teacher_share", "training_share"})
 
 
 def _every_school(req: dict, frame: pd.DataFrame, checked: pd.Series, ok: pd.Series, value: pd.Series,

@@ -77,10 +77,12 @@ class Scorecard:
         first_seen = pd.unique(codes[order])
         return list(ids.take(first_seen if limit is None else first_seen[:limit]))
 
-    def narrow(self, filters: Filters) -> "Scorecard":
+    def narrow(self, filters: Filters, county_items: pd.DataFrame | None = None) -> "Scorecard":
         """The scorecard of a part of this view (some townships, schools or stages of the same year),
         without asking the database again: a school part's indicators do not depend on the view (the
-        九年一贯制 split always uses both stages), so its rows are those of the whole area."""
+        九年一贯制 split always uses both stages), so its rows are those of the whole area.
+        `county_items`: the items judged for the narrower view (its every-school requirements for its
+        own schools); without them the whole area's are kept."""
         if filters.year != self.filters.year or not self.filters.is_whole_county or self.filters.stages:
             raise ValueError("only a whole area's scorecard of the same year can be narrowed")
         keep = np.ones(len(self.matrix), dtype=bool)
@@ -94,9 +96,10 @@ class Scorecard:
         results = self.results[keep].reset_index(drop=True)  # one row per matrix row, in the same order
         county = filters.is_whole_county
         cvs = standard.cv_table(matrix, self.rules, acceptance_unit=county)
-        summary = standard.summarise(results, cvs, self.county_items, self.vetoes, self.rules, self.summary.demo,
+        items = self.county_items if county_items is None else county_items
+        summary = standard.summarise(results, cvs, items, self.vetoes, self.rules, self.summary.demo,
                                      acceptance_unit=county)
-        return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, self.county_items, self.vetoes,
+        return Scorecard(filters, self.snapshot, self.rules, matrix, results, cvs, items, self.vetoes,
                          summary, self.preconditions)
 
     def group_values(self, keys: tuple[str, ...] = ()) -> pd.DataFrame:

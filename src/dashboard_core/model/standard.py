@@ -40,9 +40,28 @@ def load_rules(name_or_path: str | Path = DEFAULT_RULES) -> dict:
     return json.loads(_load(str(path)))
 
 
+TEACHING_POINT_TREATMENTS = ("with_parent", "own_part", "leave_out_under")
+
+
+def teaching_point_treatment(rules: dict) -> str:
+    """How the rules count teaching points: with their central school, each as its own part, or (as
+    Hebei's restatement does) left out when under `min_students` pupils and their own part otherwise."""
+    treatment = rules["resource"].get("teaching_points", {}).get("treatment", "with_parent")
+    if treatment not in TEACHING_POINT_TREATMENTS:
+        raise ValueError(f"teaching_points.treatment must be one of {TEACHING_POINT_TREATMENTS}: {treatment!r}")
+    return treatment
+
+
 def folds_teaching_points(rules: dict) -> bool:
     """Whether a teaching point counts with its central school (the default) or as its own part."""
-    return rules["resource"].get("teaching_points", {}).get("treatment", "with_parent") == "with_parent"
+    return teaching_point_treatment(rules) == "with_parent"
+
+
+def teaching_points_left_out_under(rules: dict) -> int:
+    """The pupils below which a teaching point is left out (0: none is)."""
+    if teaching_point_treatment(rules) != "leave_out_under":
+        return 0
+    return int(rules["resource"]["teaching_points"]["min_students"])
 
 
 
@@ -68,14 +87,6 @@ def min_met(rules: dict) -> int:
     return len(rules["resource"]["indicators"]) - int(rules["resource"]["may_miss"])
 
 
-def stage_shares(primary_students: float, junior_students: float, junior_weight: float) -> tuple[float, float]:
-    """How a 九年一贯制 school's facility totals are split: enrolment weighted, 1 junior = w primary."""
-    weighted = primary_students + junior_weight * junior_students
-    if weighted <= 0:
-        return (math.nan, math.nan)
-    return (primary_students / weighted, junior_weight * junior_students / weighted)
-
-
 IDENTITY = ["school_id", "school_name", "township_code", "township_name", "school_type", "urban_rural", "stage",
             "students"]
 STATUS_CATEGORIES = [MET, FLOOR, BELOW, NO_STUDENTS]
@@ -91,11 +102,16 @@ def indicator_matrix(inputs: pd.DataFrame, rules: dict) -> pd.DataFrame:
     schools stay small in memory; `values_long` gives the long form for the rows on show.
     """
     jw = rules["resource"]["junior_student_weight"]
+    sw = rules["resource"].get("senior_student_weight", 0.0)
     share = rules["resource"]["floor_share"]
     out = inputs.copy()  # the inputs stay beside the indicators: one frame per view, not two
     students = inputs["students"].to_numpy(dtype="float64")
+    # a through-school's facilities go to its stages by weighted enrolment: primary 1, junior jw, and
+    # the senior high part (a 十二年一贯制 school or 完全中学) sw, whose share leaves this standard
+    senior = (inputs["school_senior_students"].to_numpy(dtype="float64") if "school_senior_students" in inputs
+              else np.zeros(len(inputs)))
     weighted = (inputs["school_primary_students"].to_numpy(dtype="float64")
-                + jw * inputs["school_junior_students"].to_numpy(dtype="float64"))
+                + jw * inputs["school_junior_students"].to_numpy(dtype="float64") + sw * senior)
     junior = inputs["stage"].eq(JUNIOR).to_numpy(dtype=bool)  # compared in Arrow: no Python string per row
     stage_weight = np.where(junior, jw, 1.0)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -369,7 +385,8 @@ def _judge_school_size(req: dict, school_parts: pd.DataFrame, demo: bool) -> dic
 
 
 def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, school_parts: pd.DataFrame,
-                          demo: bool = False, registers: registers_.Registers | None = None) -> pd.DataFrame:
+                          demo: bool = False, registers: registers_.Registers | None = None,
+                          in_view=None) -> pd.DataFrame:
     """Each county item of the method (25) with its status and, per requirement, the evidence.
 
     A requirement is judged from the registers when the snapshot holds them (every class, every
@@ -378,8 +395,16 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
     is `no_data`. An item is `partial` when only some of its requirements (or only a county aggregate
     of an every-school rule) have evidence. `demo` marks evidence drawn from a demo snapshot.
     Evidence comes back as codes and numbers; the words are written by present/.
+
+    `in_view`: the ids of the schools in a view smaller than the county (None: the whole county). A
+    requirement about every school is then judged for those schools only (`scope` "view"); the others
+    stay the county's (`scope` "county"), since the acceptance is county-wide.
     """
     this_year = county_year[county_year["year"] == year].set_index("metric")
+    whole_parts, whole_registers = school_parts, registers
+    if in_view is not None:
+        school_parts = school_parts[school_parts["school_id"].isin(list(in_view))]
+        registers = registers.within(in_view) if registers is not None else None
     rows = []
     for item in rules["county_items"]:
         judged = []
@@ -388,7 +413,11 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
             out = {"id": req["id"], "metric": req.get("metric"), "status": ITEM_NO_DATA, "value": None,
                    "threshold": req.get("threshold"), "unit": req.get("unit"), "comparison": req.get("comparison"),
                    "bound": None, "source_kind": "none", "source_ref": None, "detail": None, "demo": False}
-            result = _judge_requirement(req, item["item"] if single else None, this_year, school_parts, demo, registers)
+            per_school = in_view is not None and req["evaluator"] in registers_.PER_SCHOOL_EVALUATORS
+            out["scope"] = "view" if per_school else "county"
+            result = _judge_requirement(req, item["item"] if single else None, this_year,
+                                        school_parts if per_school else whole_parts, demo,
+                                        registers if per_school else whole_registers)
             if result is not None:
                 out.update(result)
             elif req["evaluator"] == "class_register":
@@ -403,7 +432,8 @@ def evaluate_county_items(rules: dict, county_year: pd.DataFrame, year: int, sch
                      "comparison": first["comparison"], "bound": first["bound"],
                      "source_kind": first["source_kind"], "source_ref": first["source_ref"],
                      "detail": first["detail"], "demo": any(r["demo"] for r in judged), "requirements": judged,
-                     "basis": weakest_basis([r["basis"] for r in judged])})
+                     "basis": weakest_basis([r["basis"] for r in judged]),
+                     "scope": "view" if any(r["scope"] == "view" for r in judged) else "county"})
     return pd.DataFrame(rows)
 
 

@@ -15,9 +15,11 @@ PRIMARY_SCHOOL = "小学"
 NINE_YEAR_SCHOOL = "九年一贯制学校"
 JUNIOR_SCHOOL = "初级中学"
 TEACHING_POINT = "教学点"
-SCHOOL_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, JUNIOR_SCHOOL, TEACHING_POINT)
-PRIMARY_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, TEACHING_POINT)  # types that may have primary pupils
-JUNIOR_TYPES = (NINE_YEAR_SCHOOL, JUNIOR_SCHOOL)  # types that may have junior pupils
+TWELVE_YEAR_SCHOOL = "十二年一贯制学校"  # primary, junior and senior high: only the first two are compulsory
+COMPLETE_SECONDARY = "完全中学"  # junior and senior high
+SCHOOL_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, JUNIOR_SCHOOL, TEACHING_POINT, TWELVE_YEAR_SCHOOL, COMPLETE_SECONDARY)
+PRIMARY_TYPES = (PRIMARY_SCHOOL, NINE_YEAR_SCHOOL, TEACHING_POINT, TWELVE_YEAR_SCHOOL)  # may have primary pupils
+JUNIOR_TYPES = (NINE_YEAR_SCHOOL, JUNIOR_SCHOOL, TWELVE_YEAR_SCHOOL, COMPLETE_SECONDARY)  # may have junior pupils
 
 # Settings (城乡) as stored in `schools.urban_rural`
 URBAN, TOWN, RURAL = "城区", "镇区", "乡村"

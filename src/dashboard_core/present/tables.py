@@ -86,6 +86,10 @@ def county_items_frame(items: pd.DataFrame, citations: dict, with_part: bool = T
                        value_text=[words.item_value(r) for r in records],
                        source=[words.item_source(r, citations) for r in records])
     columns = (["part_name"] if with_part else []) + ["item", "text", "value_text", "状态", "source"]
+    if "scope" in out and (out["scope"] == "view").any():
+        # a view of some schools: say which items were judged for them and which stay the county's
+        out["范围"] = [i18n.t("所选学校") if scope == "view" else i18n.t("全县") for scope in out["scope"]]
+        columns.insert(columns.index("状态"), "范围")
     return out[columns].rename(columns={"part_name": "部分", "item": "编号", "text": "要求", "value_text": "数值",
                                         "source": "来源"}).fillna({"数值": "—"}).reset_index(drop=True)
 

@@ -11,11 +11,21 @@ from ..model import standard
 from ..store import county, facts
 
 _WORDS = {
+    "教学点的数据并入管理它的中心校计算，差异系数与学校达标统计同样处理":
+        "A teaching point's figures are counted with the central school that runs it, for the CVs and the school tallies alike",
+    "每个教学点单独作为一个学校计算，差异系数与学校达标统计同样处理":
+        "Each teaching point counts as a school of its own, for the CVs and the school tallies alike",
+    "不足 {n} 人的教学点不计入差异系数与学校达标统计，其余教学点单独计算":
+        "Teaching points of fewer than {n} pupils are left out of the CVs and the school tallies; the others count as schools of their own",
+    "一贯制学校的分摊与教学点的计法（依据）": "How through-schools are split and teaching points counted (sources)",
+    "这是一个不足 {n} 人的教学点：按评估规则（{rule}）不计入学校达标统计和差异系数。":
+        "This is a teaching point of fewer than {n} pupils: under the rules ({rule}) it is left out of the school tallies and the CVs.",
     # the survey's groups (schema.SURVEY_GROUPS)
     "家长": "Parents", "教师": "Teachers", "校长": "Principals", "人大代表": "People's congress deputies",
     "政协委员": "CPPCC members", "其他群众": "Other residents",
     # stages, school types, settings, statuses
     "小学": "Primary", "初中": "Junior secondary", "九年一贯制学校": "Nine-year integrated school", "初级中学": "Junior secondary school",
+    "十二年一贯制学校": "Twelve-year integrated school",
     "教学点": "Teaching point", "完全中学": "Complete secondary school", "城区": "Urban", "镇区": "Town", "乡村": "Rural",
     "达标": "Met", "未达标": "Not met", "未达标但不低于 85%": "Not met, at least 85%", "低于 85%": "Below 85%",
     "未达标但不低于": "Not met, at least", "低于": "Below",  # a status after its mark, split at the space
@@ -25,14 +35,14 @@ _WORDS = {
     "自评尚未达到优质均衡标准": "Self-evaluated as not yet meeting the high-quality balanced standard",
     "验收以县为单位，乡镇或学校不单独作结论": "The acceptance is county-wide: a township or a school gets no verdict of its own",
     "仅供参考（差异系数按全县评估）": "For information (CVs are judged county-wide)",
-    "差异系数、县级指标和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。":
-        " CVs, county items and non-recognition conditions are judged county-wide; the CVs here are for information only, and the county's verdict is in the whole-county view.",
+    "逐校的县级要求按这里的学校判定；差异系数、其余县级要求和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。":
+        " County requirements about every school are judged for the schools here; CVs, the other county requirements and the non-recognition conditions are judged county-wide (the CVs here are for information only), and the county's verdict is in the whole-county view.",
     "现有数据均达标，但仍有项目缺少数据，暂不能判定":
         "All available data meet the standard, but some items lack data: no verdict yet",
     "达标 ✓": "Met ✓", "超限 ✗": "Over limit ✗", "无法计算": "Cannot compute", "达到 ✓": "Met ✓", "未达到 ✗": "Not met ✗",
     "✓ 达到": "✓ Met", "✗ 未达到": "✗ Not met", "… 无数据": "… No data", "全部达标": "All met", "部分未达标": "Some not met",
     "（无）": "(none)", "是": "Yes", "否": "No", "（未达标）": " (not met)",
-    "本校": "This school", "本乡镇": "Its township", "全县": "Whole county", "所选范围合计": "Selected area, total",
+    "本校": "This school", "本乡镇": "Its township", "全县": "Whole county", "所选学校": "Schools in view", "所选范围合计": "Selected area, total",
     "工作汇报": "Work report", "示例数据": "demo data", "统计数据": "statistics", "示例": "example",
     "金牌": "Gold", "银牌": "Silver", "铜牌": "Bronze",
     # column names and axis titles
@@ -110,7 +120,8 @@ def _from_rules() -> dict:
         out[cond["text"]] = cond["text_en"]
         out[cond["hint"]] = cond["hint_en"]
     points = rules["resource"]["teaching_points"]
-    out[points["text"]] = points["text_en"]
+    out[points["source"]] = points["source_en"]
+    out[rules["resource"]["split_source"]] = rules["resource"]["split_source_en"]
     nutrition = rules["services"]["nutrition_standard"]
     out[nutrition["text"]] = nutrition["text_en"]
     out[nutrition["source"]] = nutrition["source_en"]
@@ -204,6 +215,9 @@ WORDS_TEMPLATES: dict[str, str] = {
     "{status}（示例数据）": "{status} (demo data)", "{source}（示例数据）": "{source} (demo data)",
     "小学学段": "primary-stage", "初中学段": "junior-secondary-stage",
     "小学 {n} 所": "{n} primary schools", "九年一贯制学校小学部 {n} 个": "{n} primary sections of nine-year integrated schools",
+    "十二年一贯制学校小学部 {n} 个": "{n} primary sections of twelve-year integrated schools",
+    "十二年一贯制学校初中部 {n} 个": "{n} junior sections of twelve-year integrated schools",
+    "完全中学初中部 {n} 个": "{n} junior sections of complete secondary schools",
     "教学点 {n} 个": "{n} teaching points", "初级中学 {n} 所": "{n} junior secondary schools",
     "九年一贯制学校初中部 {n} 个": "{n} junior sections of nine-year integrated schools", "{kind} {n} 个": "{n} {kind}",
     "；另有 {n} 个教学点并入中心校计算": "; {n} teaching points counted with their central schools",

@@ -337,7 +337,7 @@ PAGES: dict[str, str] = {
     "请核对编号，或先在“学校”表中补上这所学校": "Check the ID, or add the school to the “学校” sheet first",
     "“{name}”是{kind}，不应有初中学生": "“{name}” is a {kind} school and should have no junior secondary students",
     "请把学段改为“小学”，或在“学校”表中把学校类型改为九年一贯制学校": "Change the stage to “小学” (primary), or make the school a nine-year school in the “学校” sheet",
-    "“{name}”是初级中学，不应有小学学生": "“{name}” is a junior secondary school and should have no primary students",
+    "“{name}”是{kind}，不应有小学学生": "“{name}” is a {kind} and should have no primary students",
     "请把学段改为“初中”，或在“学校”表中修改学校类型": "Change the stage to “初中” (junior secondary), or change the school type in the “学校” sheet",
     "“{name}”在校学生数为 0": "“{name}” has 0 students",
     "如学校已停办，请在“学校”表“是否停办”填“是”；否则请填写实际学生数": "If the school has closed, put “是” in “是否停办” in the “学校” sheet; otherwise fill in the real number of students",

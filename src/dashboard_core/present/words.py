@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE, CV_NOT_MET, FLOOR, ITEM_MET, ITEM_NO_DATA,
                                 ITEM_NOT_APPLICABLE, ITEM_NOT_MET, ITEM_PARTIAL, JUNIOR, JUNIOR_SCHOOL, MET,
                                 NINE_YEAR_SCHOOL, NO_STUDENTS, PRIMARY, PRIMARY_SCHOOL, TEACHING_POINT,
+                                TWELVE_YEAR_SCHOOL, COMPLETE_SECONDARY,
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
 from .format import num
@@ -52,8 +53,9 @@ LIST_SEPARATOR = "、"
 # a stage's school parts by the kind of school they belong to
 PART_KINDS = {
     PRIMARY: ((PRIMARY_SCHOOL, "小学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校小学部 {n} 个"),
-              (TEACHING_POINT, "教学点 {n} 个")),
-    JUNIOR: ((JUNIOR_SCHOOL, "初级中学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校初中部 {n} 个")),
+              (TWELVE_YEAR_SCHOOL, "十二年一贯制学校小学部 {n} 个"), (TEACHING_POINT, "教学点 {n} 个")),
+    JUNIOR: ((JUNIOR_SCHOOL, "初级中学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校初中部 {n} 个"),
+             (TWELVE_YEAR_SCHOOL, "十二年一贯制学校初中部 {n} 个"), (COMPLETE_SECONDARY, "完全中学初中部 {n} 个")),
 }
 STAGE_PARTS = {PRIMARY: "小学学段", JUNIOR: "初中学段"}
 
@@ -91,7 +93,7 @@ def summary_sentence(summary, scope: str, year: int) -> str:
     if summary.verdict == VERDICT_NOT_APPLICABLE:
         return (t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
                 + t("；").join(parts) + t("。")
-                + t("差异系数、县级指标和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。"))
+                + t("逐校的县级要求按这里的学校判定；差异系数、其余县级要求和不予认定情形按全县评估，这里的差异系数只供参考；全县的结论见全县视图。"))
     applicable = summary.cv_total - summary.cv_not_applicable
     if applicable == 0:
         cv = t("差异系数不适用（各学段都不足 2 所学校，谈不上校际差异）")
@@ -545,3 +547,16 @@ def county_items_outstanding(items, limit: int = OUTSTANDING_LINES) -> list[str]
 def demo_points_note(series_frame) -> str:
     """Said under a trend only when it draws demo values beside the report's."""
     return t("；空心菱形为示例数据（报告未给出该年）") if (series_frame["来源"] == "示例数据").any() else ""
+
+
+def teaching_point_rule(rules: dict) -> str:
+    """How this rules file counts teaching points, in words (the treatment it chose; its source beside)."""
+    from ..model import standard
+
+    treatment = standard.teaching_point_treatment(rules)
+    if treatment == "with_parent":
+        return t("教学点的数据并入管理它的中心校计算，差异系数与学校达标统计同样处理")
+    if treatment == "own_part":
+        return t("每个教学点单独作为一个学校计算，差异系数与学校达标统计同样处理")
+    return t("不足 {n} 人的教学点不计入差异系数与学校达标统计，其余教学点单独计算",
+             n=standard.teaching_points_left_out_under(rules))

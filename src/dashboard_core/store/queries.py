@@ -78,10 +78,17 @@ def county_series(snapshot: Snapshot) -> pd.DataFrame:
 # ---- schools in view -------------------------------------------------------------------------------
 
 def school_stage_inputs(snapshot: Snapshot, filters: Filters, each=None,
-                        fold_teaching_points: bool = True) -> pd.DataFrame:
+                        fold_teaching_points: bool = True, leave_out_under: int = 0) -> pd.DataFrame:
     """The raw figures of every school part in view; `each` is applied batch by batch. With
     `fold_teaching_points` a teaching point's figures are counted with its central school."""
-    return _ask_large(snapshot, "school_stage_inputs", filters, each=each, fold_teaching_points=fold_teaching_points)
+    return _ask_large(snapshot, "school_stage_inputs", filters, each=each, fold_teaching_points=fold_teaching_points,
+                      leave_out_under=int(leave_out_under))
+
+
+def schools_in_view(snapshot: Snapshot, filters: Filters) -> list[str]:
+    """The ids of the schools a view holds, a chosen central school's teaching points with it."""
+    frame = _ask(snapshot, "schools_in_view", townships=list(filters.townships), schools=list(filters.schools))
+    return [str(x) for x in frame["school_id"]]
 
 
 def school_part_sizes(snapshot: Snapshot, year: int) -> pd.DataFrame:

@@ -45,15 +45,18 @@ def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool =
     return Registers(held=held, **found)
 
 
-def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The county items are judged for the whole county, whatever schools are in view; with a plan's
-    `actions`, as they would be once its rooms are built and its classes split."""
+def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFrame | None = None,
+                 filters: Filters | None = None) -> pd.DataFrame:
+    """The county items of the year; with a plan's `actions`, as they would be once its rooms are built
+    and its classes split. In a view smaller than the county (`filters`), the requirements about every
+    school are judged for the schools in view and the rest stay the county's."""
     registers = registers_of(snapshot, year, rules)
     if actions is not None:
         registers = plan_model.apply_to_registers(registers, actions)
+    in_view = None if filters is None or filters.is_whole_county else queries.schools_in_view(snapshot, filters)
     return standard.evaluate_county_items(rules, queries.county_series(snapshot), year,
                                           queries.school_part_sizes(snapshot, year), demo=snapshot.demo,
-                                          registers=registers)
+                                          registers=registers, in_view=in_view)
 
 
 def conditions(snapshot: Snapshot, year: int, rules: dict) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -126,14 +129,17 @@ def compute(snapshot: Snapshot, filters: Filters, rules: dict | None = None,
         matrix = plan_model.apply(matrix, actions, rules)
         items = county_items(snapshot, filters.year, rules, actions)
         card = _card(snapshot, Filters(year=filters.year), rules, matrix, items)
-        return card if filters == Filters(year=filters.year) else card.narrow(filters)
+        if filters == Filters(year=filters.year):
+            return card
+        return card.narrow(filters, county_items(snapshot, filters.year, rules, actions, filters))
     # The county items read the registers while the schools are read and evaluated: DuckDB works
     # outside the GIL and each query has its own cursor, so on two cores the two overlap (a country's
     # whole-area scorecard 2.1 s → see docs/performance.md).
-    pending = _POOL.submit(county_items, snapshot, filters.year, rules) if items is None else None
+    pending = _POOL.submit(county_items, snapshot, filters.year, rules, None, filters) if items is None else None
     # evaluated batch by batch: a country's school parts never exist twice in memory (raw and evaluated)
     matrix = queries.school_stage_inputs(snapshot, filters, each=lambda inputs: standard.indicator_matrix(inputs, rules),
-                                         fold_teaching_points=standard.folds_teaching_points(rules))
+                                         fold_teaching_points=standard.folds_teaching_points(rules),
+                                         leave_out_under=standard.teaching_points_left_out_under(rules))
     items = pending.result() if pending is not None else items
     return _card(snapshot, filters, rules, matrix, items)
 

@@ -112,9 +112,9 @@ def schools_by_type(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
-def county_items(snapshot: Snapshot, year: int) -> pd.DataFrame:
-    # saves two queries per scorecard: county items are the county's whatever the view
-    return scorecards.county_items(snapshot, year, rules())
+def county_items(snapshot: Snapshot, year: int, townships: tuple = (), schools: tuple = ()) -> pd.DataFrame:
+    # saves reading the registers again per scorecard of the same view (stages do not change them)
+    return scorecards.county_items(snapshot, year, rules(), filters=Filters(year, townships, schools))
 
 
 @st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
@@ -161,9 +161,10 @@ def card(snapshot: Snapshot, filters: Filters) -> Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
     # A part of an area already evaluated (a township after the whole county) is cut from it.
     whole = _whole_areas.get((snapshot, filters.year))
+    items = county_items(snapshot, filters.year, filters.townships, filters.schools)
     if whole is not None and filters != whole.filters:
-        return whole.narrow(filters)
-    result = scorecards.compute(snapshot, filters, rules(), items=county_items(snapshot, filters.year))
+        return whole.narrow(filters, items)
+    result = scorecards.compute(snapshot, filters, rules(), items=items)
     if filters.is_whole_county and not filters.stages:
         with _whole_areas_lock:
             _whole_areas[(snapshot, filters.year)] = result

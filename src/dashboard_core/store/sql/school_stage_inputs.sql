@@ -1,15 +1,21 @@
 -- For each school part (school and stage) in view: the raw figures the national indicators need.
--- Facility totals are the school's; the school's primary and junior enrolment drive the
--- 九年一贯制 split, so they are taken over both stages whatever stage filter is set.
+-- Facility totals are the school's; the school's primary, junior (and, in a 十二年一贯制 school or
+-- 完全中学, senior) enrolment drive the split, so they are taken whatever stage filter is set.
 -- With $fold_teaching_points (the rules' treatment "with_parent") a teaching point's figures are
 -- added to the central school that runs it, so it counts in the tallies and the CV as part of it.
-WITH member AS (
+-- A teaching point with fewer than $leave_out_under pupils in the year (the treatment
+-- "leave_out_under"; 0 otherwise) is left out of the tallies and the CV altogether.
+WITH pupils AS (
+    SELECT school_id, sum(students) AS students FROM school_stage_year WHERE year = $year GROUP BY school_id
+),
+member AS (
     SELECT s.school_id,
            CASE WHEN $fold_teaching_points AND s.school_type = '教学点' AND s.parent_school_id IS NOT NULL
                      AND s.parent_school_id IN (SELECT school_id FROM schools)
                 THEN s.parent_school_id ELSE s.school_id END AS unit_id,
            (s.school_type = '教学点') AS is_teaching_point
-    FROM schools s
+    FROM schools s LEFT JOIN pupils n USING (school_id)
+    WHERE NOT (s.school_type = '教学点' AND coalesce(n.students, 0) < $leave_out_under)
 ),
 chosen AS (
     SELECT s.school_id, s.school_name, s.township_code, t.township_name, s.school_type, s.urban_rural
@@ -33,7 +39,8 @@ parts AS (
 facilities AS (
     SELECT m.unit_id AS school_id, sum(f.staff)::BIGINT AS staff, sum(f.teaching_area_m2) AS teaching_area_m2,
            sum(f.sports_area_m2) AS sports_area_m2, sum(f.equipment_value_yuan) AS equipment_value_yuan,
-           sum(f.multimedia_rooms)::BIGINT AS multimedia_rooms
+           sum(f.multimedia_rooms)::BIGINT AS multimedia_rooms,
+           coalesce(sum(f.senior_students), 0)::BIGINT AS school_senior_students
     FROM school_year f JOIN member m USING (school_id)
     WHERE f.year = $year AND m.unit_id IN (SELECT school_id FROM chosen)
     GROUP BY m.unit_id
@@ -49,7 +56,8 @@ SELECT c.school_id, c.school_name, c.township_code, c.township_name, c.school_ty
        p.backbone_teachers, p.pe_art_teachers, p.teaching_points_folded,
        f.staff, f.teaching_area_m2, f.sports_area_m2, f.equipment_value_yuan, f.multimedia_rooms,
        coalesce(e.school_primary_students, 0) AS school_primary_students,
-       coalesce(e.school_junior_students, 0) AS school_junior_students
+       coalesce(e.school_junior_students, 0) AS school_junior_students,
+       coalesce(f.school_senior_students, 0) AS school_senior_students
 FROM parts p
 JOIN chosen c USING (school_id)
 JOIN enrolment e USING (school_id)
