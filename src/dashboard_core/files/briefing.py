@@ -62,8 +62,8 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     card = scorecards.compute(snapshot, filters, rules)
     facts = queries.report_facts_all(snapshot).set_index("fact_id")
     series = queries.county_series(snapshot)
-    snap_src = t("数据快照 {id}（{date}，示例数据）" if snapshot.demo else "数据快照 {id}（{date}）",
-                 id=snapshot.snapshot_id, date=snapshot.created_date)
+    snap_src = (t("数据快照 {id}（{date}，示例数据）", id=snapshot.snapshot_id, date=snapshot.created_date)
+                if snapshot.demo else t("数据快照 {id}（{date}）", id=snapshot.snapshot_id, date=snapshot.created_date))
 
     def fact(fid: str, label: str | None = None) -> Figure:
         r = facts.loc[fid]

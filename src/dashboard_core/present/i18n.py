@@ -4,21 +4,27 @@ Chinese is the working language of the code and the data: domain results, frames
 built in Chinese and cached once for both languages. English is applied at the edge, just before
 something is shown or downloaded:
 
-- `t(template, **values)` for the pages' own wording (the Chinese template is the key);
+- `t(template, **values)` for the pages' own wording and the sentences of words.py: the Chinese
+  template is the msgid of the gettext catalog `locale/en/LC_MESSAGES/messages.po` (extracted from
+  every `t("…")` and `N_("…")` by `scripts/catalog.sh`). A template the catalog lacks stays Chinese
+  (never translated word by word): `tests/present/test_catalog.py` fails on it;
+- `N_("…")` marks a template kept in a table (a status word, a sentence per code) for the catalog;
 - `tr(text)` for names and labels that come out of the data or the rules: an exact phrase, a school
-  name from its parts, or failing both, word by word between punctuation. Sentences are never parsed
+  name from its parts, or a label joined from known phrases by punctuation. Sentences are never parsed
   back: words.py writes them from codes through `t()` templates;
 - `tr_frame` for tables and `tr_spec` for Vega-Lite specs (field names and values change together,
   so a spec stays consistent).
 
-The words live in `translations.py`; rule wording in the rules file (`*_en` fields); township names in
-`store/county.py`; report facts carry their own `metric_en`. A verbatim report excerpt is never translated.
+Words of the data live in `translations.py`; rule wording in the rules file (`*_en` fields); township
+names in `store/county.py`; report facts carry their own `metric_en`. A verbatim report excerpt is
+never translated.
 """
 from __future__ import annotations
 
 import re
 from contextvars import ContextVar
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -34,6 +40,25 @@ _SPLIT = re.compile(r"(\s+|[（）、，：；·/“”()—…。～])")
 # Columns and fields that hold verbatim report excerpts: shown as written in every language
 VERBATIM_FIELDS = frozenset({"报告原文", "source_text"})
 _QUOTED = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+CATALOG = Path(__file__).parent / "locale" / "en" / "LC_MESSAGES" / "messages.po"
+
+
+def N_(template: str) -> str:
+    """Marks a template for the catalog where it is defined (a table of words by code); t() translates it."""
+    return template
+
+
+@lru_cache(maxsize=1)
+def catalog() -> dict[str, str]:
+    """The English of every marked template: the catalog's translated entries (fuzzy ones are not
+    translations yet: the catalog test fails on them)."""
+    from babel.messages.pofile import read_po
+
+    with CATALOG.open("rb") as handle:
+        entries = read_po(handle, locale="en")
+    return {m.id: m.string for m in entries if m.id and m.string and not m.fuzzy}
 
 
 def set_language(lang: str | None) -> str:
@@ -89,11 +114,11 @@ def t(template: str, **values) -> str:
     """The page's wording in the current language. Text values are translated too (names, stages)."""
     if not english():
         return template.format(**values) if values else template
-    from .translations import PHRASES
+    english_template = catalog().get(template)
+    if english_template is None:  # a template built at run time from the data or the rules
+        from .translations import PHRASES
 
-    english_template = PHRASES.get(template)
-    if english_template is None:
-        english_template = _translate(template)
+        english_template = PHRASES.get(template, template)
     if not values:
         return english_template
     return english_template.format(**{k: (_translate(v) if isinstance(v, str) and not isinstance(v, Verbatim) else v)

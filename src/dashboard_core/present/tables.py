@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..model import measures, standard
 from . import i18n, words
+from .i18n import N_
 from .charts import STATUS_MARKS
 from .format import beside_threshold
 from ..model.vocabulary import CV_SCOPE
@@ -47,7 +48,7 @@ def cv_frame(cvs: pd.DataFrame) -> pd.DataFrame:
     return frame[["stage", "指标", "差异系数", "限值", "结果", "参与学校数"]].rename(columns={"stage": "学段"})
 
 
-SOURCE_LABELS = {"report": "工作汇报", "demo": "示例数据"}
+SOURCE_LABELS = {"report": N_("工作汇报"), "demo": N_("示例数据")}
 
 
 def _school_label(frame: pd.DataFrame) -> pd.Series:
@@ -294,7 +295,7 @@ def indicator_changes_table(changes: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-_PASS_WORDS = {True: "达标", False: "未达标", None: "（无）"}
+_PASS_WORDS = {True: N_("达标"), False: N_("未达标"), None: N_("（无）")}
 
 
 def school_changes_table(changes: pd.DataFrame) -> pd.DataFrame:
@@ -334,7 +335,7 @@ def subject_gap_frame(gaps: pd.DataFrame) -> pd.DataFrame:
 def monitoring_frame(monitoring: pd.DataFrame) -> pd.DataFrame:
     """The national quality monitoring results, subject by subject."""
     return pd.DataFrame({"科目": monitoring["subject"], "年级": monitoring["grade"],
-                         "学业水平": [words.LEVELS.get(int(x), str(x)) + i18n.t("级") for x in monitoring["level"]],
+                         "学业水平": [i18n.t("{level}级", level=words.LEVELS.get(int(x), str(x))) for x in monitoring["level"]],
                          "校际差异率": monitoring["difference_rate"].round(3)})
 
 
@@ -437,7 +438,7 @@ def plan_totals(actions: pd.DataFrame, by: str, matrix: pd.DataFrame | None = No
     return out.drop(columns="费用").rename(columns={"key": label}).reset_index(drop=True)
 
 
-CROSSING_WORDS = {"fails_school_standard": "跌破学校标准", "over_size_cap": "超过学校规模上限"}
+CROSSING_WORDS = {"fails_school_standard": N_("跌破学校标准"), "over_size_cap": N_("超过学校规模上限")}
 
 
 def crossings_frame(crossings: pd.DataFrame) -> pd.DataFrame:

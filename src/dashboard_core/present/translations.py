@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import standard
 from ..store import county, facts
+from .i18n import catalog
 
 _WORDS = {
     "教学点的数据并入管理它的中心校计算，差异系数与学校达标统计同样处理":
@@ -322,6 +323,7 @@ def _build() -> None:
     PHRASES.update(_WORDS)  # the curated words win over a fact's or a rule's name that happens to be the same
     PHRASES.update(PAGES)
     PHRASES.update(WORDS_TEMPLATES)
+    PHRASES.update(catalog())  # the pages' and sentences' templates, as tr() may meet them in a frame
 
 
 _build()

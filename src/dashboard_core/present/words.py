@@ -13,51 +13,51 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
 from .format import num
-from .i18n import Verbatim, t, tr
+from .i18n import N_, Verbatim, t, tr
 
-STATUS_LABELS = {MET: "达标", FLOOR: "未达标但不低于 85%", BELOW: "低于 85%", NO_STUDENTS: "无在校生"}
-ITEM_LABELS = {ITEM_MET: "达到", ITEM_NOT_MET: "未达到", ITEM_PARTIAL: "部分有佐证", ITEM_NO_DATA: "无数据",
-               ITEM_NOT_APPLICABLE: "不适用"}
+STATUS_LABELS = {MET: N_("达标"), FLOOR: N_("未达标但不低于 85%"), BELOW: N_("低于 85%"), NO_STUDENTS: N_("无在校生")}
+ITEM_LABELS = {ITEM_MET: N_("达到"), ITEM_NOT_MET: N_("未达到"), ITEM_PARTIAL: N_("部分有佐证"), ITEM_NO_DATA: N_("无数据"),
+               ITEM_NOT_APPLICABLE: N_("不适用")}
 ITEM_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_PARTIAL: "◐", ITEM_NO_DATA: "…", ITEM_NOT_APPLICABLE: "—"}
 # what each status claims, said once on the standards page
 ITEM_EXPLAINED = {
-    ITEM_MET: "数据证明达到要求",
-    ITEM_NOT_MET: "数据证明未达到要求",
-    ITEM_PARTIAL: "只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到",
-    ITEM_NO_DATA: "工作汇报和数据快照中都没有能判定此项的数据，不作推测",
-    ITEM_NOT_APPLICABLE: "此问题在本范围内不发生（例如某学段不足 2 所学校，谈不上校际差异）",
+    ITEM_MET: N_("数据证明达到要求"),
+    ITEM_NOT_MET: N_("数据证明未达到要求"),
+    ITEM_PARTIAL: N_("只有一部分要求有佐证（例如“所有学校”的要求只有全县合计，或两项要求只有一项有数据），还不能算达到"),
+    ITEM_NO_DATA: N_("工作汇报和数据快照中都没有能判定此项的数据，不作推测"),
+    ITEM_NOT_APPLICABLE: N_("此问题在本范围内不发生（例如某学段不足 2 所学校，谈不上校际差异）"),
 }
 # a non-recognition condition: "met" means the evidence shows it is absent
 # only the inspection establishes that a condition is absent: the county's own papers make it 自查未发现
-VETO_LABELS = {ITEM_MET: "自查未发现（由督导评估认定）", ITEM_NOT_MET: "存在", ITEM_NO_DATA: "无佐证（由督导评估认定）"}
+VETO_LABELS = {ITEM_MET: N_("自查未发现（由督导评估认定）"), ITEM_NOT_MET: N_("存在"), ITEM_NO_DATA: N_("无佐证（由督导评估认定）")}
 # a met item resting on the county's own documents or statements
-DECLARED_MET = "自评达到（待核查）"
+DECLARED_MET = N_("自评达到（待核查）")
 
 VETO_MARKS = {ITEM_MET: "✓", ITEM_NOT_MET: "✗", ITEM_NO_DATA: "…"}
 # a self-evaluation's words: the county judges itself; the national monitoring, the official survey and the
 # on-site inspection decide, so "met" is at most 自评达到 (and says who decides)
-VERDICT_LABELS = {VERDICT_MET: "自评达到优质均衡标准（以国家督导评估认定为准）", VERDICT_NOT_MET: "自评尚未达到优质均衡标准",
-                  VERDICT_INCOMPLETE: "现有数据均达标，但仍有项目缺少数据，暂不能判定",
-                  VERDICT_NO_SCHOOLS: "所选范围内没有学校，无从评估",
-                  VERDICT_NOT_APPLICABLE: "验收以县为单位，乡镇或学校不单独作结论"}
-CV_LABELS = {CV_MET: "达标 ✓", CV_NOT_MET: "超限 ✗", CV_NOT_APPLICABLE: "不适用（不足 2 所学校）"}
-CV_SCOPE_LABEL = "仅供参考（差异系数按全县评估）"
+VERDICT_LABELS = {VERDICT_MET: N_("自评达到优质均衡标准（以国家督导评估认定为准）"), VERDICT_NOT_MET: N_("自评尚未达到优质均衡标准"),
+                  VERDICT_INCOMPLETE: N_("现有数据均达标，但仍有项目缺少数据，暂不能判定"),
+                  VERDICT_NO_SCHOOLS: N_("所选范围内没有学校，无从评估"),
+                  VERDICT_NOT_APPLICABLE: N_("验收以县为单位，乡镇或学校不单独作结论")}
+CV_LABELS = {CV_MET: N_("达标 ✓"), CV_NOT_MET: N_("超限 ✗"), CV_NOT_APPLICABLE: N_("不适用（不足 2 所学校）")}
+CV_SCOPE_LABEL = N_("仅供参考（差异系数按全县评估）")
 
 
 def cv_status(status: str, reason: str | None = None) -> str:
     """A CV's standing in words: over a township or some schools it is only information."""
     return t(CV_SCOPE_LABEL) if reason == CV_SCOPE else t(CV_LABELS[status])
-TARGET_LABELS = {True: "达到 ✓", False: "未达到 ✗"}
+TARGET_LABELS = {True: N_("达到 ✓"), False: N_("未达到 ✗")}
 LIST_SEPARATOR = "、"
 
 # a stage's school parts by the kind of school they belong to
 PART_KINDS = {
-    PRIMARY: ((PRIMARY_SCHOOL, "小学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校小学部 {n} 个"),
-              (TWELVE_YEAR_SCHOOL, "十二年一贯制学校小学部 {n} 个"), (TEACHING_POINT, "教学点 {n} 个")),
-    JUNIOR: ((JUNIOR_SCHOOL, "初级中学 {n} 所"), (NINE_YEAR_SCHOOL, "九年一贯制学校初中部 {n} 个"),
-             (TWELVE_YEAR_SCHOOL, "十二年一贯制学校初中部 {n} 个"), (COMPLETE_SECONDARY, "完全中学初中部 {n} 个")),
+    PRIMARY: ((PRIMARY_SCHOOL, N_("小学 {n} 所")), (NINE_YEAR_SCHOOL, N_("九年一贯制学校小学部 {n} 个")),
+              (TWELVE_YEAR_SCHOOL, N_("十二年一贯制学校小学部 {n} 个")), (TEACHING_POINT, N_("教学点 {n} 个"))),
+    JUNIOR: ((JUNIOR_SCHOOL, N_("初级中学 {n} 所")), (NINE_YEAR_SCHOOL, N_("九年一贯制学校初中部 {n} 个")),
+             (TWELVE_YEAR_SCHOOL, N_("十二年一贯制学校初中部 {n} 个")), (COMPLETE_SECONDARY, N_("完全中学初中部 {n} 个"))),
 }
-STAGE_PARTS = {PRIMARY: "小学学段", JUNIOR: "初中学段"}
+STAGE_PARTS = {PRIMARY: N_("小学学段"), JUNIOR: N_("初中学段")}
 
 
 def _listed(names: list[str], total: int) -> str:
@@ -256,7 +256,7 @@ def _survey_value(req, d) -> str:
     return text
 
 
-SAMPLE_VERDICTS = {ITEM_MET: "样本确认达到", ITEM_NOT_MET: "样本确认未达到", ITEM_PARTIAL: "样本不足以确认"}
+SAMPLE_VERDICTS = {ITEM_MET: N_("样本确认达到"), ITEM_NOT_MET: N_("样本确认未达到"), ITEM_PARTIAL: N_("样本不足以确认")}
 
 
 def sample_verdict(status: str, needed: int | None) -> str:
@@ -286,7 +286,7 @@ REGISTER_VALUES = {"class_register": _classes_value, "special_rooms": _rooms_val
 
 
 # how a county figure reads beside its requirement, by metric: the report's own way of saying it
-METRIC_VALUES = {"teacher_pay_above_civil_servants": "比公务员平均工资高 {value} 元"}
+METRIC_VALUES = {"teacher_pay_above_civil_servants": N_("比公务员平均工资高 {value} 元")}
 
 
 def requirement_value(req: dict) -> str:
@@ -310,7 +310,7 @@ def requirement_value(req: dict) -> str:
     if req.get("bound") == "lower":
         return t("＞{value}{unit}（报告表述）", value=num(value), unit=tr(req.get("unit") or ""))
     if req.get("metric") in METRIC_VALUES:
-        return t(METRIC_VALUES[req["metric"]], value=num(value))
+        return t(METRIC_VALUES.get(req["metric"]), value=num(value))
     return f"{num(value)} {tr(req.get('unit') or '')}".strip()
 
 
@@ -323,16 +323,16 @@ def item_value(row) -> str:
 
 
 SNAPSHOT_SOURCES = {
-    "school_size": "数据快照 school_stage_year（各校学生数）",
-    "classes": "数据快照 classes（逐班学生数）",
-    "special_rooms": "数据快照 special_rooms（音乐美术教室）",
-    "school_finance": "数据快照 school_finance（学校经费）",
-    "teacher_register": "数据快照 teacher_register（教师台账）",
-    "rotation": "数据快照 rotation（交流轮岗逐人次）",
-    "consolidation": "数据快照 consolidation（初中巩固率）",
-    "disabled_children": "数据快照 disabled_children（残疾儿童少年）",
-    "quality_monitoring": "数据快照 quality_monitoring（质量监测）",
-    "survey": "数据快照 survey（满意度调查）",
+    "school_size": N_("数据快照 school_stage_year（各校学生数）"),
+    "classes": N_("数据快照 classes（逐班学生数）"),
+    "special_rooms": N_("数据快照 special_rooms（音乐美术教室）"),
+    "school_finance": N_("数据快照 school_finance（学校经费）"),
+    "teacher_register": N_("数据快照 teacher_register（教师台账）"),
+    "rotation": N_("数据快照 rotation（交流轮岗逐人次）"),
+    "consolidation": N_("数据快照 consolidation（初中巩固率）"),
+    "disabled_children": N_("数据快照 disabled_children（残疾儿童少年）"),
+    "quality_monitoring": N_("数据快照 quality_monitoring（质量监测）"),
+    "survey": N_("数据快照 survey（满意度调查）"),
 }
 
 
@@ -346,7 +346,7 @@ def requirement_source(req: dict, citations: dict) -> str:
     if kind == "evidence":
         return document_source(req.get("detail") or {}, req.get("demo"))
     if kind == "snapshot":
-        source = t(SNAPSHOT_SOURCES[req["source_ref"]])
+        source = t(SNAPSHOT_SOURCES.get(req["source_ref"]))
         return t("{source}（示例数据）", source=Verbatim(source)) if req.get("demo") else source
     return t("报告与数据快照中均无此项数据")
 
@@ -362,20 +362,20 @@ def item_source(row, citations: dict) -> str:
 
 # where the data that judges a requirement goes: the import template's sheet (or the county figure)
 NEEDS = {
-    "class_register": "导入模板“班级”表：每个班的学生数",
-    "special_rooms": "导入模板“音乐美术教室”表：各校音乐、美术教室间数和最小面积",
-    "small_school_funding": "导入模板“学校经费”表：不足 100 人的村小和教学点核定公用经费的学生数",
-    "training_share": "导入模板“学校经费”表：各校公用经费预算和教师培训经费",
-    "teacher_share": "导入模板“教师台账”表：各校持证、完成 360 学时培训的专任教师数",
-    "staffing_quota": "导入模板“教师台账”表：各校核定编制和岗位数；县级年度指标 staffing_quota_approved（县核定编制总额）",
-    "rotation_register": "导入模板“交流轮岗”表：每人次交流的派出、接收学校",
-    "consolidation": "导入模板“初中巩固率”表：三年前初一入学、转入转出、初三在校人数",
-    "disabled_enrolment": "导入模板“残疾儿童少年”表：适龄人数与随班就读、特教学校、送教上门人数",
-    "monitoring": "导入模板“质量监测”表：各科学业水平等级和校际差异率",
-    "survey": "导入模板“满意度调查”表：各类调查对象的有效样本数和认可人数",
-    "document": "导入模板“佐证台账”表：文件名称、发文单位、文号、日期",
-    "special_education": "县级年度指标 special_education_schools（特殊教育学校数）和 special_education_funds_per_student（生均公用经费）",
-    "school_size": "导入模板“学校分学段数据”表",
+    "class_register": N_("导入模板“班级”表：每个班的学生数"),
+    "special_rooms": N_("导入模板“音乐美术教室”表：各校音乐、美术教室间数和最小面积"),
+    "small_school_funding": N_("导入模板“学校经费”表：不足 100 人的村小和教学点核定公用经费的学生数"),
+    "training_share": N_("导入模板“学校经费”表：各校公用经费预算和教师培训经费"),
+    "teacher_share": N_("导入模板“教师台账”表：各校持证、完成 360 学时培训的专任教师数"),
+    "staffing_quota": N_("导入模板“教师台账”表：各校核定编制和岗位数；县级年度指标 staffing_quota_approved（县核定编制总额）"),
+    "rotation_register": N_("导入模板“交流轮岗”表：每人次交流的派出、接收学校"),
+    "consolidation": N_("导入模板“初中巩固率”表：三年前初一入学、转入转出、初三在校人数"),
+    "disabled_enrolment": N_("导入模板“残疾儿童少年”表：适龄人数与随班就读、特教学校、送教上门人数"),
+    "monitoring": N_("导入模板“质量监测”表：各科学业水平等级和校际差异率"),
+    "survey": N_("导入模板“满意度调查”表：各类调查对象的有效样本数和认可人数"),
+    "document": N_("导入模板“佐证台账”表：文件名称、发文单位、文号、日期"),
+    "special_education": N_("县级年度指标 special_education_schools（特殊教育学校数）和 special_education_funds_per_student（生均公用经费）"),
+    "school_size": N_("导入模板“学校分学段数据”表"),
 }
 
 
@@ -391,7 +391,7 @@ def what_it_needs(req: dict, rule: dict) -> str:
         return t("判定还缺 {n} 所学校的数据：{names}", n=detail["missing_count"],
                  names=Verbatim(_listed([tr(n) for n in detail["missing"]], detail["missing_count"])))
     if status == ITEM_PARTIAL and req.get("bound") == "lower":
-        return t("报告只给出全县合计；判定需要：{needs}", needs=t(NEEDS["training_share"]))
+        return t("报告只给出全县合计；判定需要：{needs}", needs=t(NEEDS.get("training_share")))
     kind = rule.get("evaluator", "none")
     if kind in NEEDS and kind != "county_metric":
         needs = t(NEEDS[kind])
@@ -456,22 +456,22 @@ def describe_lack(plans: list[list[dict]]) -> str:
 
 
 SNAPSHOT_PROBLEMS = {
-    "bad_id": "快照编号“{snapshot_id}”不合法：只能使用字母、数字、点、下划线和连字符，且不能包含“..”。",
-    "outside_root": "快照编号“{snapshot_id}”指向数据目录之外，已拒绝。",
-    "missing_tables": "缺少数据表：{tables}",
-    "exists": "快照“{snapshot_id}”已存在；已有快照不会被覆盖，请换一个编号。",
-    "no_manifest": "缺少 manifest.json",
-    "manifest_unreadable": "manifest.json 无法读取（{detail}）",
-    "manifest_field": "manifest.json 缺少字段 {field}",
-    "manifest_table": "清单中没有数据表 {table}",
-    "missing_file": "缺少文件 {file}",
-    "checksum": "文件 {file} 的校验值与清单不符（文件已损坏或未复制完整）",
-    "row_count": "文件 {file} 有 {rows} 行，清单记录为 {expected} 行",
-    "not_found": "找不到快照“{snapshot_id}”（在 {root} 下）。",
-    "id_mismatch": "文件夹名“{folder}”与清单中的编号“{manifest_id}”不一致",
-    "unreadable": "快照“{snapshot_id}”的数据文件读取失败（{detail}），已停用；请重新导入或从备份恢复该快照",
-    "write_failed": "新快照没有写成（{reason}：{detail}）；已有快照没有任何改动。请腾出磁盘空间或检查数据目录的写入权限后重试",
-    "none_intact": "数据目录 {root} 下没有完好的快照。{skipped}请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。",
+    "bad_id": N_("快照编号“{snapshot_id}”不合法：只能使用字母、数字、点、下划线和连字符，且不能包含“..”。"),
+    "outside_root": N_("快照编号“{snapshot_id}”指向数据目录之外，已拒绝。"),
+    "missing_tables": N_("缺少数据表：{tables}"),
+    "exists": N_("快照“{snapshot_id}”已存在；已有快照不会被覆盖，请换一个编号。"),
+    "no_manifest": N_("缺少 manifest.json"),
+    "manifest_unreadable": N_("manifest.json 无法读取（{detail}）"),
+    "manifest_field": N_("manifest.json 缺少字段 {field}"),
+    "manifest_table": N_("清单中没有数据表 {table}"),
+    "missing_file": N_("缺少文件 {file}"),
+    "checksum": N_("文件 {file} 的校验值与清单不符（文件已损坏或未复制完整）"),
+    "row_count": N_("文件 {file} 有 {rows} 行，清单记录为 {expected} 行"),
+    "not_found": N_("找不到快照“{snapshot_id}”（在 {root} 下）。"),
+    "id_mismatch": N_("文件夹名“{folder}”与清单中的编号“{manifest_id}”不一致"),
+    "unreadable": N_("快照“{snapshot_id}”的数据文件读取失败（{detail}），已停用；请重新导入或从备份恢复该快照"),
+    "write_failed": N_("新快照没有写成（{reason}：{detail}）；已有快照没有任何改动。请腾出磁盘空间或检查数据目录的写入权限后重试"),
+    "none_intact": N_("数据目录 {root} 下没有完好的快照。{skipped}请运行 python -m dashboard_core build-demo 生成示例快照，或导入统计数据。"),
 }
 
 
@@ -490,7 +490,7 @@ def snapshot_problem(code: str, values: dict) -> str:
     return t(SNAPSHOT_PROBLEMS[code], **shown)
 
 
-WRITE_FAILURES = {"disk_full": "磁盘已满", "permission": "数据目录不可写", "other": "写入出错"}
+WRITE_FAILURES = {"disk_full": N_("磁盘已满"), "permission": N_("数据目录不可写"), "other": N_("写入出错")}
 
 
 def scope_label(filters, township_names: dict, school_names) -> str:
@@ -506,14 +506,14 @@ def scope_label(filters, township_names: dict, school_names) -> str:
 
 # what a plan's action adds, and its kind
 RESOURCE_LABELS = {
-    "teachers_above_degree": "高于规定学历的专任教师", "pe_art_teachers": "体育、艺术专任教师",
-    "backbone_teachers": "县级以上骨干教师（培养认定）", "teaching_area_m2": "教学及辅助用房",
-    "sports_area_m2": "体育运动场馆", "equipment_value_yuan": "教学仪器设备", "multimedia_rooms": "网络多媒体教室",
-    "music_rooms": "音乐专用教室", "art_rooms": "美术专用教室", "classes": "拆分超额班级（新增班级）",
+    "teachers_above_degree": N_("高于规定学历的专任教师"), "pe_art_teachers": N_("体育、艺术专任教师"),
+    "backbone_teachers": N_("县级以上骨干教师（培养认定）"), "teaching_area_m2": N_("教学及辅助用房"),
+    "sports_area_m2": N_("体育运动场馆"), "equipment_value_yuan": N_("教学仪器设备"), "multimedia_rooms": N_("网络多媒体教室"),
+    "music_rooms": N_("音乐专用教室"), "art_rooms": N_("美术专用教室"), "classes": N_("拆分超额班级（新增班级）"),
 }
-ACTION_KINDS = {"add": "新增", "transfer": "调配"}
-PLAN_STATUS = {"optimal": "已求得最低成本方案", "no_gaps": "所有学校与差异系数已达标，无需规划",
-               "infeasible": "按现有数据找不到能让所有学校达标的方案"}
+ACTION_KINDS = {"add": N_("新增"), "transfer": N_("调配")}
+PLAN_STATUS = {"optimal": N_("已求得最低成本方案"), "no_gaps": N_("所有学校与差异系数已达标，无需规划"),
+               "infeasible": N_("按现有数据找不到能让所有学校达标的方案")}
 
 
 def action_text(a) -> str:

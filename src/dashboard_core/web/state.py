@@ -91,8 +91,9 @@ def sidebar_filters() -> View:
     by_id = {s.snapshot_id: s for s in good}
     filter_box = st.sidebar.container()
     def label(snapshot_id: str) -> str:
-        return t("{id}（{date}，示例）" if by_id[snapshot_id].demo else "{id}（{date}）", id=snapshot_id,
-                 date=by_id[snapshot_id].created_date)
+        date = by_id[snapshot_id].created_date
+        return (t("{id}（{date}，示例）", id=snapshot_id, date=date) if by_id[snapshot_id].demo
+                else t("{id}（{date}）", id=snapshot_id, date=date))
 
     # The picker writes its label into the address; the app's own links (and people) write the id:
     # an id in the address is read as that snapshot
