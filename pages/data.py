@@ -16,7 +16,7 @@ from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t
 from dashboard_core.model.filters import Filters
 
-v = ui.page_header("数据", "数据快照、导入模板、导入与比较")
+v = ui.page_header(t("数据"), t("数据快照、导入模板、导入与比较"))
 good, bad = ui.available_snapshots()
 
 st.subheader(t("数据快照"))

@@ -8,7 +8,7 @@ from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.model.filters import Filters
 from dashboard_core.store.facts import REPORT_YEAR
 
-v = ui.page_header("总览", "察布查尔锡伯自治县义务教育概况")
+v = ui.page_header(t("总览"), t("察布查尔锡伯自治县义务教育概况"))
 facts = ui.report_facts(v.snapshot, "overview")
 by_id = facts.set_index("fact_id")
 

@@ -6,7 +6,7 @@ from dashboard_core.present import charts, i18n, tables
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_QUA
 
-v = ui.page_header("教育质量", "教研与竞赛、体育特色、课后服务、校园文化、城乡差距")
+v = ui.page_header(t("教育质量"), t("教研与竞赛、体育特色、课后服务、校园文化、城乡差距"))
 facts = ui.report_facts(v.snapshot, "quality")
 by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)

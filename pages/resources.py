@@ -5,7 +5,7 @@ from dashboard_core.present import charts, tables, words
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_RES
 
-v = ui.page_header("办学条件", "资源配置：投入、布局、校舍、场地与装备")
+v = ui.page_header(t("办学条件"), t("资源配置：投入、布局、校舍、场地与装备"))
 facts = ui.report_facts(v.snapshot, "resources")
 by_id = facts.set_index("fact_id")
 

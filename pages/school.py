@@ -9,7 +9,7 @@ from dashboard_core.present.i18n import t, tr
 from dashboard_core.model.filters import Filters
 from dashboard_core.model.vocabulary import TEACHING_POINT
 
-v = ui.page_header("学校档案", "一校一档：基本情况、达标情况、变化趋势与对比")
+v = ui.page_header(t("学校档案"), t("一校一档：基本情况、达标情况、变化趋势与对比"))
 cat = ui.catalog(v.snapshot)
 label = ui.school_label(v)
 if not cat.school_count:

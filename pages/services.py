@@ -5,7 +5,7 @@ from dashboard_core.present import charts, tables
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_LEAD, S_SER
 
-v = ui.page_header("惠民服务", "教育公平、营养改善、校园安全、思政育人")
+v = ui.page_header(t("惠民服务"), t("教育公平、营养改善、校园安全、思政育人"))
 if not v.filters.is_whole_county:
     st.info(t("本页的数字都是全县口径（工作汇报与县级台账），不随所选乡镇或学校变化。"), icon=":material/info:")
 facts = ui.report_facts(v.snapshot, "services")

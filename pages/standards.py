@@ -9,7 +9,7 @@ from dashboard_core.model import standard
 from dashboard_core.model.vocabulary import JUNIOR, PRIMARY, STAGES
 from dashboard_core.present.i18n import t, tr
 
-v = ui.page_header("达标评估", "对照《县域义务教育优质均衡发展督导评估办法》逐项评估")
+v = ui.page_header(t("达标评估"), t("对照《县域义务教育优质均衡发展督导评估办法》逐项评估"))
 card = ui.card(v.snapshot, v.filters)
 s = card.summary
 rules = ui.rules()

@@ -9,7 +9,7 @@ from dashboard_core.present.i18n import t
 from dashboard_core.present.format import md_value
 from dashboard_core.store.facts import S_QUA, S_RES, S_TEA
 
-v = ui.page_header("师资队伍", "编制与结构、交流轮岗、引进与培养、待遇与培训")
+v = ui.page_header(t("师资队伍"), t("编制与结构、交流轮岗、引进与培养、待遇与培训"))
 facts = ui.report_facts(v.snapshot, "teachers")
 by_id = facts.set_index("fact_id")
 card = ui.card(v.snapshot, v.filters)

@@ -50,12 +50,13 @@ def demo_mark(snapshot: Snapshot) -> None:
 
 
 def page_header(title: str, subtitle: str | None = None) -> View:
+    """The page's title and subtitle (already in the page's language, from t()), scope, snapshot and demo mark."""
     v = view()
-    st.title(t(title))
+    st.title(title)
     scope = t("范围：{scope} · {year} 年", scope=md_value(v.scope_label), year=v.filters.year)
     if v.filters.stages:
         scope += " · " + t("、").join(tr(s) for s in v.filters.stages)
-    st.caption((t(subtitle) + " · " if subtitle else "") + scope
+    st.caption((subtitle + " · " if subtitle else "") + scope
                + t(" · 数据快照 {id}（{date}）", id=md_value(v.snapshot.snapshot_id), date=md_value(v.snapshot.created_date)))
     demo_mark(v.snapshot)
     return v
