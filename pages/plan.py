@@ -61,11 +61,11 @@ with ui.page_only():
     result = ui.plan(v.snapshot, year, tuple(sorted(costs.items())), target if target != year else None, rate)
     st.subheader(t("最低成本方案（{year} 年数据）", year=year) if target == year
                  else t("最低成本方案（{target} 年预测在校生，{year} 年资源）", target=target, year=year))
-    st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）7 项中至少 6 项达到、其余不低于 85% 的约束下，"
+    st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）{n} 项中至少 {least} 项达到、其余不低于 {floor}% 的约束下，"
                  "求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；"
                  "调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。"
                  "差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。"
-                 "音乐美术教室与超额班级按台账逐校补齐。"))
+                 "音乐美术教室与超额班级按台账逐校补齐。", **words.school_rule(ui.rules())))
     if result.status != "optimal":
         st.info(t(words.PLAN_STATUS[result.status]))
 

@@ -91,7 +91,8 @@ with ui.page_only():
 heading = (t("城乡差距：城区、镇区、乡村学校的资源配置（示例数据示意）") if v.snapshot.demo
            else t("城乡差距：城区、镇区、乡村学校的资源配置"))
 note = t("工作汇报指出：“义务教育段学校城乡、校际间教育教学质量仍有一定差距”。"
-         "学业质量数据暂缺，下面用 7 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。")
+         "学业质量数据暂缺，下面用 {n} 项资源配置指标比较三类学校（各类合计 ÷ 学生数，占标准值的比例）。",
+         n=len(ui.rules()["resource"]["indicators"]))
 if card.matrix.empty:
     with ui.slide():
         st.subheader(heading)

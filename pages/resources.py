@@ -2,6 +2,7 @@ import streamlit as st
 
 from dashboard_core.web import ui
 from dashboard_core.present import charts, tables, words
+from dashboard_core.model import standard
 from dashboard_core.present.i18n import t
 from dashboard_core.store.facts import S_RES
 
@@ -45,9 +46,8 @@ with ui.slide(chart_height=0.4):
 
 card = ui.card(v.snapshot, v.filters)
 with ui.slide(chart_height=0.42):
-    st.subheader(t("逐校对照国家标准：校舍、场馆、设备、多媒体教室"))
-    resource_codes = ["teaching_area_per_student", "sports_area_per_student", "equipment_value_per_student",
-                      "multimedia_rooms_per100"]
+    resource_codes = standard.indicator_codes(ui.rules(), "facilities")
+    st.subheader(t("逐校对照国家标准：{names}", names=words.indicator_names(ui.rules(), resource_codes)))
     if card.matrix.empty:
         st.info(t("所选范围没有学校数据。"))
     else:

@@ -74,7 +74,7 @@ cols[3].metric(t("网络多媒体教室"), t("{n} 间", n=int(first["multimedia_
 ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year")
                   + t("（学校编号 {id}，{year} 年）", id=school_id, year=year))
 
-st.subheader(t("国家标准 7 项指标"))
+st.subheader(t("国家标准 {n} 项指标", n=len(ui.rules()["resource"]["indicators"])))
 rules = ui.rules()
 for _, r in mine.results.iterrows():
     part = mine.values[mine.values["stage"] == r["stage"]]

@@ -66,8 +66,9 @@ with ui.page_only():
 with ui.slide(chart_height=0.42):
     # 2. School × indicator grid
     st.subheader(t("学校 × 指标达标情况"))
-    st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的 85%　✗ 低于 85%　— 无在校生。"
-                 "学校标准：7 项中至少 6 项达到标准值，其余 1 项不低于标准值的 85%。悬停可看数值与标准值，点击格子打开学校档案。"))
+    st.caption(t("✓ 达到标准值　△ 未达到但不低于标准值的 {floor}%　✗ 低于 {floor}%　— 无在校生。"
+                 "学校标准：{n} 项中至少 {least} 项达到标准值，其余 {miss} 项不低于标准值的 {floor}%。悬停可看数值与标准值，"
+                 "点击格子打开学校档案。", **words.school_rule(rules)))
     if card.matrix.empty:
         st.info(t("所选范围内没有学校数据。"))
     else:
@@ -130,7 +131,7 @@ with ui.slide(chart_height=0.42):
     st.subheader(t("差异系数（校际均衡）"))
     scope_note = t("全县") if v.filters.is_whole_county else t("所选范围（{scope}）内的学校，重新计算", scope=md_value(v.scope_label))
     limits = rules["resource"]["cv_limits"]
-    st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，7 项逐项判断；{points}",
+    st.caption(t("按{scope}，学生数加权：CV = S / x̄。小学限值 {primary:.2f}，初中限值 {junior:.2f}，{n} 项逐项判断；{points}", n=len(rules["resource"]["indicators"]),
                  scope=scope_note, primary=limits[PRIMARY], junior=limits[JUNIOR],
                  points=words.teaching_point_rule(rules)))
     with ui.page_only(), st.expander(t("一贯制学校的分摊与教学点的计法（依据）")):

@@ -3,7 +3,8 @@ import functools
 import streamlit as st
 
 from dashboard_core.web import ui
-from dashboard_core.present import charts, tables
+from dashboard_core.present import charts, tables, words
+from dashboard_core.model import standard
 from dashboard_core.present import i18n
 from dashboard_core.present.i18n import t
 from dashboard_core.present.format import md_value
@@ -38,9 +39,9 @@ with ui.slide(chart_height=0.39):
                       on_show, ui.snapshot_source(v.snapshot, "school_stage_year、school_year"), f"teachers_ratio_{v.filters.year}.csv",
                       data=functools.partial(tables.school_ratio_frame, card.inputs))
 
-teacher_codes = ["teachers_above_degree_per100", "backbone_teachers_per100", "pe_art_teachers_per100"]
+teacher_codes = standard.indicator_codes(ui.rules(), "teachers")
 with ui.slide(chart_height=0.42):
-    st.subheader(t("逐校对照国家标准：学历、骨干、体育艺术教师"))
+    st.subheader(t("逐校对照国家标准：{names}", names=words.indicator_names(ui.rules(), teacher_codes)))
     if card.matrix.empty:
         st.info(t("所选范围没有学校数据。"))
     else:

@@ -151,7 +151,7 @@ def test_a_plan_for_a_year_ahead_passes_with_the_pupils_projected(demo_snapshot)
     assert len(crossing)  # growing enrolment takes some schools below the standard
     result = scorecards.plan(demo_snapshot, 2024, target_year=2026)
     later = projection.matrix_in(card.matrix, projected, 2026, rules)
-    assert _passes(later, result.actions[result.actions["resource"].isin(plan.TEACHER_RESOURCES + plan.FACILITY_RESOURCES)])
+    assert _passes(later, result.actions[result.actions["resource"].isin([r.name for r in plan.resources(RULES)])])
     assert result.total_cost > scorecards.plan(demo_snapshot, 2024).total_cost
 
 

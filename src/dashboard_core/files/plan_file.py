@@ -11,11 +11,21 @@ from pathlib import Path
 import pandas as pd
 
 from ..model import plan as plan_model
+from ..model import standard
 from ..present import words
 
-RESOURCES = plan_model.TEACHER_RESOURCES + plan_model.FACILITY_RESOURCES + ("music_rooms", "art_rooms", "classes")
-# counted in whole people, rooms or classes: a fraction of one is a typing error
-WHOLE_RESOURCES = plan_model.TEACHER_RESOURCES + ("multimedia_rooms", "music_rooms", "art_rooms", "classes")
+# what a plan may change besides the indicators' resources: the county items' rooms and class splits
+COUNTY_ITEM_RESOURCES = ("music_rooms", "art_rooms", "classes")
+
+
+def resources(rules: dict | None = None) -> tuple[str, ...]:
+    return tuple(r.name for r in plan_model.resources(rules or standard.load_rules())) + COUNTY_ITEM_RESOURCES
+
+
+def whole_resources(rules: dict | None = None) -> tuple[str, ...]:
+    """Counted in whole people, rooms or classes: a fraction of one is a typing error."""
+    return (tuple(r.name for r in plan_model.resources(rules or standard.load_rules()) if r.step == 1)
+            + COUNTY_ITEM_RESOURCES)
 SCENARIO_NAME = re.compile(r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_.-]{0,39}$")
 
 
@@ -47,9 +57,10 @@ def actions_frame(rows: list[dict]) -> pd.DataFrame:
         raise PlanFileError("actions 须是一个列表，每一项是一个对象（如 {\"kind\": \"add\", \"resource\": \"art_rooms\", …}）")
     frame = pd.DataFrame(rows, columns=plan_model.ACTION_COLUMNS)
     problems = []
+    known, whole = resources(), whole_resources()
     for i, r in enumerate(frame.itertuples(), start=1):
-        if r.resource not in RESOURCES:
-            problems.append(f"第 {i} 项：资源“{r.resource}”不认识，可用：{'、'.join(RESOURCES)}")
+        if r.resource not in known:
+            problems.append(f"第 {i} 项：资源“{r.resource}”不认识，可用：{'、'.join(known)}")
         if r.kind not in ("add", "transfer"):
             problems.append(f"第 {i} 项：类型“{r.kind}”只能是 add（新增）或 transfer（调配）")
         if r.kind == "transfer" and not r.from_school_id:
@@ -60,7 +71,7 @@ def actions_frame(rows: list[dict]) -> pd.DataFrame:
             continue
         if quantity <= 0:
             problems.append(f"第 {i} 项：数量须大于 0")
-        elif r.resource in WHOLE_RESOURCES and not float(quantity).is_integer():
+        elif r.resource in whole and not float(quantity).is_integer():
             problems.append(f"第 {i} 项：{r.resource} 按整数计（人、间、班），数量 {quantity:g} 须为整数")
         if not _blank(r.unit_cost) and (_number(r.unit_cost) is None or _number(r.unit_cost) < 0):
             problems.append(f"第 {i} 项：单位成本“{str(r.unit_cost)[:40]}”须是不小于 0 的数字")
@@ -109,7 +120,9 @@ def read_costs(path: Path) -> dict:
     problems = [f"第 {n} 项（{str(i.get('key'))[:30]}）：价格“{str(i.get('yuan'))[:30]}”须是不小于 0 的数字"
                 for n, i in enumerate(items, start=1) if _number(i.get("yuan")) is None or _number(i.get("yuan")) < 0]
     problems += [f"第 {n} 项：缺少 key" for n, i in enumerate(items, start=1) if not isinstance(i.get("key"), str)]
-    needed = {key for key, _ in plan_model.ADDITIONS.values()} | set(plan_model.unit_costs(plan_model.load_costs()))
+    rules = standard.load_rules()
+    needed = ({r.cost_key for r in plan_model.resources(rules)} - set(plan_model.cost_defaults(rules))) | {
+        i["key"] for i in plan_model.load_costs()["items"]}
     missing = sorted(needed - {i.get("key") for i in items})
     if missing:
         problems.append(f"缺少这些单位成本：{'、'.join(missing)}")

@@ -127,12 +127,13 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     add(Block("paragraph", words.summary_sentence(s, scope, year)))
     add(Block("heading", "（一）资源配置", level=2))
     for i, stage in enumerate(STAGES, start=1):
-        add(Block("heading", f"{i}. {stage}学校（学段）7 项指标", level=3))
+        add(Block("heading", f"{i}. {stage}学校（学段）{len(rules['resource']['indicators'])} 项指标", level=3))
         counts = s.stages[stage]
         if counts["schools_total"]:
             add(Block("paragraph", words.stage_parts(stage, counts) + "。"))
             add(_table(school_part_table(card, stage, rules),
-                       "✓ 达到标准值　△ 未达到但不低于 85%　✗ 低于 85%。学校标准：7 项中至少 6 项达到，其余不低于 85%。",
+                       "✓ 达到标准值　△ 未达到但不低于 {floor}%　✗ 低于 {floor}%。学校标准：{n} 项中至少 {least} 项达到，"
+                       "其余不低于 {floor}%。".format(**words.school_rule(rules)),
                        [3.4, 1.1] + [1.25] * 7 + [0.9, 0.8, 0.9, 1.0]))
         else:
             add(Block("paragraph", "范围内没有该学段的学校。"))

@@ -35,14 +35,40 @@ from .vocabulary import CV_NOT_MET
 COSTS_FILE = Path(__file__).parent / "rules" / "costs_2024.json"
 CV_ROUNDS = 5
 TRANSFER_SOURCES = 8  # sources offered to each short part, those with the largest surplus
-TEACHER_RESOURCES = ("teachers_above_degree", "backbone_teachers", "pe_art_teachers")
-FACILITY_RESOURCES = ("teaching_area_m2", "sports_area_m2", "equipment_value_yuan", "multimedia_rooms")
-# what each way of adding costs, from the costs file: (resource, cost key, unit)
-ADDITIONS = {"teachers_above_degree": ("teacher_year", "人"), "pe_art_teachers": ("teacher_year", "人"),
-             "backbone_teachers": ("backbone_training", "人"), "teaching_area_m2": ("building_m2", "㎡"),
-             "sports_area_m2": ("sports_m2", "㎡"), "equipment_value_yuan": ("equipment_yuan", "元"),
-             "multimedia_rooms": ("multimedia_room", "间")}
-EQUIPMENT_STEP = 100  # equipment is bought in whole hundreds of yuan
+
+
+@dataclass(frozen=True)
+class Resource:
+    """What the plan can add to one indicator's numerator, as the rules file's `plan` block says."""
+    name: str  # the numerator column
+    per_part: bool  # a stage part's figure (teachers), else the school's (floor area, equipment, rooms)
+    cost_key: str
+    unit: str
+    step: float = 1  # bought in whole units of this size (1: whole people or rooms; equipment: 100 yuan)
+    adds_teacher: bool = False  # a hire is also a full-time teacher
+    transfer: bool = False  # may move between schools (teachers)
+    also_adds: tuple = ()  # other numerators a hire adds to (a PE/art teacher holds a degree above the required)
+
+
+def resources(rules: dict) -> tuple[Resource, ...]:
+    """The plan's resources, one per indicator of the rules (the registry: nothing about them is written here)."""
+    out = []
+    for ind in rules["resource"]["indicators"]:
+        spec = ind.get("plan", {})
+        out.append(Resource(ind["numerator"], ind["numerator_level"] == "stage", spec.get("cost", ind["numerator"]),
+                            ind["numerator_unit"], _whole_if_whole(spec.get("step", 1)), bool(spec.get("adds_teacher", False)),
+                            bool(spec.get("transfer", False)), tuple(spec.get("also_adds", ()))))
+    return tuple(out)
+
+
+def _whole_if_whole(x):
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def cost_defaults(rules: dict) -> dict[str, float]:
+    """Unit costs the rules file gives itself (`plan.unit_cost`), for a cost key the costs file lacks."""
+    return {ind["plan"]["cost"]: float(ind["plan"]["unit_cost"]) for ind in rules["resource"]["indicators"]
+            if "unit_cost" in ind.get("plan", {})}
 
 
 @lru_cache(maxsize=4)
@@ -50,14 +76,27 @@ def _costs_text(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-def load_costs(path: str | Path = COSTS_FILE) -> dict:
-    """The unit costs as {key: yuan} plus the file's items (names, units, sources) for display."""
+def load_costs(path: str | Path = COSTS_FILE, rules: dict | None = None) -> dict:
+    """The costs file (items with key, yuan, names, units, sources), with an item for each cost key
+    only the rules know (an indicator's `plan.unit_cost`), so every page and file lists every price."""
     doc = json.loads(_costs_text(str(path)))
+    known = {item["key"] for item in doc["items"]}
+    for ind in (rules or standard.load_rules())["resource"]["indicators"]:
+        spec = ind.get("plan", {})
+        if "unit_cost" in spec and spec["cost"] not in known:
+            known.add(spec["cost"])
+            doc["items"].append({"key": spec["cost"], "name": ind["addition"], "name_en": ind["addition_en"],
+                                 "unit": f"元/{ind['numerator_unit']}", "unit_en": "yuan each",
+                                 "yuan": spec["unit_cost"], "source": spec.get("source", "规则文件中的单价"),
+                                 "source_en": spec.get("source_en", "The unit cost in the rules file")})
     return doc
 
 
-def unit_costs(doc: dict) -> dict[str, float]:
-    return {item["key"]: float(item["yuan"]) for item in doc["items"]}
+def unit_costs(doc: dict, rules: dict | None = None) -> dict[str, float]:
+    """The unit costs by key: the costs file's, and for a key only the rules know, the rules' own."""
+    costs = cost_defaults(rules or standard.load_rules())
+    costs.update({item["key"]: float(item["yuan"]) for item in doc["items"]})
+    return costs
 
 
 @dataclass
@@ -197,30 +236,27 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
     target_rows = np.flatnonzero(targets)
     target_schools = sorted(set(school_of[target_rows]))
 
-    # school-level additions: one variable per school and facility, shared by the school's parts
-    facility_var = {}
-    for s in target_schools:
-        for res in FACILITY_RESOURCES:
-            key, unit = ADDITIONS[res]
-            integer = res != "equipment_value_yuan"
-            facility_var[(s, res)] = m.var(costs[key], integer, ("add", s, None, None, res, unit, costs[key]))
-    # part-level additions: hires and training
-    hire_degree, hire_pe_art, train_backbone = {}, {}, {}
-    for p in target_rows:
-        s, st = school_of[p], stage_of[p]
-        hire_degree[p] = m.var(costs["teacher_year"], True, ("add", s, None, st, "teachers_above_degree", "人",
-                                                             costs["teacher_year"]))
-        hire_pe_art[p] = m.var(costs["teacher_year"], True, ("add", s, None, st, "pe_art_teachers", "人",
-                                                             costs["teacher_year"]))
-        train_backbone[p] = m.var(costs["backbone_training"], True, ("add", s, None, st, "backbone_teachers", "人",
-                                                                     costs["backbone_training"]))
+    # school-level additions: one variable per school and resource, shared by the school's parts;
+    # part-level ones (hires, training): one per part and resource
+    kinds = resources(rules)
+    added = {}
+    for res in kinds:
+        whole = res.step == 1  # bought in steps of more than one: solved as a continuous amount, rounded up
+        if res.per_part:
+            for p in target_rows:
+                added[(p, res.name)] = m.var(costs[res.cost_key], whole, ("add", school_of[p], None, stage_of[p],
+                                                                          res.name, res.unit, costs[res.cost_key]))
+        else:
+            for s in target_schools:
+                added[(s, res.name)] = m.var(costs[res.cost_key], whole, ("add", s, None, None, res.name, res.unit,
+                                                                          costs[res.cost_key]))
     # transfers: from parts of the same stage with teachers above their own threshold
     transfers_in: dict[tuple, list[int]] = {}
     transfers_out: dict[tuple, list[int]] = {}
     surplus = {}
     if allow_transfers:
         by_code = {i["numerator"]: i for i in inds}
-        for res in TEACHER_RESOURCES:
+        for res in (r.name for r in kinds if r.transfer):
             ind = by_code[res]
             have = matrix[f"num_{ind['code']}"].to_numpy(dtype="float64")
             spare = np.floor(have - _need(matrix, ind) + 1e-9)
@@ -248,8 +284,7 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
             factor = students[p] / ind["per_students"]
             threshold = float(ind["thresholds"][stage_of[p]])
             need_full, need_floor = threshold * factor, threshold * share * factor
-            terms = _additions(p, res, school_of[p], facility_share[p], facility_var, hire_degree, hire_pe_art,
-                               train_backbone, transfers_in)
+            terms = _additions(p, res, school_of[p], facility_share[p], kinds, added, transfers_in)
             goal = extra.get((stage_of[p], code), {}).get(int(p))
             if goal is not None:
                 m.row(terms, goal * factor - have)
@@ -265,35 +300,33 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
     solved = m.solve()
     if solved.x is None:
         return Plan(pd.DataFrame(columns=ACTION_COLUMNS), math.nan, "infeasible")
-    return _actions(m, solved.x, matrix)
+    return _actions(m, solved.x, matrix, {r.name: r.step for r in kinds})
 
 
-def _additions(p, res, school, part_share, facility_var, hire_degree, hire_pe_art, train_backbone, transfers_in):
+def _additions(p, res, school, part_share, kinds, added, transfers_in):
     """The variables that add to part p's numerator of resource `res`, with their weights."""
-    if res in FACILITY_RESOURCES:
-        return {facility_var[(school, res)]: part_share}
-    terms = {}
-    if res == "teachers_above_degree":
-        terms[hire_degree[p]] = 1.0
-        terms[hire_pe_art[p]] = 1.0  # a PE/art teacher hired holds a degree above the required
-    elif res == "pe_art_teachers":
-        terms[hire_pe_art[p]] = 1.0
-    elif res == "backbone_teachers":
-        terms[train_backbone[p]] = 1.0
+    this = next(r for r in kinds if r.name == res)
+    if not this.per_part:
+        return {added[(school, res)]: part_share}
+    terms = {added[(p, res)]: 1.0}
+    for other in kinds:  # a hire of another kind that adds to this numerator too
+        if other.per_part and res in other.also_adds:
+            terms[added[(p, other.name)]] = 1.0
     for v in transfers_in.get((p, res), []):
         terms[v] = 1.0
     return terms
 
 
-def _actions(m: _Model, x: np.ndarray, matrix: pd.DataFrame) -> Plan:
+def _actions(m: _Model, x: np.ndarray, matrix: pd.DataFrame, steps: dict) -> Plan:
     names = dict(zip(matrix["school_id"], matrix["school_name"]))
     rows = []
     for value, meta in zip(x, m.meta):
         if meta[0] not in ("add", "transfer") or value < 1e-6:
             continue
         kind, school, source, stage, res, unit, unit_cost = meta
-        if res == "equipment_value_yuan":
-            quantity = math.ceil(value / EQUIPMENT_STEP - 1e-9) * EQUIPMENT_STEP
+        step = steps.get(res, 1)
+        if step != 1:
+            quantity = math.ceil(value / step - 1e-9) * step
         else:
             quantity = int(round(value))
             if quantity == 0:
@@ -310,21 +343,24 @@ def apply(matrix: pd.DataFrame, actions: pd.DataFrame, rules: dict) -> pd.DataFr
     """The matrix as it would be with the plan carried out: the raw figures changed, the indicators
     evaluated again (so every figure after the plan comes from the same code as before it)."""
     inputs = matrix.copy()
+    kinds = {r.name: r for r in resources(rules)}
     if actions is not None and len(actions):
         key = inputs["school_id"].astype(str) + "|" + inputs["stage"].astype(str)
         for a in actions.itertuples():
             quantity = float(a.quantity)
-            if a.resource in FACILITY_RESOURCES:
+            res = kinds.get(a.resource)
+            if res is None:
+                continue  # rooms and class splits do not change the indicators
+            if not res.per_part:
                 inputs.loc[inputs["school_id"] == a.school_id, a.resource] += quantity
                 continue
-            if a.resource not in TEACHER_RESOURCES:
-                continue  # rooms and class splits do not change the seven indicators
             target = key == f"{a.school_id}|{a.stage}"
             inputs.loc[target, a.resource] += quantity
-            if a.kind == "transfer" or a.resource != "backbone_teachers":  # training adds no teacher
+            if a.kind == "transfer" or res.adds_teacher:  # training a backbone teacher adds no teacher
                 inputs.loc[target, "full_time_teachers"] += quantity
-            if a.kind == "add" and a.resource == "pe_art_teachers":
-                inputs.loc[target, "teachers_above_degree"] += quantity
+            if a.kind == "add":
+                for other in res.also_adds:
+                    inputs.loc[target, other] += quantity
             if a.kind == "transfer":
                 source = key == f"{a.from_school_id}|{a.stage}"
                 inputs.loc[source, a.resource] -= quantity

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,8 +33,13 @@ def _load(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-def load_rules(name_or_path: str | Path = DEFAULT_RULES) -> dict:
-    """The standard as a dict; a province's variant is another JSON file of the same shape."""
+RULES_ENV = "DASHBOARD_RULES"
+
+
+def load_rules(name_or_path: str | Path | None = None) -> dict:
+    """The standard as a dict; a province's variant is another JSON file of the same shape, named by
+    `name_or_path` or, for the whole app and command line, by the DASHBOARD_RULES environment variable."""
+    name_or_path = name_or_path or os.environ.get(RULES_ENV) or DEFAULT_RULES
     path = Path(name_or_path)
     if not path.suffix:
         path = RULES_DIR / f"{name_or_path}.json"
@@ -80,6 +86,11 @@ def status_codes(value, threshold, floor) -> np.ndarray:
 def classify(value: float | None, threshold: float, floor: float) -> str:
     """One value's status (status_codes for a single value)."""
     return STATUS_CATEGORIES[int(status_codes(np.nan if value is None else value, threshold, floor))]
+
+
+def indicator_codes(rules: dict, group: str | None = None) -> list[str]:
+    """The indicators' codes in the rules' order, or those of one group (`teachers`, `facilities`)."""
+    return [i["code"] for i in rules["resource"]["indicators"] if group is None or i.get("group") == group]
 
 
 def min_met(rules: dict) -> int:

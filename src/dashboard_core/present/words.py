@@ -560,3 +560,18 @@ def teaching_point_rule(rules: dict) -> str:
         return t("每个教学点单独作为一个学校计算，差异系数与学校达标统计同样处理")
     return t("不足 {n} 人的教学点不计入差异系数与学校达标统计，其余教学点单独计算",
              n=standard.teaching_points_left_out_under(rules))
+
+
+def school_rule(rules: dict) -> dict:
+    """The school rule's counts, for sentences that state it: n indicators, at least `least` met, the
+    other `miss` not below `floor` % (all from the rules file)."""
+    from ..model import standard
+
+    return {"n": len(rules["resource"]["indicators"]), "least": standard.min_met(rules),
+            "miss": int(rules["resource"]["may_miss"]), "floor": f"{rules['resource']['floor_share'] * 100:g}"}
+
+
+def indicator_names(rules: dict, codes) -> str:
+    """The short names of some indicators, listed in the rules' order."""
+    short = {i["code"]: i["short"] for i in rules["resource"]["indicators"]}
+    return t(LIST_SEPARATOR).join(tr(short[c]) for c in codes)

@@ -105,7 +105,7 @@ def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict |
     ahead with the pupils projected from the class register; with the county items' rooms and class
     splits the registers call for. `base`: the county's scorecard of the year, when the caller has it."""
     rules = rules or standard.load_rules()
-    costs = costs or plan_model.unit_costs(plan_model.load_costs())
+    costs = costs or plan_model.unit_costs(plan_model.load_costs(), rules)
     matrix = _pupils_in(snapshot, _whole(snapshot, year, rules, base).matrix, year, target_year, intake_rate, rules)
     result = plan_model.optimise(matrix, rules, costs, allow_transfers)
     extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
