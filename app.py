@@ -6,7 +6,7 @@ from dashboard_core.present.i18n import t
 from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.store import memory
 from dashboard_core.store.snapshots import SnapshotError
-from dashboard_core.web import admin, ui
+from dashboard_core.web import admin, presentation, ui
 
 admin.guard_uploads()  # before any page: an upload from a session without the password is never kept
 heading = st.sidebar.container()
@@ -14,28 +14,29 @@ ui.language_switch()  # first: everything below is worded in the chosen language
 st.set_page_config(page_title=t("察布查尔县义务教育优质均衡发展监测"), page_icon=ui.ICON, layout="wide")
 
 PAGES = {
-    "overview": st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="home", default=True),
-    "standards": st.Page("pages/standards.py", title=t("达标评估"), icon=":material/fact_check:", url_path="standards"),
-    "resources": st.Page("pages/resources.py", title=t("办学条件"), icon=":material/domain:", url_path="resources"),
-    "teachers": st.Page("pages/teachers.py", title=t("师资队伍"), icon=":material/school:", url_path="teachers"),
-    "quality": st.Page("pages/quality.py", title=t("教育质量"), icon=":material/emoji_events:", url_path="quality"),
-    "services": st.Page("pages/services.py", title=t("惠民服务"), icon=":material/volunteer_activism:", url_path="services"),
-    "plan": st.Page("pages/plan.py", title=t("达标规划"), icon=":material/route:", url_path="plan"),
-    "school": st.Page("pages/school.py", title=t("学校档案"), icon=":material/badge:", url_path="school"),
-    "data": st.Page("pages/data.py", title=t("数据"), icon=":material/database:", url_path="data"),
-    "guide": st.Page("pages/guide.py", title=t("使用说明"), icon=":material/help:", url_path="guide"),
+    "overview": st.Page("pages/overview.py", title=presentation.title("overview"), icon=":material/dashboard:", url_path="home", default=True),
+    "standards": st.Page("pages/standards.py", title=presentation.title("standards"), icon=":material/fact_check:", url_path="standards"),
+    "resources": st.Page("pages/resources.py", title=presentation.title("resources"), icon=":material/domain:", url_path="resources"),
+    "teachers": st.Page("pages/teachers.py", title=presentation.title("teachers"), icon=":material/school:", url_path="teachers"),
+    "quality": st.Page("pages/quality.py", title=presentation.title("quality"), icon=":material/emoji_events:", url_path="quality"),
+    "services": st.Page("pages/services.py", title=presentation.title("services"), icon=":material/volunteer_activism:", url_path="services"),
+    "plan": st.Page("pages/plan.py", title=presentation.title("plan"), icon=":material/route:", url_path="plan"),
+    "school": st.Page("pages/school.py", title=presentation.title("school"), icon=":material/badge:", url_path="school"),
+    "data": st.Page("pages/data.py", title=presentation.title("data"), icon=":material/database:", url_path="data"),
+    "guide": st.Page("pages/guide.py", title=presentation.title("guide"), icon=":material/help:", url_path="guide"),
 }
 
 # The default page is served only at the root; /overview, the overview's own name, opens it too
 # (a hidden second entry, so the menu lists it once)
-OVERVIEW_ALIAS = st.Page("pages/overview.py", title=t("总览"), icon=":material/dashboard:", url_path="overview",
+OVERVIEW_ALIAS = st.Page("pages/overview.py", title=presentation.title("overview"), icon=":material/dashboard:", url_path="overview",
                          visibility="hidden")
 page = st.navigation(list(PAGES.values()) + [OVERVIEW_ALIAS])
 ui.app_style()
 heading.markdown(t("### 察布查尔县\n义务教育优质均衡发展监测"))
 with st.sidebar:
     present = st.toggle(t("演示模式"), key="present", bind="query-params",
-                        help=t("每页变成一组适合投影的幻灯片，按 总览 → 办学条件 → 师资队伍 → 教育质量 → 惠民服务 → 达标评估 → 达标规划 的顺序讲解，← → 键翻页；筛选保持不变"))
+                        help=t("每页变成一组适合投影的幻灯片，按 {order} 的顺序讲解，← → 键翻页；筛选保持不变",
+                               order=presentation.deck_order()))
 try:
     view = ui.sidebar_filters()
     for problem in view.skipped:

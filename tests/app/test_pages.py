@@ -101,14 +101,20 @@ def test_standards_page_explains_each_status_and_lists_the_conditions():
     assert "1 个班超过限额：县第二小学（示例）" in shown and "G05" in shown
 
 
-def test_plan_page_shows_the_plan_and_recomputes_when_edited():
+def test_plan_page_shows_the_plan_and_recomputes_when_edited(demo_snapshot):
     at = AppTest.from_file(APP, default_timeout=60)
     at.switch_page("pages/plan.py").run()
     assert not at.exception, [e.value for e in at.exception]
     shown = " ".join(str(m.value) for m in at.success)
     assert "按方案实施后：" in shown and "自评达到优质均衡标准" in shown
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["方案项数"] == "8 项" and metrics["实施后达标学校（学段）"] == "34 / 34"
+    from dashboard_core.model.filters import Filters
+    from dashboard_core.store import scorecards
+
+    parts = scorecards.compute(demo_snapshot, Filters(year=2024)).summary
+    expected = scorecards.plan(demo_snapshot, 2024)
+    assert metrics["方案项数"] == f"{len(expected.actions)} 项"
+    assert metrics["实施后达标学校（学段）"] == f"{parts.schools_total} / {parts.schools_total}"
 
 
 def test_a_saved_plan_reopens_and_compares(tmp_path, data_copy):

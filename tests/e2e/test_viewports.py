@@ -11,6 +11,7 @@ import pytest
 pytestmark = pytest.mark.slow
 
 from browser_support import LAYOUT_PROBLEMS, READY, chromium_available, settle, walk_deck
+from dashboard_core.web.presentation import PRESENTATION_ORDER
 
 if not chromium_available():
     if os.environ.get("CI"):
@@ -21,7 +22,7 @@ PAGES = ["overview", "standards", "resources", "teachers", "quality", "services"
          "school?school_id=DEMO-01", "data", "guide"]
 DESKTOPS = [(1280, 800), (1440, 900)]
 PROJECTORS = [(1920, 1080), (1280, 720)]
-DECK = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
+DECK = PRESENTATION_ORDER
 
 
 def _with(path: str, query: str) -> str:

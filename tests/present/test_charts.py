@@ -42,7 +42,7 @@ def test_status_grid_uses_status_colours_and_marks(card):
     assert rect["mark"]["type"] == "rect" and text["mark"]["type"] == "text"
     assert rect["encoding"]["color"]["scale"]["range"][:3] == [charts.STATUS_COLORS[s] for s in ("met", "floor", "below")]
     assert text["encoding"]["text"]["field"] == "标记"
-    assert len(data_of(spec)) == len(card.values) == 7 * len(card.results)
+    assert len(data_of(spec)) == len(card.values) == len(card.rules["resource"]["indicators"]) * len(card.results)
     assert set(frame["标记"]) <= set(charts.STATUS_MARKS.values())
 
 

@@ -16,9 +16,23 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from ..present.charts import SLIDE_BASE_HEIGHT  # slides are laid out for 1280×720 and scaled up from there
-from ..present.i18n import t
+from ..present.i18n import N_, t
 
 PRESENTATION_ORDER = ["overview", "resources", "teachers", "quality", "services", "standards", "plan"]
+# the pages' titles by key: the navigation (app.py), the deck and the guide name the pages from here
+PAGE_TITLES = {"overview": N_("总览"), "standards": N_("达标评估"), "resources": N_("办学条件"), "teachers": N_("师资队伍"),
+               "quality": N_("教育质量"), "services": N_("惠民服务"), "plan": N_("达标规划"), "school": N_("学校档案"),
+               "data": N_("数据"), "guide": N_("使用说明")}
+
+
+def title(key: str) -> str:
+    """A page's title in the run's language."""
+    return t(PAGE_TITLES.get(key))
+
+
+def deck_order() -> str:
+    """The order of the deck in words: 总览 → 办学条件 → … (in the run's language)."""
+    return " → ".join(title(key) for key in PRESENTATION_ORDER)
 SLIDE_PARAM = "slide"
 LAST = "last"
 _DECK = "_presentation_deck"

@@ -8,7 +8,7 @@ from ..present.format import fmt, num  # noqa: F401
 from .cache import (available_snapshots, card, card_with_plan, catalog, enrolment_ahead, county_series, forget_snapshot_list,  # noqa: F401
                     plan, registers, report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info,
                     schools_by_type, self_evaluation_report, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
-from .presentation import close_deck, open_deck, page_only, presenting, rows_that_fit, slide  # noqa: F401
+from .presentation import close_deck, deck_order, open_deck, page_only, presenting, rows_that_fit, slide  # noqa: F401
 from .state import LANGUAGE_KEY, View, fall_back_from, fragment, language_switch, school_label, sidebar_filters, view  # noqa: F401
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, app_style, briefing_downloads, demo_mark,  # noqa: F401
                       county_items_at_a_glance, download_csv, draw_chart, fact_metric_writer, indicator_chart,
