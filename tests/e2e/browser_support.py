@@ -85,10 +85,22 @@ LAYOUT_PROBLEMS = r"""(opts) => {
 }"""
 
 
+_SETTLED = """() => {
+  // every chart drawn, and the page as tall as it was a moment ago (the layout no longer moving)
+  const main = document.querySelector('[data-testid="stMain"]');
+  const drawn = [...document.querySelectorAll('.vega-embed')].every(c => c.querySelector('canvas, svg'));
+  const height = main ? main.scrollHeight : 0;
+  const still = window.__settledHeight === height;
+  window.__settledHeight = height;
+  return drawn && still;
+}"""
+
+
 def settle(page, timeout: int = 60_000) -> None:
-    """Wait for the run to finish and the charts to be drawn."""
+    """Wait for the run to finish, the charts to be drawn and the layout to stop moving (conditions,
+    not a fixed pause: a loaded machine only takes longer)."""
     page.wait_for_selector(READY, timeout=timeout)
-    page.wait_for_timeout(500)
+    page.wait_for_function(_SETTLED, polling=250, timeout=timeout)
     page.wait_for_selector(READY, timeout=timeout)
 
 

@@ -527,11 +527,18 @@ def profile_trend(frame: pd.DataFrame, title: str) -> alt.Chart:
         color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
         tooltip=tips("年份:O", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))
-    # the seven indicators in one row across the column: no half-empty second row with a stray axis
-    layer = alt.layer(line, points, rule).properties(width=80, height=150)
+    # up to four indicators a row, each panel wide enough for its year labels, and the whole as wide as
+    # an 820 px column whatever the number of indicators (seven: 4 + 3; eight: 4 + 4)
+    columns = min(len(indicators), 4) or 1
+    spacing = 12
+    width = int((PROFILE_TREND_WIDTH - spacing * (columns - 1)) / columns)
+    layer = alt.layer(line, points, rule).properties(width=width, height=150)
     return (layer.facet(facet=alt.Facet("指标:N", sort=indicators, title=None,
-                                        header=alt.Header(labelLimit=90, labelFontSize=11)),
-                        columns=len(indicators), spacing=10).properties(title=title))
+                                        header=alt.Header(labelLimit=width + 10, labelFontSize=11)),
+                        columns=columns, spacing=spacing).properties(title=title))
+
+
+PROFILE_TREND_WIDTH = 560  # the panels' total width: with the axis title and the legend (about 230 px) it fits 820 px
 
 
 @cached
