@@ -322,18 +322,16 @@ def item_value(row) -> str:
     return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_value(r))) for i, r in enumerate(reqs))
 
 
-SNAPSHOT_SOURCES = {
-    "school_size": N_("数据快照 school_stage_year（各校学生数）"),
-    "classes": N_("数据快照 classes（逐班学生数）"),
-    "special_rooms": N_("数据快照 special_rooms（音乐美术教室）"),
-    "school_finance": N_("数据快照 school_finance（学校经费）"),
-    "teacher_register": N_("数据快照 teacher_register（教师台账）"),
-    "rotation": N_("数据快照 rotation（交流轮岗逐人次）"),
-    "consolidation": N_("数据快照 consolidation（初中巩固率）"),
-    "disabled_children": N_("数据快照 disabled_children（残疾儿童少年）"),
-    "quality_monitoring": N_("数据快照 quality_monitoring（质量监测）"),
-    "survey": N_("数据快照 survey（满意度调查）"),
-}
+# the registers a requirement is judged from, by its source_ref: named by the import template's sheet
+SNAPSHOT_SOURCE_TABLES = {"school_size": "school_stage_year"}
+
+
+def snapshot_source_text(ref: str) -> str:
+    """A register as the bureau knows it: the sheet of the import template (数据快照“班级”表)."""
+    from ..store.schema import TABLES
+
+    sheets = {table.name: table.sheet for table in TABLES}
+    return t("数据快照“{sheet}”表", sheet=sheets.get(SNAPSHOT_SOURCE_TABLES.get(ref, ref), ref))
 
 
 def requirement_source(req: dict, citations: dict) -> str:
@@ -342,11 +340,11 @@ def requirement_source(req: dict, citations: dict) -> str:
         section, excerpt = citations.get(req["source_ref"], ("", req["source_ref"]))
         return citation(section, excerpt)
     if kind == "demo":
-        return t("示例数据（demo）")
+        return t("示例数据（“县级年度指标”表）")
     if kind == "evidence":
         return document_source(req.get("detail") or {}, req.get("demo"))
     if kind == "snapshot":
-        source = t(SNAPSHOT_SOURCES.get(req["source_ref"]))
+        source = snapshot_source_text(req["source_ref"])
         return t("{source}（示例数据）", source=Verbatim(source)) if req.get("demo") else source
     return t("报告与数据快照中均无此项数据")
 
@@ -356,6 +354,9 @@ def item_source(row, citations: dict) -> str:
     reqs = row.get("requirements") or []
     if len(reqs) <= 1:
         return requirement_source(reqs[0] if reqs else row, citations)
+    sources = {requirement_source(r, citations) for r in reqs}
+    if len(sources) == 1:  # both requirements from one register (G11: the rotation moves) name it once
+        return sources.pop()
     return t("；").join(t("{n}. {value}", n=i + 1, value=Verbatim(requirement_source(r, citations)))
                        for i, r in enumerate(reqs))
 
@@ -424,7 +425,7 @@ def precondition_source(row, citations: dict, rules: dict) -> str:
         return citation(*citations[row["source_ref"]])
     if row.get("source_kind") == "report":
         return t("县级年度指标（来源：{source}）", source=Verbatim(str(row["source_ref"])))
-    return t("示例数据（demo）")
+    return t("示例数据（“县级年度指标”表）")
 
 
 def veto_status(row) -> str:
