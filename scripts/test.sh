@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything the tests need on a fresh Debian machine and run them all.
-#   - Debian packages: chromium (browser tests) and fonts-noto-cjk (Chinese glyphs), when missing
+#   - Debian packages: chromium (browser tests), fonts-noto-cjk (Chinese glyphs) and LibreOffice Writer
+#     (the report opened as Word or WPS would), when missing
 #   - a virtual environment in .venv with the pinned packages of requirements-dev.txt (the app installed editable)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,12 @@ if [ ${#need[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${need[*]}"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+if ! command -v soffice >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  echo "Installing Debian package: libreoffice-writer-nogui"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv

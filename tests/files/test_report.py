@@ -90,3 +90,62 @@ def test_a_township_report_names_no_school_outside_it(demo_snapshot):
     assert "以下摘自全县工作汇报" in text and "全县共" in text and "米粮泉回族乡学校" in text
     county = Document(io.BytesIO(report.to_docx(report.build(demo_snapshot, 2024))))
     assert any("县第二小学" in c.text for t in county.tables for row in t.rows for c in row.cells)
+
+
+def test_docx_is_in_official_document_form(county_report):
+    """Named styles (公文 fonts by name, zh-CN), header rows that repeat, rows kept whole, widths from the
+    content, "— 1 —" page numbers, no header or number on the cover, and the bureau as author."""
+    from docx.oxml.ns import qn
+
+    doc = Document(io.BytesIO(report.to_docx(county_report)))
+    normal = doc.styles["Normal"]
+    fonts = normal.element.rPr.find(qn("w:rFonts"))
+    assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312" and normal.font.size.pt == 16
+    assert normal.element.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
+    heading = doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
+    assert heading.get(qn("w:eastAsia")) == "黑体" and heading.get(qn("w:asciiTheme")) is None
+    direct = [r for p in doc.paragraphs for r in p.runs if r.font.name or (r.font.size and r.font.size.pt != 10.5)]
+    assert not direct, [r.text for r in direct][:5]  # the look lives in the styles, not in every run
+    title = doc.paragraphs[0]
+    assert title.style.name == "报告标题" and title.text.split("\n")[0].endswith("优质均衡发展")
+    assert doc.sections[0].different_first_page_header_footer
+    assert "— " in doc.sections[0].footer.paragraphs[0].text
+    assert doc.core_properties.author == report.BUREAU and doc.core_properties.title == county_report.title
+    assert doc.core_properties.created.year >= 2026
+    for table in doc.tables:
+        rows = table.rows
+        assert rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+        assert all(r._tr.trPr.find(qn("w:cantSplit")) is not None for r in rows)
+    parts = next(t for t in doc.tables if t.rows[0].cells[0].text == "学校（学段）")
+    widths = [c.width for c in parts.rows[0].cells]
+    assert widths[0] > 2 * widths[1]  # the school names get room; the numbers do not take it from them
+    assert sum(w.cm for w in widths) == pytest.approx(report.TEXT_WIDTH_CM, abs=0.05)
+
+
+@pytest.mark.slow  # LibreOffice, as the bureau's Word or WPS would open the file
+def test_docx_opens_in_office_software(tmp_path, county_report):
+    """Converted by LibreOffice: a cover without a page number, the numbers of the school tables whole on
+    one line, and about as many pages as the Typst PDF (not the 18+ of equal-width columns)."""
+    import shutil
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is missing: scripts/test.sh installs libreoffice-writer-nogui")
+        pytest.skip("LibreOffice is not installed")
+    source = tmp_path / "report.docx"
+    source.write_bytes(report.to_docx(county_report))
+    done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                          capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    pages = PdfReader(str(tmp_path / "report.pdf")).pages
+    texts = [p.extract_text() for p in pages]
+    assert "自评报告" in texts[0] and "—" not in texts[0]  # the cover: no header, no page number
+    assert "— 2 —" in texts[1] or "—2—" in texts[1].replace(" ", "")
+    typst_pages = len(PdfReader(io.BytesIO(report.to_pdf(county_report))).pages)
+    assert len(pages) <= 2 * typst_pages
+    # an equipment value such as 2,881.82 stays on one line of its cell (equal widths broke it as "2,88 / 1.82")
+    joined = "\n".join(texts)
+    values = [row[7].split()[0] for block in county_report.blocks if block.kind == "table"
+              and block.columns and block.columns[0] == "学校（学段）" for row in block.rows]
+    assert values and sum(v in joined for v in values) >= 0.9 * len(values)

@@ -32,7 +32,7 @@ MARKS = {"met": "✓", "floor": "△", "below": "✗", "no_students": "—"}
 
 @dataclass
 class Block:
-    kind: str  # heading / paragraph / quote / table / pagebreak
+    kind: str  # heading / paragraph / quote / table / signature (right-aligned: the seal and date) / pagebreak
     text: str = ""
     level: int = 1
     columns: list = field(default_factory=list)
@@ -116,6 +116,8 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     add(Block("heading", "二、主要做法与成效"))
     if townships:
         add(Block("paragraph", f"以下摘自全县工作汇报，说明全县的做法，不是{scope}单独的情况。"))
+    add(Block("paragraph", "工作汇报列出的县级文件：" + "、".join(name for name, _ in facts.NAMED_DOCUMENTS)
+                           + "（文件本身作为佐证材料另附）。"))
     for i, (section, name) in enumerate(SECTIONS):
         add(Block("heading", f"（{CHINESE_NUMERALS[i]}）{name}", level=2))
         quoted = fact_rows[fact_rows["section"] == section]["source_text"]
@@ -133,8 +135,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
             add(Block("paragraph", words.stage_parts(stage, counts) + "。"))
             add(_table(school_part_table(card, stage, rules),
                        "✓ 达到标准值　△ 未达到但不低于 {floor}%　✗ 低于 {floor}%。学校标准：{n} 项中至少 {least} 项达到，"
-                       "其余不低于 {floor}%。".format(**words.school_rule(rules)),
-                       [3.4, 1.1] + [1.25] * 7 + [0.9, 0.8, 0.9, 1.0]))
+                       "其余不低于 {floor}%。".format(**words.school_rule(rules))))
         else:
             add(Block("paragraph", "范围内没有该学段的学校。"))
     add(Block("heading", f"{len(STAGES) + 1}. 差异系数（学生数加权）", level=3))
@@ -172,9 +173,10 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     # 四、存在的问题与整改措施
     add(Block("heading", "四、存在的问题与整改措施"))
     add(Block("heading", "（一）存在的问题", level=2))
+    add(Block("paragraph", "工作汇报自述的问题："))
+    add(Block("quote", f"{facts.OWN_PROBLEMS}。", note=f"工作汇报 {facts.S_CLOSING}"))
     problems = words.reasons(s, rules)
-    for reason in problems or ["按现有数据未发现不达标的项目。"]:
-        add(Block("paragraph", reason))
+    add(Block("paragraph", "按数据核算：" + ("".join(problems) if problems else "按现有数据未发现不达标的项目。")))
     missing = items[items["status"] == ITEM_NO_DATA]
     if len(missing):
         add(Block("paragraph", "尚缺佐证的项目：" + "；".join(f"{r.item} {r.text}" for r in missing.itertuples()) + "。"))
@@ -199,6 +201,17 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     else:
         add(Block("paragraph", "按现有数据，所有学校（学段）与差异系数均在标准以内，暂无需要列出的整改措施。"))
 
+    # 五、下一步打算 and the closing: the conclusion in self-evaluation words, the seal and the 公示
+    add(Block("heading", "五、下一步打算"))
+    add(Block("quote", f"{facts.NEXT_STEPS}。", note=f"工作汇报 {facts.S_CLOSING}"))
+    add(Block("heading", "六、自评结论"))
+    add(Block("paragraph", words.summary_sentence(s, scope, year)))
+    add(Block("paragraph", "以上为自评结论，是否达到优质均衡发展标准以国家督导评估认定为准。"))
+    add(Block("signature", f"{COUNTY_NAME}人民政府（盖章）"))
+    add(Block("signature", f"{date.today().year} 年 {date.today().month} 月 {date.today().day} 日"))
+    add(Block("paragraph", "公示：本报告及佐证材料目录在县人民政府门户网站公示，公示期为＿个工作日；公示期间对报告内容有异议的，"
+                           "请向县人民政府教育督导室书面反映（电话：＿＿＿＿）。"))
+
     # 附件
     add(Block("pagebreak"))
     add(Block("heading", "附件 1　学校指标一览"))
@@ -222,22 +235,69 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
 
 # ---- DOCX -------------------------------------------------------------------------------------------
 
-def _east_asian(run, font: str) -> None:
-    from docx.oxml.ns import qn
-
-    run.font.name = font
-    properties = run._element.get_or_add_rPr()
-    fonts = properties.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = properties.makeelement(qn("w:rFonts"), {})
-        properties.append(fonts)
-    fonts.set(qn("w:eastAsia"), font)
+# 公文 (GB/T 9704) fonts by name: the reader's Word or WPS supplies them; where one is missing the office
+# program substitutes its own 宋体/黑体 (LibreOffice: Noto Serif/Sans CJK)
+TITLE_FONT, BODY_FONT, HEADING_FONTS = "方正小标宋简体", "仿宋_GB2312", {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312"}
+TABLE_FONT, TABLE_HEAD_FONT = "宋体", "黑体"
+BUREAU = f"{COUNTY_NAME}教育局"
+TEXT_WIDTH_CM = 21.0 - 2.8 - 2.6  # A4 less the 公文 margins
 
 
-def _page_number(paragraph) -> None:
+def _fonts(style_or_run_element, font: str, size_pt: float | None = None, bold: bool | None = None) -> None:
+    """A style's or run's font for Latin and East Asian text alike, in Chinese (zh-CN)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
+    properties = style_or_run_element.get_or_add_rPr()
+    fonts = properties.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        properties.insert(0, fonts)
+    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attribute), font)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(theme), None)  # a theme font (Calibri Light) would win over the name
+    language = properties.find(qn("w:lang"))
+    if language is None:
+        language = OxmlElement("w:lang")
+        properties.append(language)
+    language.set(qn("w:val"), "zh-CN")
+    language.set(qn("w:eastAsia"), "zh-CN")
+
+
+def _style(doc, name: str, base: str | None, font: str, size: float, bold: bool = False, indent_chars: float = 0,
+           align=None, line_pt: float | None = None, space_before: float = 0, space_after: float = 0,
+           color=(0, 0, 0), keep_with_next: bool = False):
+    """A named paragraph style (an editor changes the look of all its paragraphs in one place)."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import Pt, RGBColor
+
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    if base:
+        style.base_style = styles[base]
+    style.font.size, style.font.bold = Pt(size), bold
+    style.font.color.rgb = RGBColor(*color)
+    _fonts(style.element, font)
+    fmt = style.paragraph_format
+    fmt.first_line_indent = Pt(size * indent_chars) if indent_chars else Pt(0)
+    fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
+    if line_pt:
+        from docx.enum.text import WD_LINE_SPACING
+
+        fmt.line_spacing_rule, fmt.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(line_pt)
+    if align is not None:
+        fmt.alignment = align
+    fmt.keep_with_next = keep_with_next
+    return style
+
+
+def _page_number(paragraph) -> None:
+    """"— 1 —": the 公文 page number, a field Word and WPS fill in."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraph.add_run("— ")
     run = paragraph.add_run()
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
@@ -248,83 +308,127 @@ def _page_number(paragraph) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
         run._r.append(element)
+    paragraph.add_run(" —")
+
+
+def _row_flags(row, header: bool) -> None:
+    """A row kept whole on one page; the header row repeated on every page the table runs onto."""
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _display_width(text: str) -> float:
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def column_widths(block: Block) -> list[float]:
+    """Each column's share of the text width: the table's own (relative) widths, else by its longest
+    entry (a CJK character counting double), bounded so no column starves or swallows the rest."""
+    if block.widths and len(block.widths) == len(block.columns):
+        raw = [float(w) for w in block.widths]
+    else:
+        # a header may wrap onto two lines, a long name too where the columns are many; a number should not.
+        # A unit is half an em; each cell adds about four of them in padding
+        cap = 40 if len(block.columns) <= 6 else 16
+        raw = [min(max([_display_width(block.columns[i]) / 2] + [_display_width(r[i]) for r in block.rows]), cap) + 4
+               for i in range(len(block.columns))]
+    total = sum(raw)
+    return [w / total for w in raw]
+
+
+def _title_lines(title: str) -> list[str]:
+    """The title broken where a reader would (…发展 / 自评报告), not wherever the line runs out."""
+    cut = title.find("发展")
+    return [title[:cut + 2], title[cut + 2:]] if cut > 0 and title[cut + 2:] else [title]
 
 
 def to_docx(report: Report) -> bytes:
+    from datetime import datetime, timezone
+
     from docx import Document
+    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.shared import Cm, Pt
 
     doc = Document()
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    _style(doc, "Normal", None, BODY_FONT, 16, indent_chars=2, line_pt=28)  # 仿宋 三号, 28 pt lines
+    _style(doc, "报告标题", "Normal", TITLE_FONT, 22, align=center, line_pt=36, space_before=150, space_after=24)  # 小标宋 二号
+    _style(doc, "封面信息", "Normal", BODY_FONT, 16, align=center)
+    for level, size in ((1, 16), (2, 16), (3, 16)):
+        _style(doc, f"Heading {level}", "Normal", HEADING_FONTS[level], size, bold=level == 3, indent_chars=2,
+               line_pt=28, keep_with_next=True)
+    _style(doc, "引文", "Normal", BODY_FONT, 14, indent_chars=2, line_pt=24)
+    _style(doc, "表格文字", "Normal", TABLE_FONT, 10.5, line_pt=14)
+    _style(doc, "表格标题行", "表格文字", TABLE_HEAD_FONT, 10.5, bold=True, align=center)
+    _style(doc, "表格文字（密）", "表格文字", TABLE_FONT, 8, line_pt=11)
+    _style(doc, "表格标题行（密）", "表格文字（密）", TABLE_HEAD_FONT, 8, bold=True, align=center)
+    _style(doc, "注释", "Normal", TABLE_FONT, 10.5, line_pt=16, space_after=6, color=(75, 85, 99))
+    _style(doc, "落款", "Normal", BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, line_pt=28)
+    _style(doc, "页码", "Normal", TABLE_FONT, 14, align=center)
+    _style(doc, "页眉", "Normal", TABLE_FONT, 9, align=center, color=(0xB4, 0x53, 0x09))
+
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
     section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
-    header = section.header.paragraphs[0]
-    header.text = DEMO_STAMP if report.demo else report.title
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for run in header.runs:
-        _east_asian(run, "宋体")
-        run.font.size = Pt(9)
-        if report.demo:
-            run.font.color.rgb = RGBColor(0xB4, 0x53, 0x09)
+    section.different_first_page_header_footer = True  # the cover has no header and no page number
+    if report.demo:  # every page but the cover says it is demo data (the cover says it in its lines)
+        header = section.header.paragraphs[0]
+        header.text, header.style = DEMO_STAMP, doc.styles["页眉"]
     footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.style = doc.styles["页码"]
     _page_number(footer)
 
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(12)
-    normal.font.name = "宋体"
-    normal.element.rPr.rFonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia", "宋体")
-    fonts = {1: ("黑体", 16), 2: ("楷体", 15), 3: ("仿宋", 14)}
+    properties = doc.core_properties
+    properties.title, properties.author, properties.last_modified_by = report.title, BUREAU, BUREAU
+    properties.subject, properties.language = "义务教育优质均衡发展自评报告", "zh-CN"
+    properties.comments = DEMO_STAMP if report.demo else ""
+    properties.created = properties.modified = datetime.now(timezone.utc).replace(tzinfo=None)
+    properties.revision = 1
 
-    def paragraph(text, size=12, bold=False, font="宋体", align=None, color=None):
-        p = doc.add_paragraph()
-        run = p.add_run(text)
-        _east_asian(run, font)
-        run.font.size, run.font.bold = Pt(size), bold
-        if color:
-            run.font.color.rgb = RGBColor(*color)
-        if align:
-            p.alignment = align
-        return p
-
-    paragraph(report.title, 22, True, "宋体", WD_ALIGN_PARAGRAPH.CENTER)
+    title = doc.add_paragraph(style="报告标题")
+    for i, line in enumerate(_title_lines(report.title)):
+        if i:
+            title.add_run().add_break()
+        title.add_run(line)
     for line in report.cover:
-        paragraph(line, 14, False, "仿宋", WD_ALIGN_PARAGRAPH.CENTER)
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        doc.add_paragraph(line, style="封面信息")
+    doc.add_paragraph(style="封面信息").add_run().add_break(WD_BREAK.PAGE)
     for block in report.blocks:
         if block.kind == "heading":
-            font, size = fonts[block.level]
-            h = doc.add_heading(level=block.level)
-            run = h.add_run(block.text)
-            _east_asian(run, font)
-            run.font.size, run.font.bold = Pt(size), True
-            run.font.color.rgb = RGBColor(0, 0, 0)
+            doc.add_paragraph(block.text, style=f"Heading {block.level}")
         elif block.kind == "paragraph":
-            paragraph(block.text)
+            doc.add_paragraph(block.text)
         elif block.kind == "quote":
-            p = paragraph(f"“{block.text}”", 11, False, "仿宋")
-            run = p.add_run(f"（{block.note}）")
-            _east_asian(run, "宋体")
-            run.font.size = Pt(9)
-            p.paragraph_format.left_indent = Cm(0.8)
+            p = doc.add_paragraph(f"“{block.text}”", style="引文")
+            p.add_run(f"（{block.note}）").font.size = Pt(10.5)
         elif block.kind == "table":
             table = doc.add_table(rows=1, cols=len(block.columns))
-            table.style = "Table Grid"
-            for cell, name in zip(table.rows[0].cells, block.columns):
-                cell.text = ""
-                run = cell.paragraphs[0].add_run(name)
-                _east_asian(run, "黑体")
-                run.font.size, run.font.bold = Pt(9), True
-            for row in block.rows:
-                cells = table.add_row().cells
-                for cell, value in zip(cells, row):
-                    run = cell.paragraphs[0].add_run(value)
-                    _east_asian(run, "宋体")
-                    run.font.size = Pt(9)
+            table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.CENTER, False
+            widths = [Cm(TEXT_WIDTH_CM * share) for share in column_widths(block)]
+            dense = len(block.columns) > 8  # the school tables: a smaller size, so the numbers stay on one line
+            text_style, head_style = (("表格文字（密）", "表格标题行（密）") if dense else ("表格文字", "表格标题行"))
+            for i, name in enumerate(block.columns):
+                table.columns[i].width = widths[i]  # the grid (LibreOffice reads it) and every cell (Word does)
+                cell = table.rows[0].cells[i]
+                cell.width = widths[i]
+                cell.paragraphs[0].text, cell.paragraphs[0].style = name, doc.styles[head_style]
+            _row_flags(table.rows[0], header=True)
+            for values in block.rows:
+                row = table.add_row()
+                _row_flags(row, header=False)
+                for i, value in enumerate(values):
+                    row.cells[i].width = widths[i]
+                    row.cells[i].paragraphs[0].text, row.cells[i].paragraphs[0].style = value, doc.styles[text_style]
             if block.note:
-                paragraph(block.note, 9, color=(75, 85, 99))
+                doc.add_paragraph(block.note, style="注释")
+        elif block.kind == "signature":
+            doc.add_paragraph(block.text, style="落款")
         elif block.kind == "pagebreak":
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     out = io.BytesIO()

@@ -178,6 +178,22 @@ STATEMENTS = {
     "no_safety_accident": (S_SER, "教育系统未发生安全责任事故"),
 }
 
+# The report's closing paragraphs, verbatim: what the county itself says is still wrong and what it will do
+S_CLOSING = "三、存在问题与下一步打算"
+OWN_PROBLEMS = ("察布查尔县义务教育优质均衡发展工作取得阶段性成效，但仍存在一些问题：一是中小学教师队伍整体超编、结构性短缺。"
+                "二是义务教育段学校城乡、校际间教育教学质量仍有一定差距")
+NEXT_STEPS = ("下一步，察布查尔县将以本次创建为契机，坚持目标导向、问题导向，持续加强组织领导、加大教育投入、强化师资建设、"
+              "完善办学条件、深挖教育内涵、提升教学质量，努力办好人民满意的教育，谱写义务教育优质均衡发展察布查尔新篇章，"
+              "为教育强国贡献察布查尔力量")
+# The county's documents the report names, with the section that names them (the 自评报告 lists them)
+NAMED_DOCUMENTS = (
+    ("《察布查尔县义务教育优质均衡发展工作实施方案》", S_LEAD),
+    ("《察布查尔县义务教育优质均衡发展“十四五”规划（2021—2025年）》", S_LEAD),
+    ("《察布查尔县各类学校设置与校点布局调整“十四五”规划（2021—2025）》", S_RES),
+    ("《察布查尔县义务教育学校教师轮岗交流工作实施方案》", S_TEA),
+    ("《察布查尔县中小学书记（校园长）领航工作室、名师、名班主任工作室评选与管理办法》", S_QUA),
+)
+
 FACT_COLUMNS = ["fact_id", "section", "domain", "metric", "metric_en", "value", "unit", "year", "source_text"]
 
 
