@@ -393,10 +393,12 @@ def setting_bars(frame: pd.DataFrame, title: str):
 @cached
 def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     """Lines by year; filled points are the report's figures, hollow points are demo values."""
+    series = sorted(set(frame["指标"]))
+    palette = alt.Scale(domain=series, range=[PRIMARY, "#0f766e", ACCENT][:max(len(series), 1)])
     base = alt.Chart(data(frame)).encode(
         x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=True)),  # a change is drawn to its true size
-        color=alt.Color("指标:N", title=None, scale=alt.Scale(range=[PRIMARY, "#0f766e", ACCENT])),
+        color=alt.Color("指标:N", title=None, scale=palette, legend=alt.Legend(orient="top")),
     )
     line = base.mark_line(strokeWidth=3)
     sources = [x for x in ("工作汇报", "示例数据") if x in set(frame["来源"])]  # the legend names what is drawn
@@ -405,10 +407,18 @@ def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
         # Vega draws this legend without its symbols: the caption says what a hollow diamond is instead
         shape=alt.Shape("来源:N", title="来源", scale=alt.Scale(domain=sources, range=[shapes[x] for x in sources]),
                         legend=None),
-        fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Color("指标:N", legend=None), alt.value("white")),
+        # the same colours as the lines (a fill scale of its own would paint 小学's points orange)
+        fill=alt.condition(alt.datum["来源"] == "工作汇报", alt.Fill("指标:N", legend=None, scale=palette),
+                           alt.value("white")),
         tooltip=tips("年份:O", "指标:N", "数值:Q", "单位:N", "来源:N"))
     labels = base.mark_text(dy=-14, fontSize=13).encode(text=alt.Text("数值:Q", format=",.2~f"))
-    return (alt.layer(line, points, labels).properties(title=title, height=280, width="container"))
+    layers = [line, points, labels]
+    if len(series) > 1:  # each line named at its last point: told apart without the legend, from the back of a room
+        last = frame.sort_values("年份").groupby("指标", as_index=False).tail(1)
+        layers.append(alt.Chart(data(last)).mark_text(align="left", dx=12, fontSize=13, fontWeight="bold").encode(
+            x=alt.X("年份:O"), y=alt.Y("数值:Q"), text=alt.Text("指标:N"),
+            color=alt.Color("指标:N", scale=palette, legend=None)))
+    return (alt.layer(*layers).properties(title=title, height=280, width="container"))
 
 
 @cached
