@@ -189,6 +189,8 @@ def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
     position = page.evaluate("() => getComputedStyle(document.querySelector('.st-key-present-bar')).position")
     assert position == "sticky"
     page.locator("h1").first.click()  # focus on the page, not a field
+    # the arrow keys work once the deck's script has attached its listener (it arrives in its own frame)
+    page.wait_for_function("() => document.__presentationKeys === true", timeout=30_000)
     page.keyboard.press("ArrowRight")
     page.wait_for_selector("text=第 2 / 4 张", timeout=30_000)
     page.wait_for_selector(READY)
