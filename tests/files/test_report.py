@@ -149,3 +149,12 @@ def test_docx_opens_in_office_software(tmp_path, county_report):
     values = [row[7].split()[0] for block in county_report.blocks if block.kind == "table"
               and block.columns and block.columns[0] == "学校（学段）" for row in block.rows]
     assert values and sum(v in joined for v in values) >= 0.9 * len(values)
+
+
+def test_the_cv_table_gives_the_weighted_mean_an_inspector_recomputes(county_report, demo_snapshot):
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    table = next(b for b in county_report.blocks if b.kind == "table" and "差异系数" in b.columns)
+    column = table.columns.index("全县平均值")
+    first = card.matrix[(card.matrix["stage"] == "小学") & (card.matrix["students"] > 0)]
+    weighted = (first["val_teachers_above_degree_per100"] * first["students"]).sum() / first["students"].sum()
+    assert table.rows[0][column] == f"{weighted:.2f} 人/百生"

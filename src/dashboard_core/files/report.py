@@ -140,7 +140,11 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
             add(Block("paragraph", "范围内没有该学段的学校。"))
     add(Block("heading", f"{len(STAGES) + 1}. 差异系数（学生数加权）", level=3))
     cv = card.cvs
+    units = {i["code"]: i["unit"] for i in rules["resource"]["indicators"]}
     add(_table(pd.DataFrame({"学段": cv["stage"], "指标": cv["number"].astype(str) + " " + cv["short"],
+                             # the student-weighted mean the CV is measured against, as inspectors' tables show it
+                             ("全县平均值" if not townships else f"{scope}平均值"): [("—" if pd.isna(m) else f"{num(m)} {units.get(code, '')}".strip())
+                                         for m, code in zip(cv["mean"], cv["indicator"])],
                              "差异系数": [("—" if pd.isna(x) else f"{x:.4f}") for x in cv["cv"]],
                              "限值": cv["limit"], "参与学校（学段）": cv["schools"],
                              "结果": [words.cv_status(x, r) for x, r in zip(cv["status"], cv["reason"])]})))
