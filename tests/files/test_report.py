@@ -9,6 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from dashboard_core.files import report
+from dashboard_core.model import standard
 from dashboard_core.model.filters import Filters
 from dashboard_core.store import scorecards
 from test_briefing import pdf_fonts
@@ -158,3 +159,22 @@ def test_the_cv_table_gives_the_weighted_mean_an_inspector_recomputes(county_rep
     first = card.matrix[(card.matrix["stage"] == "小学") & (card.matrix["students"] > 0)]
     weighted = (first["val_teachers_above_degree_per100"] * first["students"]).sum() / first["students"].sum()
     assert table.rows[0][column] == f"{weighted:.2f} 人/百生"
+
+
+def test_the_annex_gives_each_schools_raw_figures_and_the_teaching_points(county_report, demo_snapshot):
+    """What an inspector recomputes the indicators from: the numerators of the rules' indicators per school
+    (equal to the snapshot's), and the teaching points with the central school they are counted in."""
+    from dashboard_core.store import queries
+
+    start = next(i for i, b in enumerate(county_report.blocks) if b.kind == "heading" and b.text.startswith("附件 1"))
+    annex = [b for b in county_report.blocks[start:] if b.kind == "table"]
+    figures, points = annex[0], annex[1]
+    rows = {r[0]: dict(zip(figures.columns, r)) for r in figures.rows}
+    year = queries.school_stage_inputs(demo_snapshot, Filters(year=2024), fold_teaching_points=False)
+    first = year[year["school_name"] == "县第一小学（示例）"]
+    assert rows["县第一小学（示例）"]["学生数（人）"] == f"{int(first['students'].sum()):,}"
+    assert rows["县第一小学（示例）"]["教学仪器设备值（元）"] == f"{int(first['equipment_value_yuan'].iloc[0]):,}"
+    numerators = len(standard.load_rules()["resource"]["indicators"])
+    assert len([c for c in figures.columns if c.endswith("）")]) == 2 + numerators  # students, teachers, numerators
+    assert {r[0] for r in points.rows} == {"坎乡教学点（示例）", "阔洪奇乡教学点（示例）"}
+    assert all(r[3].endswith("中心小学（示例）") for r in points.rows)

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..model import standard
 from ..model.filters import Filters
-from ..model.vocabulary import ITEM_NO_DATA, STAGES
+from ..model.vocabulary import ITEM_NO_DATA, STAGES, TEACHING_POINT
 from ..present import tables, words
 from ..present.format import amount, beside_threshold, num
 from ..store import facts, queries, scorecards
@@ -61,6 +61,28 @@ def _table(frame: pd.DataFrame, note: str = "", widths: list | None = None) -> B
 def _value(value: float, threshold: float) -> str:
     shown = float(beside_threshold([value], [threshold])[0])
     return num(shown)
+
+
+def school_figures(card, rules: dict) -> pd.DataFrame:
+    """Each school's raw figures behind the indicators (the registry's numerators, headed as in the
+    import template): teachers summed over the school's parts, school-level figures taken once."""
+    from ..store.schema import TABLES
+
+    headers = {c.name: c.header for table in TABLES for c in table.columns}
+    keys = ["school_id", "school_name", "township_name", "school_type"]
+    spec = {"students": ("students", "sum"), "full_time_teachers": ("full_time_teachers", "sum")}
+    for ind in rules["resource"]["indicators"]:
+        spec[ind["numerator"]] = (ind["numerator"], "sum" if ind["numerator_level"] == "stage" else "first")
+    per_school = card.matrix.groupby(keys, sort=False).agg(**spec).reset_index()
+    passing = card.results.groupby("school_id")["passes"].apply(lambda x: all(v is True for v in x if v is not None))
+    out = pd.DataFrame({"学校": per_school["school_name"], "乡镇": per_school["township_name"],
+                        "类型": per_school["school_type"]})
+    for column in spec:
+        unit = next((i["numerator_unit"] for i in rules["resource"]["indicators"] if i["numerator"] == column), "人")
+        values = per_school[column]
+        out[f"{headers.get(column, column)}（{unit}）"] = [num(v) if pd.notna(v) else "—" for v in values]
+    out["学校标准"] = ["达标" if passing.get(sid) else "未达标" for sid in per_school["school_id"]]
+    return out
 
 
 def school_part_table(card, stage: str, rules: dict) -> pd.DataFrame:
@@ -219,13 +241,23 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     # 附件
     add(Block("pagebreak"))
     add(Block("heading", "附件 1　学校指标一览"))
-    per_school = card.matrix.groupby(["school_id", "school_name", "township_name", "school_type"], sort=False).agg(
-        students=("students", "sum"), teachers=("full_time_teachers", "sum")).reset_index()
-    passing = card.results.groupby("school_id")["passes"].apply(lambda x: all(v is True for v in x if v is not None))
-    add(_table(pd.DataFrame({"学校": per_school["school_name"], "乡镇": per_school["township_name"],
-                             "类型": per_school["school_type"], "在校学生": per_school["students"],
-                             "专任教师": per_school["teachers"],
-                             "学校标准": ["达标" if passing.get(sid) else "未达标" for sid in per_school["school_id"]]})))
+    add(Block("paragraph", "各校的原始数字（本快照），供逐项复核指标：教师按任教学段合计，校舍、场馆、设备和教室为全校数"
+                           "（九年一贯制学校按学段加权学生数拆分后计入指标）。"))
+    add(_table(school_figures(card, rules)))
+    points = queries.school_list(snapshot)
+    points = points[points["school_type"] == TEACHING_POINT]
+    if townships:
+        points = points[points["township_code"].isin(list(townships))]
+    if len(points):
+        add(Block("paragraph", f"教学点（{words.teaching_point_rule(rules)}）："))
+        sizes = queries.school_part_sizes(snapshot, year).groupby("school_id")["students"].sum()
+        parents = queries.school_list(snapshot).set_index("school_id")["school_name"]
+        infos = {sid: queries.school_info(snapshot, sid) for sid in points["school_id"]}
+        add(_table(pd.DataFrame({
+            "教学点": points["school_name"].to_numpy(), "乡镇": points["township_name"].to_numpy(),
+            "在校学生": [int(sizes.get(sid, 0)) for sid in points["school_id"]],
+            "所属中心校": [parents.get(infos[sid].iloc[0]["parent_school_id"], "—") if len(infos[sid]) else "—"
+                        for sid in points["school_id"]]})))
     add(Block("heading", "附件 2　佐证台账"))
     evidence = queries.register_evidence(snapshot, year) if "evidence" in snapshot.registers else pd.DataFrame()
     if len(evidence):
