@@ -7,7 +7,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-from browser_support import READY, chromium_available
+from browser_support import READY, chromium_available, slide_ready
 
 if not chromium_available():
     if os.environ.get("CI"):
@@ -180,7 +180,7 @@ def test_a_profile_link_keeps_the_view(app_url, browser):
 def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
     page = open_page(browser, app_url + "/?present=true")
     page.wait_for_selector("text=演示 1 / 7", timeout=30_000)
-    page.wait_for_selector(READY)
+    slide_ready(page)  # not just "not running": the first moments read so before the run and its style arrive
     visible = page.locator('[data-testid="stMain"] [data-testid="stDownloadButton"]:visible')
     assert visible.count() == 0  # no download buttons on a slide
     # the style sheet arrives with the page's elements, not necessarily before the first check

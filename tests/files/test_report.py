@@ -168,13 +168,15 @@ def test_the_annex_gives_each_schools_raw_figures_and_the_teaching_points(county
 
     start = next(i for i, b in enumerate(county_report.blocks) if b.kind == "heading" and b.text.startswith("附件 1"))
     annex = [b for b in county_report.blocks[start:] if b.kind == "table"]
-    figures, points = annex[0], annex[1]
-    rows = {r[0]: dict(zip(figures.columns, r)) for r in figures.rows}
+    people, facilities, points = annex[0], annex[1], annex[2]
+    rows = {r[0]: {**dict(zip(people.columns, r)), **dict(zip(facilities.columns, f))}
+            for r, f in zip(people.rows, facilities.rows)}
     year = queries.school_stage_inputs(demo_snapshot, Filters(year=2024), fold_teaching_points=False)
     first = year[year["school_name"] == "县第一小学（示例）"]
     assert rows["县第一小学（示例）"]["学生数（人）"] == f"{int(first['students'].sum()):,}"
     assert rows["县第一小学（示例）"]["教学仪器设备值（元）"] == f"{int(first['equipment_value_yuan'].iloc[0]):,}"
     numerators = len(standard.load_rules()["resource"]["indicators"])
-    assert len([c for c in figures.columns if c.endswith("）")]) == 2 + numerators  # students, teachers, numerators
+    measured = [c for t in (people, facilities) for c in t.columns if c.endswith("）")]
+    assert len(measured) == 3 + numerators  # students twice, teachers, and every indicator's numerator
     assert {r[0] for r in points.rows} == {"坎乡教学点（示例）", "阔洪奇乡教学点（示例）"}
     assert all(r[3].endswith("中心小学（示例）") for r in points.rows)

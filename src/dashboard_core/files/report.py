@@ -63,25 +63,29 @@ def _value(value: float, threshold: float) -> str:
     return num(shown)
 
 
-def school_figures(card, rules: dict) -> pd.DataFrame:
-    """Each school's raw figures behind the indicators (the registry's numerators, headed as in the
-    import template): teachers summed over the school's parts, school-level figures taken once."""
+def school_figures(card, rules: dict, group: str) -> pd.DataFrame:
+    """Each school's raw figures behind one group of indicators (the registry's numerators, headed as in
+    the import template): teachers summed over the school's parts, school-level figures taken once. One
+    table per group, so that each fits the page's width with its numbers on one line."""
     from ..store.schema import TABLES
 
     headers = {c.name: c.header for table in TABLES for c in table.columns}
     keys = ["school_id", "school_name", "township_name", "school_type"]
-    spec = {"students": ("students", "sum"), "full_time_teachers": ("full_time_teachers", "sum")}
+    spec = {"students": ("students", "sum")}
+    if group == "teachers":
+        spec["full_time_teachers"] = ("full_time_teachers", "sum")
     for ind in rules["resource"]["indicators"]:
-        spec[ind["numerator"]] = (ind["numerator"], "sum" if ind["numerator_level"] == "stage" else "first")
+        if ind.get("group") == group:
+            spec[ind["numerator"]] = (ind["numerator"], "sum" if ind["numerator_level"] == "stage" else "first")
     per_school = card.matrix.groupby(keys, sort=False).agg(**spec).reset_index()
     passing = card.results.groupby("school_id")["passes"].apply(lambda x: all(v is True for v in x if v is not None))
-    out = pd.DataFrame({"学校": per_school["school_name"], "乡镇": per_school["township_name"],
-                        "类型": per_school["school_type"]})
+    out = pd.DataFrame({"学校": per_school["school_name"]})  # township and type: in the school-part tables
     for column in spec:
         unit = next((i["numerator_unit"] for i in rules["resource"]["indicators"] if i["numerator"] == column), "人")
         values = per_school[column]
         out[f"{headers.get(column, column)}（{unit}）"] = [num(v) if pd.notna(v) else "—" for v in values]
-    out["学校标准"] = ["达标" if passing.get(sid) else "未达标" for sid in per_school["school_id"]]
+    if group == "teachers":
+        out["学校标准"] = ["达标" if passing.get(sid) else "未达标" for sid in per_school["school_id"]]
     return out
 
 
@@ -243,7 +247,8 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     add(Block("heading", "附件 1　学校指标一览"))
     add(Block("paragraph", "各校的原始数字（本快照），供逐项复核指标：教师按任教学段合计，校舍、场馆、设备和教室为全校数"
                            "（九年一贯制学校按学段加权学生数拆分后计入指标）。"))
-    add(_table(school_figures(card, rules)))
+    for group, name in (("teachers", "学生与教师"), ("facilities", "校舍、场馆、设备与教室")):
+        add(_table(school_figures(card, rules, group), f"附件 1 之{'一' if group == 'teachers' else '二'}：{name}"))
     points = queries.school_list(snapshot)
     points = points[points["school_type"] == TEACHING_POINT]
     if townships:
@@ -447,7 +452,7 @@ def to_docx(report: Report) -> bytes:
             table = doc.add_table(rows=1, cols=len(block.columns))
             table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.CENTER, False
             widths = [Cm(TEXT_WIDTH_CM * share) for share in column_widths(block)]
-            dense = len(block.columns) > 8  # the school tables: a smaller size, so the numbers stay on one line
+            dense = len(block.columns) > 6  # the wide tables: a smaller size, so the numbers stay on one line
             text_style, head_style = (("表格文字（密）", "表格标题行（密）") if dense else ("表格文字", "表格标题行"))
             for i, name in enumerate(block.columns):
                 table.columns[i].width = widths[i]  # the grid (LibreOffice reads it) and every cell (Word does)
