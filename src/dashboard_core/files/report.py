@@ -249,14 +249,14 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                            "（九年一贯制学校按学段加权学生数拆分后计入指标）。"))
     for group, name in (("teachers", "学生与教师"), ("facilities", "校舍、场馆、设备与教室")):
         add(_table(school_figures(card, rules, group), f"附件 1 之{'一' if group == 'teachers' else '二'}：{name}"))
-    points = queries.school_list(snapshot)
-    points = points[points["school_type"] == TEACHING_POINT]
+    schools = queries.school_list(snapshot)
+    points = schools[schools["school_type"] == TEACHING_POINT]
     if townships:
         points = points[points["township_code"].isin(list(townships))]
     if len(points):
         add(Block("paragraph", f"教学点（{words.teaching_point_rule(rules)}）："))
         sizes = queries.school_part_sizes(snapshot, year).groupby("school_id")["students"].sum()
-        parents = queries.school_list(snapshot).set_index("school_id")["school_name"]
+        parents = schools.set_index("school_id")["school_name"]
         infos = {sid: queries.school_info(snapshot, sid) for sid in points["school_id"]}
         add(_table(pd.DataFrame({
             "教学点": points["school_name"].to_numpy(), "乡镇": points["township_name"].to_numpy(),

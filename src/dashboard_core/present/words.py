@@ -12,6 +12,7 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 TWELVE_YEAR_SCHOOL, COMPLETE_SECONDARY,
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
+from ..store.schema import TABLES as SCHEMA_TABLES
 from .format import num
 from .i18n import N_, Verbatim, t, tr
 
@@ -326,12 +327,12 @@ def item_value(row) -> str:
 SNAPSHOT_SOURCE_TABLES = {"school_size": "school_stage_year"}
 
 
+SHEETS = {table.name: table.sheet for table in SCHEMA_TABLES}  # table → the import template's sheet
+
+
 def snapshot_source_text(ref: str) -> str:
     """A register as the bureau knows it: the sheet of the import template (数据快照“班级”表)."""
-    from ..store.schema import TABLES
-
-    sheets = {table.name: table.sheet for table in TABLES}
-    return t("数据快照“{sheet}”表", sheet=sheets.get(SNAPSHOT_SOURCE_TABLES.get(ref, ref), ref))
+    return t("数据快照“{sheet}”表", sheet=SHEETS.get(SNAPSHOT_SOURCE_TABLES.get(ref, ref), ref))
 
 
 def requirement_source(req: dict, citations: dict) -> str:

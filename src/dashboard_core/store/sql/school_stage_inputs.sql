@@ -5,8 +5,12 @@
 -- added to the central school that runs it, so it counts in the tallies and the CV as part of it.
 -- A teaching point with fewer than $leave_out_under pupils in the year (the treatment
 -- "leave_out_under"; 0 otherwise) is left out of the tallies and the CV altogether.
-WITH pupils AS (
-    SELECT school_id, sum(students) AS students FROM school_stage_year WHERE year = $year GROUP BY school_id
+WITH left_out AS (
+    SELECT s.school_id
+    FROM schools s LEFT JOIN school_stage_year y ON y.school_id = s.school_id AND y.year = $year
+    WHERE $leave_out_under > 0 AND s.school_type = '教学点'
+    GROUP BY s.school_id
+    HAVING coalesce(sum(y.students), 0) < $leave_out_under
 ),
 member AS (
     SELECT s.school_id,
@@ -14,8 +18,8 @@ member AS (
                      AND s.parent_school_id IN (SELECT school_id FROM schools)
                 THEN s.parent_school_id ELSE s.school_id END AS unit_id,
            (s.school_type = '教学点') AS is_teaching_point
-    FROM schools s LEFT JOIN pupils n USING (school_id)
-    WHERE NOT (s.school_type = '教学点' AND coalesce(n.students, 0) < $leave_out_under)
+    FROM schools s
+    WHERE s.school_id NOT IN (SELECT school_id FROM left_out)
 ),
 chosen AS (
     SELECT s.school_id, s.school_name, s.township_code, t.township_name, s.school_type, s.urban_rural
