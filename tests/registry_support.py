@@ -25,3 +25,26 @@ def write_eight_indicator_rules(folder: Path) -> Path:
     path = folder / "eight_indicators.json"
     path.write_text(json.dumps(eight_indicator_rules(), ensure_ascii=False), encoding="utf-8")
     return path
+
+
+# A raw figure the schema does not have yet: the other half of Recipe 1 (the column added to store/schema.py)
+NEW_COLUMN = {"name": "library_books", "header": "图书册数", "unit": "册"}
+NINTH = {
+    "code": "books_per_student", "number": 9, "group": "facilities", "name": "生均图书册数", "short": "图书",
+    "name_en": "Library books per student", "short_en": "Books", "addition": "册图书", "addition_en": "books",
+    "numerator": "library_books", "numerator_level": "school", "per_students": 1, "unit": "册/生",
+    "unit_en": "books per student", "numerator_unit": "册", "comparison": ">=", "thresholds": {"小学": 25.0, "初中": 35.0},
+    "plan": {"cost": "books", "unit_cost": 30, "step": 100},
+}
+
+
+def with_new_column(tables: tuple):
+    """The schema's tables with `library_books` in 学校年度数据 — what a maintainer writes in store/schema.py."""
+    import dataclasses
+
+    from dashboard_core.store.schema import INT, Column
+
+    column = Column(NEW_COLUMN["name"], NEW_COLUMN["header"], INT, NEW_COLUMN["unit"], "学校图书馆（室）藏书", 30000,
+                    count=True)
+    return tuple(dataclasses.replace(t, columns=t.columns + (column,)) if t.name == "school_year" else t
+                 for t in tables)

@@ -7,7 +7,8 @@ from ..model.vocabulary import (COMPLETE_SECONDARY, JUNIOR, JUNIOR_SCHOOL, NINE_
                                 TEACHING_POINT, TWELVE_YEAR_SCHOOL)
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
-from ..store.schema import (KNOWN_METRICS, PLAUSIBLE_MAX, SHARE_METRICS, STUDENTS_PER_TEACHER_WARN, TABLES,
+from ..store import schema
+from ..store.schema import (KNOWN_METRICS, PLAUSIBLE_MAX, SHARE_METRICS, STUDENTS_PER_TEACHER_WARN,
                             TOTALS_TOLERANCE, Table)
 from .problems import Report
 
@@ -35,7 +36,7 @@ def references(frames: dict, report: Report) -> None:
         return
     ids = set(schools["school_id"].dropna())
     parents(schools, report)
-    for table in TABLES:
+    for table in schema.TABLES:
         frame = frames.get(table.name)
         if frame is None or table.name == "schools":
             continue
@@ -75,7 +76,7 @@ def limits(frames: dict, report: Report) -> None:
         frame = frames.get(table_name)
         if frame is None:
             continue
-        table = next(tb for tb in TABLES if tb.name == table_name)
+        table = next(tb for tb in schema.TABLES if tb.name == table_name)
         header = table.column(column).header
         for _, r in frame[frame[column].notna() & (frame[column] > most)].iterrows():
             report.error(table.sheet, r["_row"], header, t("{n:,.0f} 超过合理上限（{what}）", n=r[column], what=what),
@@ -156,7 +157,7 @@ def plausibility(frames: dict, report: Report) -> None:
                              t("请核对学生数和班级数是否填反或多填了一位"))
         for col in ("teachers_above_degree", "backbone_teachers", "pe_art_teachers"):
             if pd.notna(r[col]) and pd.notna(r["full_time_teachers"]) and r[col] > r["full_time_teachers"]:
-                header = next(c.header for c in TABLES[2].columns if c.name == col)
+                header = next(c.header for c in schema.table("school_stage_year").columns if c.name == col)
                 report.error(sheet, r["_row"], header, t("“{header}”（{n}）多于专任教师数（{teachers}）", header=V(header),
                                                          n=r[col], teachers=r["full_time_teachers"]),
                              t("这些教师都包含在专任教师中，请核对"))

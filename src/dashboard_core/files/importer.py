@@ -19,9 +19,9 @@ import pandas as pd
 from ..model.vocabulary import TEACHING_POINT
 from ..present.i18n import Verbatim as V
 from ..present.i18n import t
-from ..store import facts, snapshots
+from ..store import facts, schema, snapshots
 from ..store.demo import EXAMPLE
-from ..store.schema import BOOL, DEMO_SHEET, FLOAT, INT, TABLES, Table
+from ..store.schema import BOOL, DEMO_SHEET, FLOAT, INT, Table
 from . import cells, checks, reading, registers
 from .problems import MAX_PROBLEMS, Problem, Report  # noqa: F401 — the import's public names
 from .reading import MAX_BYTES, MAX_ROWS, OLE_MAGIC  # noqa: F401
@@ -70,7 +70,7 @@ def _validate(path: Path, report: Report) -> None:
     if sheets is None:
         return
     frames = {}
-    for table in TABLES:
+    for table in schema.TABLES:
         matching = [name for name in sheets if cells.sheet_for(table, [name])]
         if len(matching) > 1:
             report.error(matching[1], None, None, t("“{first}”和“{second}”是同一张表（{sheet}）", first=V(matching[0]),
@@ -100,7 +100,7 @@ def _validate(path: Path, report: Report) -> None:
     checks.register_totals(frames, report)
     registers.check(frames, report)
     if report.ok:
-        report.tables = {table.name: _typed(table, frames[table.name]) for table in TABLES
+        report.tables = {table.name: _typed(table, frames[table.name]) for table in schema.TABLES
                          if not table.optional or (table.name in frames and len(frames[table.name]))}
 
 
@@ -151,7 +151,7 @@ def replace_table(snapshot: snapshots.Snapshot, data_root: Path, table_name: str
                   snapshot_id: str | None = None) -> tuple[Report, snapshots.Snapshot | None]:
     """A new snapshot that is `snapshot` with one table replaced (an evidence register edited on the
     data page), through the same checks as an import; the snapshot edited is never changed."""
-    table = next(t for t in TABLES if t.name == table_name)
+    table = next(t for t in schema.TABLES if t.name == table_name)
     report = Report(table.sheet)
     rows = [[c.header for c in table.columns]]
     rows += [[None if pd.isna(v) or v == "" else v for v in (r.get(c.name) for c in table.columns)]

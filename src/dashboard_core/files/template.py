@@ -7,7 +7,8 @@ import math
 
 import pandas as pd
 
-from ..store.schema import BOOL, DEMO_SHEET, DEMO_SHEET_TEXT, FIELD_SHEET, TABLES, TYPE_LABELS, Column
+from ..store import schema
+from ..store.schema import BOOL, DEMO_SHEET, DEMO_SHEET_TEXT, FIELD_SHEET, TYPE_LABELS, Column
 from . import downloads
 
 
@@ -24,7 +25,7 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
     book.remove(book.active)
     head_font = Font(bold=True, color="FFFFFF")
     head_fill = PatternFill("solid", fgColor="1F4E8C")
-    for table in TABLES:
+    for table in schema.TABLES:
         ws = book.create_sheet(table.sheet)
         ws.append([c.template_header for c in table.columns])
         for cell in ws[1]:
@@ -41,7 +42,7 @@ def write_workbook(path_or_buffer, tables: dict[str, pd.DataFrame] | None = None
     ws.append(["工作表", "表名（英文）", "列名（中文）", "列名（英文）", "类型", "单位", "必填", "可选值", "说明", "示例"])
     for cell in ws[1]:
         cell.font, cell.fill = head_font, head_fill
-    for table in TABLES:
+    for table in schema.TABLES:
         for col in table.columns:
             ws.append([table.sheet, table.name, col.header, col.name, TYPE_LABELS[col.kind], col.unit or "—",
                        "是" if col.required else "否", "、".join(col.choices), col.description,

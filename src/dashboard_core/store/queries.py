@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..model.filters import Filters
-from . import db, facts, memory
+from . import db, facts, memory, schema
 from .snapshots import Snapshot
 
 
@@ -80,9 +80,26 @@ def county_series(snapshot: Snapshot) -> pd.DataFrame:
 def school_stage_inputs(snapshot: Snapshot, filters: Filters, each=None,
                         fold_teaching_points: bool = True, leave_out_under: int = 0) -> pd.DataFrame:
     """The raw figures of every school part in view; `each` is applied batch by batch. With
-    `fold_teaching_points` a teaching point's figures are counted with its central school."""
-    return _ask_large(snapshot, "school_stage_inputs", filters, each=each, fold_teaching_points=fold_teaching_points,
-                      leave_out_under=int(leave_out_under))
+    `fold_teaching_points` a teaching point's figures are counted with its central school. The figures
+    are every number column of the schema's two tables, so a new column needs no edit here."""
+    each = each or (lambda frame: frame)
+    return _ask_large(snapshot, "school_stage_inputs", filters, each=lambda chunk: each(_whole_counts(chunk)),
+                      fold_teaching_points=fold_teaching_points, leave_out_under=int(leave_out_under),
+                      stage_figures=list(schema.table("school_stage_year").figures),
+                      school_figures=list(schema.table("school_year").figures))
+
+
+def _whole_counts(frame: pd.DataFrame) -> pd.DataFrame:
+    """Sums of whole-number columns back to whole numbers: DuckDB sums them as HUGEINT, which arrives as
+    Python decimals (in Arrow batches) or floats. A column with a missing value (a school without its
+    school-year row) becomes float, as a sum cast to BIGINT in SQL would."""
+    counts = {c.name for name in ("school_stage_year", "school_year") for c in schema.table(name).columns
+              if c.kind == schema.INT}
+    for column in counts & set(frame.columns):
+        if frame[column].dtype.kind in "fO":
+            values = pd.to_numeric(frame[column].astype("float64"))
+            frame[column] = values if values.isna().any() else values.astype("int64")
+    return frame
 
 
 def schools_in_view(snapshot: Snapshot, filters: Filters) -> list[str]:

@@ -56,6 +56,11 @@ class Table:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    @property
+    def figures(self) -> tuple[str, ...]:
+        """The number columns that are not part of the key: what is summed over a school's parts."""
+        return tuple(c.name for c in self.columns if c.kind in (INT, FLOAT) and c.name not in self.key)
+
 
 
 TABLES: tuple[Table, ...] = (
@@ -203,6 +208,11 @@ REGISTERS: tuple[Table, ...] = (
 )
 TABLES = TABLES + REGISTERS
 REGISTER_NAMES = tuple(t.name for t in REGISTERS)
+_BY_NAME = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> Table:
+    return _BY_NAME[name]
 
 FIELD_SHEET = "字段说明"
 # a hidden sheet in a workbook exported from a demo snapshot: its import stays demo data

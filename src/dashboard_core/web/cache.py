@@ -251,9 +251,9 @@ def snapshot_workbook(snapshot: Snapshot) -> bytes:
 
 def snapshot_table(snapshot: Snapshot, name: str):
     """A table of the snapshot as it is stored (a register to edit); small, so read each time."""
-    from ..store.schema import TABLES
+    from ..store import schema
 
-    columns = [c.name for c in next(t for t in TABLES if t.name == name).columns]
+    columns = [c.name for c in schema.table(name).columns]
     return snapshots.read_table(snapshot, name, columns)
 
 

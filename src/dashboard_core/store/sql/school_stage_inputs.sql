@@ -5,6 +5,10 @@
 -- added to the central school that runs it, so it counts in the tallies and the CV as part of it.
 -- A teaching point with fewer than $leave_out_under pupils in the year (the treatment
 -- "leave_out_under"; 0 otherwise) is left out of the tallies and the CV altogether.
+-- The figures summed are every number column of the two tables, named by the schema ($stage_figures,
+-- $school_figures), so that a new column in store/schema.py reaches the indicators without an edit
+-- here; queries.school_stage_inputs gives the sums the schema's types back (a sum of whole numbers
+-- arrives as HUGEINT).
 WITH left_out AS (
     SELECT s.school_id
     FROM schools s LEFT JOIN school_stage_year y ON y.school_id = s.school_id AND y.year = $year
@@ -31,20 +35,15 @@ chosen AS (
 ),
 parts AS (
     SELECT m.unit_id AS school_id, p.stage,
-           sum(p.students)::BIGINT AS students, sum(p.classes)::BIGINT AS classes,
-           sum(p.full_time_teachers)::BIGINT AS full_time_teachers,
-           sum(p.teachers_above_degree)::BIGINT AS teachers_above_degree,
-           sum(p.backbone_teachers)::BIGINT AS backbone_teachers, sum(p.pe_art_teachers)::BIGINT AS pe_art_teachers,
+           sum(COLUMNS(lambda c: list_contains($stage_figures::VARCHAR[], c))),
            count(*) FILTER (WHERE m.school_id <> m.unit_id)::INTEGER AS teaching_points_folded
     FROM school_stage_year p JOIN member m USING (school_id)
     WHERE p.year = $year AND m.unit_id IN (SELECT school_id FROM chosen)
     GROUP BY m.unit_id, p.stage
 ),
 facilities AS (
-    SELECT m.unit_id AS school_id, sum(f.staff)::BIGINT AS staff, sum(f.teaching_area_m2) AS teaching_area_m2,
-           sum(f.sports_area_m2) AS sports_area_m2, sum(f.equipment_value_yuan) AS equipment_value_yuan,
-           sum(f.multimedia_rooms)::BIGINT AS multimedia_rooms,
-           coalesce(sum(f.senior_students), 0)::BIGINT AS school_senior_students
+    SELECT m.unit_id AS school_id,
+           sum(COLUMNS(lambda c: list_contains($school_figures::VARCHAR[], c)))
     FROM school_year f JOIN member m USING (school_id)
     WHERE f.year = $year AND m.unit_id IN (SELECT school_id FROM chosen)
     GROUP BY m.unit_id
@@ -56,12 +55,10 @@ enrolment AS (
     FROM parts GROUP BY school_id
 )
 SELECT c.school_id, c.school_name, c.township_code, c.township_name, c.school_type, c.urban_rural,
-       p.stage, p.students, p.classes, p.full_time_teachers, p.teachers_above_degree,
-       p.backbone_teachers, p.pe_art_teachers, p.teaching_points_folded,
-       f.staff, f.teaching_area_m2, f.sports_area_m2, f.equipment_value_yuan, f.multimedia_rooms,
+       p.* EXCLUDE (school_id), f.* EXCLUDE (school_id, senior_students),
        coalesce(e.school_primary_students, 0) AS school_primary_students,
        coalesce(e.school_junior_students, 0) AS school_junior_students,
-       coalesce(f.school_senior_students, 0) AS school_senior_students
+       coalesce(f.senior_students, 0)::BIGINT AS school_senior_students
 FROM parts p
 JOIN chosen c USING (school_id)
 JOIN enrolment e USING (school_id)
