@@ -94,7 +94,8 @@ def cmd_scorecard(args) -> int:
         from .files import plan_file
 
         try:
-            actions = plan_file.read(Path(args.plan))["actions_frame"]
+            known = queries.school_list(snap)["school_id"].astype(str).tolist()
+            actions = plan_file.read(Path(args.plan), known)["actions_frame"]
         except plan_file.PlanFileError as exc:
             print(f"错误：{exc}", file=sys.stderr)
             return 2

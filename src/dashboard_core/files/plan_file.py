@@ -14,8 +14,9 @@ from ..model import plan as plan_model
 from ..model import standard
 from ..present import words
 
-# what a plan may change besides the indicators' resources: the county items' rooms and class splits
-COUNTY_ITEM_RESOURCES = ("music_rooms", "art_rooms", "classes")
+# what a plan may change besides the indicators' resources: the county items' rooms, new classes and the
+# pupils moved between a grade's classes
+COUNTY_ITEM_RESOURCES = ("music_rooms", "art_rooms", "classes", "class_pupils")
 
 
 def resources(rules: dict | None = None) -> tuple[str, ...]:
@@ -41,13 +42,37 @@ def _clean(value):
 
 def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, summary_after=None) -> dict:
     actions = [{k: _clean(v) for k, v in row.items()} for row in plan.actions.to_dict("records")]
+    for a in actions:
+        if a.get("grade") is not None:
+            a["grade"] = int(a["grade"])
+    budget = plan_model.budget_by_year(plan, int(year))
+    recurrent = budget[0]["recurrent"] if budget else 0.0
     doc = {"snapshot_id": snapshot_id, "year": int(year), "status": plan.status, "cv_rounds": plan.cv_rounds,
-           "costs": costs, "actions": actions, "total_cost": round(float(plan.total_cost), 2)}
+           "costs": costs, "actions": actions, "total_cost": round(float(plan.total_cost), 2),
+           "objective": {"horizon_years": plan.horizon,
+                         "formula": "capital + recurrent_per_year × horizon_years"},
+           "totals": {"capital": round(sum(b["capital"] for b in budget), 2), "recurrent_per_year": round(recurrent, 2)},
+           "budget": [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in b.items()} for b in budget],
+           "cv": {"rounds": plan.cv_rounds, "lower_bound": _rounded(plan.cv_bound),
+                  "gap": _gap(plan.total_cost, plan.cv_bound)},
+           "staffing": {"vacant_posts": _rounded(plan.vacant_posts), "new_hires": int(plan_model.hires(plan.actions, standard.load_rules())),
+                        "posts_needed": int(plan.posts_needed)}}
     if summary_after is not None:
         doc["after"] = {"verdict": summary_after.verdict, "verdict_text": words.verdict_text(summary_after),
                         "schools_passing": summary_after.schools_passing, "schools_total": summary_after.schools_total,
                         "cv_passing": summary_after.cv_passing, "cv_total": summary_after.cv_total}
     return doc
+
+
+def _rounded(value):
+    return None if value is None or value != value else round(float(value), 2)
+
+
+def _gap(cost, bound):
+    """The plan's cost above the proven lower bound, as a share of the bound (0: proven least-cost)."""
+    if bound is None or cost != cost or bound <= 0:
+        return None if bound is None else 0.0
+    return round(max(0.0, (float(cost) - float(bound)) / float(bound)), 6)
 
 
 def actions_frame(rows: list[dict]) -> pd.DataFrame:
@@ -61,8 +86,9 @@ def actions_frame(rows: list[dict]) -> pd.DataFrame:
     for i, r in enumerate(frame.itertuples(), start=1):
         if r.resource not in known:
             problems.append(f"第 {i} 项：资源“{r.resource}”不认识，可用：{'、'.join(known)}")
-        if r.kind not in ("add", "transfer"):
-            problems.append(f"第 {i} 项：类型“{r.kind}”只能是 add（新增）或 transfer（调配）")
+        if r.kind not in plan_model.ACTION_KINDS:
+            problems.append(f"第 {i} 项：类型“{str(r.kind)[:20]}”只能是 add（新增）、transfer（调配）、upgrade（学历提升）、"
+                            "reassign（转岗）或 rebalance（调整分班）")
         if r.kind == "transfer" and not r.from_school_id:
             problems.append(f"第 {i} 项：调配须写明派出学校（from_school_id）")
         quantity = _number(r.quantity)
@@ -79,7 +105,11 @@ def actions_frame(rows: list[dict]) -> pd.DataFrame:
         raise PlanFileError("；".join(problems[:10]) + (f"；另有 {len(problems) - 10} 处" if len(problems) > 10 else ""))
     frame["quantity"] = frame["quantity"].astype("float64")
     frame["unit_cost"] = pd.to_numeric(frame["unit_cost"], errors="coerce").fillna(0.0)
-    frame["cost"] = frame["quantity"] * frame["unit_cost"]
+    frame["budget"] = frame["budget"].where(frame["budget"].isin(["capital", "recurrent"]), "capital")
+    years = pd.to_numeric(frame["years"], errors="coerce")
+    frame["years"] = years.where(years >= 1, 1).fillna(1).astype("int64")
+    frame.loc[frame["budget"] == "capital", "years"] = 1
+    frame["cost"] = frame["quantity"] * frame["unit_cost"] * frame["years"]
     return frame
 
 
@@ -123,7 +153,7 @@ def read_costs(path: Path) -> dict:
     rules = standard.load_rules()
     needed = ({r.cost_key for r in plan_model.resources(rules)} - set(plan_model.cost_defaults(rules))) | {
         i["key"] for i in plan_model.load_costs()["items"]}
-    missing = sorted(needed - {i.get("key") for i in items})
+    missing = sorted(needed - {i.get("key") for i in items if isinstance(i.get("key"), str)})
     if missing:
         problems.append(f"缺少这些单位成本：{'、'.join(missing)}")
     if problems:
@@ -131,11 +161,19 @@ def read_costs(path: Path) -> dict:
     return doc
 
 
-def read(path: Path) -> dict:
+def read(path: Path, known_schools=None) -> dict:
+    """A plan file, checked; with `known_schools`, every school it names (target or source) must be one."""
     doc = _json_of(path, "规划文件")
     if not isinstance(doc, dict) or not isinstance(doc.get("actions"), list):
         raise PlanFileError(f"规划文件 {path} 缺少 actions 列表")
     doc["actions_frame"] = actions_frame(doc["actions"])
+    if known_schools is not None:
+        frame, known = doc["actions_frame"], set(known_schools)
+        named = [(i, str(v)) for i, (a, b) in enumerate(zip(frame["school_id"], frame["from_school_id"]), start=1)
+                 for v in (a, b) if not _blank(v) and str(v) not in known]
+        if named:
+            raise PlanFileError("；".join(f"第 {i} 项：学校编号“{v[:40]}”不在快照中" for i, v in named[:10])
+                                + "。学校编号见导入模板的“学校”表")
     return doc
 
 

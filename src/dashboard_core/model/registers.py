@@ -25,6 +25,7 @@ class Registers:
     """What the store read from a snapshot's registers for one year (None: the snapshot lacks it)."""
     class_sizes: pd.DataFrame | None = None  # per school part: register_classes, largest, over_limit
     oversize: pd.DataFrame | None = None  # the largest classes over their limit
+    oversize_grades: pd.DataFrame | None = None  # per grade with a class over the limit: pupils, classes, excess
     # per school: classes, students, full-time teachers and the columns of the rooms, funds and teacher
     # registers, each with its `*_registered` flag (the three may be one and the same frame)
     rooms: pd.DataFrame | None = None
@@ -43,7 +44,7 @@ class Registers:
         keep = pd.Index(list(school_ids))
         cut = {name: (frame[frame["school_id"].isin(keep)].reset_index(drop=True) if frame is not None else None)
                for name, frame in (("class_sizes", self.class_sizes), ("oversize", self.oversize),
-                                   ("rooms", self.rooms), ("finance", self.finance), ("teachers", self.teachers))}
+                                   ("oversize_grades", self.oversize_grades), ("rooms", self.rooms), ("finance", self.finance), ("teachers", self.teachers))}
         return replace(self, **cut)
 
 

@@ -371,7 +371,8 @@ def plan_resource_options() -> list[str]:
     return [i18n.t(label) for label in words.RESOURCE_LABELS.values()]
 
 
-PLAN_COLUMNS = ("类型", "学校编号", "学校", "学段", "派出学校编号", "派出学校", "资源", "数量", "单位", "单位成本（元）", "费用（元）")
+PLAN_COLUMNS = ("类型", "学校编号", "学校", "学段", "年级", "派出学校编号", "派出学校", "调配方向", "资源", "数量", "单位",
+                "单位成本（元）", "支出", "年数", "费用（元）")
 
 
 def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
@@ -382,11 +383,17 @@ def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
         t("学校编号"): actions["school_id"], t("学校"): [i18n.tr(n) for n in actions["school_name"]],
         # blank, not "None", where an action has no stage or sending school
         t("学段"): [i18n.tr(x) if isinstance(x, str) else "" for x in actions["stage"]],
+        t("年级"): pd.array([int(g) if g is not None and g == g else None for g in actions.get("grade", [None] * len(actions))],
+                          dtype="Int64"),
         t("派出学校编号"): [x if isinstance(x, str) else "" for x in actions["from_school_id"]],
         t("派出学校"): [i18n.tr(n) if isinstance(n, str) else "" for n in actions["from_school_name"]],
+        t("调配方向"): [words.direction_text(d) if isinstance(d, str) else "" for d in actions.get("direction", [None] * len(actions))],
         t("资源"): [t(words.RESOURCE_LABELS[r]) for r in actions["resource"]],
         t("数量"): actions["quantity"].astype("float64"), t("单位"): [i18n.tr(u) for u in actions["unit"]],
-        t("单位成本（元）"): actions["unit_cost"].astype("float64"), t("费用（元）"): actions["cost"].astype("float64"),
+        t("单位成本（元）"): actions["unit_cost"].astype("float64"),
+        t("支出"): [t(words.BUDGET_KINDS.get(b, words.BUDGET_KINDS["capital"])) for b in actions.get("budget", ["capital"] * len(actions))],
+        t("年数"): pd.array([int(y) if y == y else 1 for y in actions.get("years", [1] * len(actions))], dtype="Int64"),
+        t("费用（元）"): actions["cost"].astype("float64"),
     })
 
 
@@ -395,6 +402,7 @@ def actions_from_plan_frame(frame: pd.DataFrame) -> list[dict]:
     t = i18n.t
     kinds = {t(label): code for code, label in words.ACTION_KINDS.items()}
     resources = {t(label): code for code, label in words.RESOURCE_LABELS.items()}
+    budgets = {t(label): code for code, label in words.BUDGET_KINDS.items()}
     rows = []
     for r in frame.to_dict("records"):
         if all(v is None or v == "" or (isinstance(v, float) and pd.isna(v)) for v in r.values()):
@@ -405,8 +413,22 @@ def actions_from_plan_frame(frame: pd.DataFrame) -> list[dict]:
                      "from_school_id": r.get(t("派出学校编号")) or None, "from_school_name": r.get(t("派出学校")) or None,
                      "stage": _stage_code(stage), "resource": resources.get(r.get(t("资源")), r.get(t("资源"))),
                      "quantity": r.get(t("数量")), "unit": r.get(t("单位")) or "",
-                     "unit_cost": r.get(t("单位成本（元）"))})
+                     "unit_cost": r.get(t("单位成本（元）")), "grade": _blank_to_none(r.get(t("年级"))),
+                     "direction": _direction_code(r.get(t("调配方向"))),
+                     "budget": budgets.get(r.get(t("支出")), "capital"), "years": _blank_to_none(r.get(t("年数")))})
     return rows
+
+
+def _blank_to_none(value):
+    return None if value is None or value == "" or (isinstance(value, float) and pd.isna(value)) or value is pd.NA else value
+
+
+def _direction_code(shown):
+    """「Urban → Rural」 or 「城区 → 乡村」 back to the data's 「城区→乡村」."""
+    if not isinstance(shown, str) or not shown:
+        return None
+    settings = {i18n.tr(code): code for code in ("城区", "镇区", "乡村")} | {c: c for c in ("城区", "镇区", "乡村")}
+    return "→".join(settings.get(part.strip(), part.strip()) for part in shown.split("→"))
 
 
 def _stage_code(stage):
@@ -430,7 +452,8 @@ def plan_totals(actions: pd.DataFrame, by: str, matrix: pd.DataFrame | None = No
         frame["key"] = frame["school_id"].map(dict(zip(matrix["school_id"], matrix["township_name"]))).fillna("—")
         label = "乡镇"
     else:
-        frame["key"] = [words.RESOURCE_LABELS[r] for r in frame["resource"]]
+        frame["key"] = [words.RESOURCE_LABELS[r] if k in ("add", "transfer") else words.ACTION_KINDS[k]
+                        for r, k in zip(frame["resource"], frame["kind"], strict=True)]
         label = "资源"
     out = frame.groupby("key", sort=False).agg(措施数=("cost", "size"), 费用=("cost", "sum")).reset_index()
     out = out.sort_values("费用", ascending=False, kind="stable")

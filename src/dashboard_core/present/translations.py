@@ -102,6 +102,10 @@ def _from_rules() -> dict:
     points = rules["resource"]["teaching_points"]
     out[points["source"]] = points["source_en"]
     out[rules["resource"]["split_source"]] = rules["resource"]["split_source_en"]
+    transfers = rules["resource"].get("transfers", {})
+    for key in ("text", "source"):
+        if key in transfers:
+            out[transfers[key]] = transfers[f"{key}_en"]
     nutrition = rules["services"]["nutrition_standard"]
     out[nutrition["text"]] = nutrition["text_en"]
     out[nutrition["source"]] = nutrition["source_en"]

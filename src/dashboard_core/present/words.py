@@ -511,24 +511,51 @@ RESOURCE_LABELS = {
     "teachers_above_degree": N_("高于规定学历的专任教师"), "pe_art_teachers": N_("体育、艺术专任教师"),
     "backbone_teachers": N_("县级以上骨干教师（培养认定）"), "teaching_area_m2": N_("教学及辅助用房"),
     "sports_area_m2": N_("体育运动场馆"), "equipment_value_yuan": N_("教学仪器设备"), "multimedia_rooms": N_("网络多媒体教室"),
-    "music_rooms": N_("音乐专用教室"), "art_rooms": N_("美术专用教室"), "classes": N_("拆分超额班级（新增班级）"),
+    "music_rooms": N_("音乐专用教室"), "art_rooms": N_("美术专用教室"), "classes": N_("新增班级（拆分超额班级）"),
+    "class_pupils": N_("超额班级的学生（调入同年级其他班）"),
 }
-ACTION_KINDS = {"add": N_("新增"), "transfer": N_("调配")}
+ACTION_KINDS = {"add": N_("新增"), "transfer": N_("调配"), "upgrade": N_("学历提升"), "reassign": N_("转岗"),
+                "rebalance": N_("调整分班")}
+BUDGET_KINDS = {"capital": N_("一次性"), "recurrent": N_("每年")}
 PLAN_STATUS = {"optimal": N_("已求得最低成本方案"), "no_gaps": N_("所有学校与差异系数已达标，无需规划"),
-               "infeasible": N_("按现有数据找不到能让所有学校达标的方案")}
+               "infeasible": N_("按现有数据找不到能让所有学校达标的方案"),
+               "needs_posts": N_("在现有空编内无法达标：方案需要新增编制")}
 
 
 def action_text(a) -> str:
     """One action of a plan in words, e.g. 「县第三小学（示例）·小学：从 阔洪奇乡中心小学 调配 3 人 高于规定学历的专任教师」."""
     where = tr(a["school_name"]) + (t("·{stage}", stage=a["stage"]) if isinstance(a.get("stage"), str) else "")
+    grade = a.get("grade")
+    if grade is not None and grade == grade:
+        where += t("（{grade} 年级）", grade=int(grade))
     what = t(RESOURCE_LABELS.get(a["resource"], a["resource"]))
     amount = f"{a['quantity']:,.0f} {tr(a['unit'])}"
-    if a["kind"] == "transfer":
-        return t("{where}：从 {source} 调配 {amount} {what}", where=Verbatim(where), source=a["from_school_name"],
+    kind = a["kind"]
+    if kind == "transfer":
+        direction = a.get("direction")
+        text = t("{where}：从 {source} 调配 {amount} {what}", where=Verbatim(where), source=a["from_school_name"],
                  amount=Verbatim(amount), what=Verbatim(what))
+        return text + (t("（{direction}）", direction=Verbatim(direction_text(direction))) if isinstance(direction, str) else "")
+    if kind == "upgrade":
+        return t("{where}：{amount} 在职教师提升学历（计入高于规定学历教师）", where=Verbatim(where), amount=Verbatim(amount))
+    if kind == "reassign":
+        return t("{where}：{amount} 富余学科教师经培训转任体育、艺术教师", where=Verbatim(where), amount=Verbatim(amount))
+    if kind == "rebalance":
+        return t("{where}：{amount} 学生调入同年级其他班（不增班、不增教师）", where=Verbatim(where), amount=Verbatim(amount))
     if a["resource"] == "pe_art_teachers":  # hired with a degree above the required: counts for both indicators
         what += t("（学历高于规定，同时计入高于规定学历教师）")
     return t("{where}：新增 {amount} {what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))
+
+
+def direction_text(direction: str) -> str:
+    """「城区→乡村」 in the current language (the settings are data values)."""
+    return " → ".join(tr(part) for part in direction.split("→"))
+
+
+def transfer_rule(rules: dict) -> str:
+    """The direction rule of the rules file, in words, with its source."""
+    rule = rules["resource"].get("transfers", {})
+    return t("{text}。依据：{source}", text=Verbatim(tr(rule.get("text", ""))), source=Verbatim(tr(rule.get("source", ""))))
 
 
 OUTSTANDING_LINES = 5  # a slide lists this many items that hold the verdict back, then counts the rest

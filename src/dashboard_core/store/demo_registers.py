@@ -116,7 +116,8 @@ def teacher_register(stage: pd.DataFrame, school_year: pd.DataFrame) -> pd.DataF
     rows = []
     for r in school_year.itertuples():
         ft = int(teachers.get((r.school_id, r.year), 0))
-        quota = int(r.staff) + _rng("quota", r.school_id, r.year).randint(0, 3)
+        # the county is over its quota as a whole (the report: 整体超编): most schools a teacher or two above it
+        quota = int(r.staff) - _rng("quota", r.school_id, r.year).randint(0, 3)
         rows.append({"school_id": r.school_id, "year": int(r.year), "certified_teachers": ft,
                      "trained_360_teachers": ft, "staffing_quota": quota, "posts_approved": quota})
     return pd.DataFrame(rows)

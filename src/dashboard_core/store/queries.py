@@ -161,6 +161,16 @@ def register_oversize_classes(snapshot: Snapshot, year: int, primary_limit: int,
                 junior_limit=junior_limit, limit=limit)
 
 
+def register_oversize_grades(snapshot: Snapshot, year: int, primary_limit: int, junior_limit: int) -> pd.DataFrame:
+    return _ask(snapshot, "register_oversize_grades", year=year, primary_limit=primary_limit, junior_limit=junior_limit)
+
+
+def plan_capacity(snapshot: Snapshot, year: int, arts: list[str]) -> pd.DataFrame:
+    """Each school's staff against its staffing quota, and its teachers of other subjects than `arts`
+    above the curriculum's need."""
+    return _ask(snapshot, "plan_capacity", year=year, arts=list(arts))
+
+
 def register_schools(snapshot: Snapshot, year: int) -> pd.DataFrame:
     """Every school's rooms, funds and teacher register in one scan (three registers, one query)."""
     return _ask_large(snapshot, "register_schools", year=year)

@@ -30,6 +30,8 @@ def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool =
         "class_sizes": ("classes", lambda: queries.register_class_sizes(snapshot, year, primary_limit, junior_limit)),
         "oversize": ("classes", lambda: queries.register_oversize_classes(snapshot, year, primary_limit, junior_limit,
                                                                            LISTED)),
+        "oversize_grades": ("classes", lambda: queries.register_oversize_grades(snapshot, year, primary_limit,
+                                                                                 junior_limit)),
         "rotation": ("rotation", lambda: queries.register_rotation_directions(snapshot, year)),
         "consolidation": ("consolidation", lambda: queries.register_consolidation(snapshot, year)),
         "disabled": ("disabled_children", lambda: queries.register_disabled_children(snapshot, year)),
@@ -98,19 +100,43 @@ def _pupils_in(snapshot: Snapshot, matrix: pd.DataFrame, year: int, target_year:
     return projection.matrix_in(matrix, projected, target_year, rules) if len(projected) else matrix
 
 
+def capacity_of(snapshot: Snapshot, year: int, matrix: pd.DataFrame) -> plan_model.Capacity:
+    """The county's vacant approved posts (its schools' staffing quotas less their staff: posts are
+    pooled across schools, as the county's report says it does) and each school's surplus teachers of
+    other subjects, from the teacher and teacher-subject registers; unknown where they are missing."""
+    held = set(snapshot.registers)
+    frame = queries.plan_capacity(snapshot, year, list(plan_model.ARTS_SUBJECTS))
+    in_plan = frame[frame["school_id"].isin(set(matrix["school_id"]))]
+    vacant = None
+    if "teacher_register" in held and in_plan["quota_registered"].any():
+        registered = in_plan[in_plan["quota_registered"].astype(bool)]
+        vacant = float(registered["staffing_quota"].sum() - registered["staff"].sum())
+    limits = {}
+    if "teacher_subjects" in held:
+        limits["surplus_subject_teachers"] = dict(zip(in_plan["school_id"], in_plan["surplus_subject_teachers"],
+                                                      strict=True))
+    return plan_model.Capacity(vacant_posts=vacant, school_limits=limits, known=True)
+
+
 def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict | None = None,
          allow_transfers: bool = True, target_year: int | None = None, intake_rate: float | None = None,
-         base: Scorecard | None = None) -> plan_model.Plan:
+         base: Scorecard | None = None, cost_doc: dict | None = None) -> plan_model.Plan:
     """The cheapest plan to acceptance for the whole county: for `year` as it is, or for a target year
     ahead with the pupils projected from the class register; with the county items' rooms and class
-    splits the registers call for. `base`: the county's scorecard of the year, when the caller has it."""
+    fixes the registers call for. `base`: the county's scorecard of the year, when the caller has it;
+    `cost_doc`: the costs file (which costs recur each year, the years planned for)."""
     rules = rules or standard.load_rules()
-    costs = costs or plan_model.unit_costs(plan_model.load_costs(), rules)
+    cost_doc = cost_doc or plan_model.load_costs(rules=rules)
+    costs = costs or plan_model.unit_costs(cost_doc, rules)
     matrix = _pupils_in(snapshot, _whole(snapshot, year, rules, base).matrix, year, target_year, intake_rate, rules)
-    result = plan_model.optimise(matrix, rules, costs, allow_transfers)
+    result = plan_model.optimise(matrix, rules, costs, allow_transfers, capacity=capacity_of(snapshot, year, matrix),
+                                 recurrent=plan_model.recurrent_keys(cost_doc),
+                                 horizon=plan_model.horizon(cost_doc, year, target_year))
     extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
     if len(extra):
         result.actions = pd.concat([result.actions, extra], ignore_index=True) if len(result.actions) else extra
+        if result.cv_bound is not None:
+            result.cv_bound += float(extra["cost"].sum())
         result.total_cost = float(result.actions["cost"].sum())
     return result
 
