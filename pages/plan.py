@@ -62,12 +62,22 @@ with ui.page_only():
     st.subheader(t("最低成本方案（{year} 年数据）", year=year) if target == year
                  else t("最低成本方案（{target} 年预测在校生，{year} 年资源）", target=target, year=year))
     st.caption(t("混合整数规划（HiGHS）：在每个未达标学校（学段）{n} 项中至少 {least} 项达到、其余不低于 {floor}% 的约束下，"
-                 "求新增教师、培养骨干、新建用房与场地、购置设备、建设多媒体教室和校际调配教师的最低总成本；"
-                 "调配只动用派出学校超出其标准的教师，派出学校仍然达标；九年一贯制学校的设施按 1 : 1.1 拆分到两个学段。"
-                 "差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。"
-                 "音乐美术教室与超额班级按台账逐校补齐。", **words.school_rule(ui.rules())))
-    if result.status != "optimal":
+                 "求达标的最低成本。先用不花钱或少花钱的办法：年级内调整分班、在职教师提升学历、富余学科教师转岗为体育艺术教师，"
+                 "再考虑调配、新聘教师、培养骨干、新建用房与场地、购置设备和建设多媒体教室。"
+                 "新聘教师只用现有空编；调配只动用派出学校超出其标准的教师，派出学校仍然达标。"
+                 "成本 = 一次性投入 + 每年经常性支出 × {years} 年。"
+                 "差异系数不是线性的：先求解，再检查差异系数，超限时要求最低的学校提高到使差异系数回到限值以内的共同水平，再求解。",
+                 years=result.horizon, **words.school_rule(ui.rules())))
+    st.caption(t("调配方向：") + words.transfer_rule(ui.rules()))
+    if result.status == "needs_posts":
+        st.warning(t("现有空编 {vacant} 个，方案需要新聘 {hires} 人：须新增编制 {posts} 个，否则方案不能实施。",
+                     vacant=max(0, int(result.vacant_posts or 0)), hires=int(plan_model.hires(result.actions, ui.rules())),
+                     posts=result.posts_needed), icon=":material/warning:")
+    elif result.status != "optimal":
         st.info(t(words.PLAN_STATUS[result.status]))
+    if result.vacant_posts is not None and result.vacant_posts < 0:
+        st.caption(t("全县教职工比核定编制多 {n} 人（整体超编），方案不新聘教师，教师缺口用调整、提升学历、转岗和调配补齐。",
+                     n=int(-result.vacant_posts)))
 
     root = settings.data_root()
     saved = plan_file.list_scenarios(root)
@@ -98,16 +108,29 @@ with ui.page_only():
 
 # 3. Totals and the verdict with the plan carried out
 total = float(actions["cost"].sum()) if len(actions) else 0.0
+edited_plan = plan_model.Plan(actions, total, "edited", horizon=result.horizon)
+budget = plan_model.budget_by_year(edited_plan, year)
 after = ui.card_with_plan(v.snapshot, year, actions, target if target != year else None, rate)
 with ui.slide():
     st.subheader(t("按方案实施后"))
-    cols = st.columns(3)
-    cols[0].metric(t("方案总成本"), amount(round(total / 10_000, 2), "万元"))
-    cols[1].metric(t("方案项数"), t("{n} 项", n=len(actions)))
-    cols[2].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
+    cols = st.columns(4)
+    cols[0].metric(t("方案总成本（{years} 年）", years=result.horizon), amount(round(total / 10_000, 2), "万元"))
+    cols[1].metric(t("一次性投入"), amount(round(sum(b["capital"] for b in budget) / 10_000, 2), "万元"))
+    cols[2].metric(t("每年经常性支出"), amount(round((budget[0]["recurrent"] if budget else 0.0) / 10_000, 2), "万元"))
+    cols[3].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
     box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info,
            "not_applicable": st.info}[after.summary.verdict]
     box(t("按方案实施后：") + words.summary_sentence(after.summary, t("全县"), target))
+
+with ui.page_only():
+    st.markdown(t("**分年度预算**（一次性投入列在第一年）"))
+    ui.table_view(tables.budget_frame(budget))
+    if result.cv_bound is not None and result.cv_rounds:
+        st.caption(t("差异系数经 {rounds} 轮迭代达到限值；不考虑差异系数时的最低成本为 {bound}，本方案最多比真正的最优方案贵 {gap}。",
+                     rounds=result.cv_rounds, bound=i18n.Verbatim(amount(round(result.cv_bound / 10_000, 2), "万元")),
+                     gap=i18n.Verbatim(f"{(result.total_cost - result.cv_bound) / result.cv_bound:.1%}")))
+    elif result.cv_bound is not None:
+        st.caption(t("差异系数不需要额外措施：本方案是经证明的最低成本方案。"))
 
 with ui.slide(chart_height=0.5):
     by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
@@ -135,20 +158,25 @@ with ui.page_only():
         right.caption(t("保存方案需要先在“数据”页输入管理员密码。"))
     if right.button(t("保存当前方案"), icon=":material/save:", disabled=not name or not admin_ok):
         try:
-            plan_file.save_scenario(root, name, plan_file.to_json(plan_model.Plan(actions, total, "edited"),
-                                                                  v.snapshot.snapshot_id, year, costs, after.summary),
-                                    overwrite=overwrite)
-            st.success(t("已保存方案“{name}”（数据快照不变）。", name=md_value(name)))
+            plan_file.save_scenario(root, name, plan_file.to_json(edited_plan, v.snapshot.snapshot_id, year, costs,
+                                                                  after.summary, target), overwrite=overwrite)
+            st.toast(t("已保存方案“{name}”（数据快照不变）。", name=md_value(name)), icon=":material/save:")
+            st.rerun()  # the new scenario joins the lists above at once
         except (plan_file.PlanFileError, OSError) as exc:
             st.error(t("未能保存：{problem}", problem=i18n.Verbatim(md_escape(str(exc)))))
     chosen = st.multiselect(t("选择要比较的方案"), saved, key="scenarios_compared", select_all=False)
     if chosen:
+        cost_names = {i["key"]: i["name_en"] if i18n.english() else i["name"] for i in cost_doc["items"]}
         rows = []
         for scenario in chosen:
             doc = plan_file.load_scenario(root, scenario)
             scenario_card = ui.card_with_plan(v.snapshot, year, doc["actions_frame"])
-            rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), "措施数": len(doc["actions_frame"]),
+            changed = {k: v for k, v in (doc.get("costs") or {}).items() if costs.get(k) != v}
+            rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), t("目标年份"): doc.get("target_year", doc.get("year")),
+                         "措施数": len(doc["actions_frame"]),
                          "总成本（万元）": round(float(doc["actions_frame"]["cost"].sum()) / 10_000, 1),
+                         t("与当前不同的单价（元）"): t("；").join(f"{cost_names.get(k, k)} {v:,.0f}"
+                                                               for k, v in changed.items()) or "—",
                          "实施后结论": words.verdict_text(scenario_card.summary),
                          "达标学校（学段）": f"{scenario_card.summary.schools_passing} / {scenario_card.summary.schools_total}"})
         ui.table_view(pd.DataFrame(rows))

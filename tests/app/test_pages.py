@@ -113,7 +113,9 @@ def test_plan_page_shows_the_plan_and_recomputes_when_edited(demo_snapshot):
 
     parts = scorecards.compute(demo_snapshot, Filters(year=2024)).summary
     expected = scorecards.plan(demo_snapshot, 2024)
-    assert metrics["方案项数"] == f"{len(expected.actions)} 项"
+    from dashboard_core.present.format import amount
+
+    assert metrics["方案总成本（3 年）"] == amount(round(expected.total_cost / 10_000, 2), "万元")
     assert metrics["实施后达标学校（学段）"] == f"{parts.schools_total} / {parts.schools_total}"
 
 
@@ -134,8 +136,11 @@ def test_a_saved_plan_reopens_and_compares(tmp_path, data_copy):
         at.switch_page("pages/plan.py").run()
         at.selectbox(key="plan_opened").set_value("两项").run()
         assert not at.exception
+        from dashboard_core.present.format import amount
+
         metrics = {m.label: m.value for m in at.metric}
-        assert metrics["方案项数"] == "2 项" and metrics["实施后达标学校（学段）"] != "34 / 34"
+        assert metrics["方案总成本（3 年）"] == amount(round(cheaper.total_cost / 10_000, 2), "万元")
+        assert metrics["实施后达标学校（学段）"] != "34 / 34"
         at.multiselect(key="scenarios_compared").set_value(["两项"]).run()
         assert not at.exception and any("两项" in str(df.value) for df in at.dataframe)
     finally:

@@ -112,7 +112,7 @@ def test_the_plan_on_the_command_line_and_back(tmp_path):
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert doc["actions"] and doc["total_cost"] == pytest.approx(sum(a["cost"] for a in doc["actions"]))
-    assert {a["kind"] for a in doc["actions"]} <= {"add", "transfer"}
+    assert {a["kind"] for a in doc["actions"]} <= set(plan.ACTION_KINDS)
     assert all(a["from_school_id"] for a in doc["actions"] if a["kind"] == "transfer")
     assert doc["after"]["verdict"] == "met" and doc["after"]["verdict_text"].startswith("按示例数据：")
     applied = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--json", "--plan", str(out)],

@@ -40,14 +40,16 @@ def _clean(value):
     return value.item() if hasattr(value, "item") else value
 
 
-def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, summary_after=None) -> dict:
+def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, summary_after=None,
+            target_year: int | None = None) -> dict:
     actions = [{k: _clean(v) for k, v in row.items()} for row in plan.actions.to_dict("records")]
     for a in actions:
         if a.get("grade") is not None:
             a["grade"] = int(a["grade"])
     budget = plan_model.budget_by_year(plan, int(year))
     recurrent = budget[0]["recurrent"] if budget else 0.0
-    doc = {"snapshot_id": snapshot_id, "year": int(year), "status": plan.status, "cv_rounds": plan.cv_rounds,
+    doc = {"snapshot_id": snapshot_id, "year": int(year), "target_year": int(target_year or year),
+           "status": plan.status, "cv_rounds": plan.cv_rounds,
            "costs": costs, "actions": actions, "total_cost": round(float(plan.total_cost), 2),
            "objective": {"horizon_years": plan.horizon,
                          "formula": "capital + recurrent_per_year × horizon_years"},
@@ -55,7 +57,8 @@ def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, sum
            "budget": [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in b.items()} for b in budget],
            "cv": {"rounds": plan.cv_rounds, "lower_bound": _rounded(plan.cv_bound),
                   "gap": _gap(plan.total_cost, plan.cv_bound)},
-           "staffing": {"vacant_posts": _rounded(plan.vacant_posts), "new_hires": int(plan_model.hires(plan.actions, standard.load_rules())),
+           "staffing": {"vacant_posts": _rounded(plan.vacant_posts),
+                        "new_hires": int(plan_model.hires(plan.actions, standard.load_rules())),
                         "posts_needed": int(plan.posts_needed)}}
     if summary_after is not None:
         doc["after"] = {"verdict": summary_after.verdict, "verdict_text": words.verdict_text(summary_after),

@@ -440,6 +440,15 @@ def _stage_code(stage):
     return stage
 
 
+def budget_frame(budget: list[dict]) -> pd.DataFrame:
+    """A plan's spending by year (万元), in the current language."""
+    t = i18n.t
+    return pd.DataFrame({t("年份"): [str(b["year"]) for b in budget],
+                         t("一次性投入（万元）"): [round(b["capital"] / 10_000, 2) for b in budget],
+                         t("经常性支出（万元）"): [round(b["recurrent"] / 10_000, 2) for b in budget],
+                         t("合计（万元）"): [round(b["total"] / 10_000, 2) for b in budget]})
+
+
 def plan_totals(actions: pd.DataFrame, by: str, matrix: pd.DataFrame | None = None) -> pd.DataFrame:
     """A plan's cost summed by school, township (the `matrix` names each school's) or kind of action."""
     if actions.empty:
