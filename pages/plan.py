@@ -50,9 +50,17 @@ with ui.page_only():
         if abs(rate - trend_rate) > 1e-9:
             projected, _, crossing = ui.enrolment_ahead(v.snapshot, year, 3, rate)
         totals = projected.groupby("year")["students"].sum()
-        st.caption(t("按年级逐年升级推算：小学毕业生按各初中现有初一人数的比例升入初中，一年级按每年 {rate:+.1f}% 变化。"
-                     "预测全县在校生：{years}。", rate=rate * 100,
+        st.caption(t("按“班级”表历年的升级率推算（某校某年级次年升入上一年级的人数之比，含转入转出；初一按各初中占全县"
+                     "上一年小学毕业生的比例），一年级按每年 {rate:+.1f}% 变化。预测全县在校生：{years}。", rate=rate * 100,
                      years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=f"{int(n):,}") for y, n in totals.items())))
+        tested = ui.enrolment_backtest(v.snapshot, year)
+        if tested is not None:
+            errors = tested["stages"].set_index("stage")
+            st.caption(t("回测：只用 {start} 年及以前的台账推算 {year} 年，{parts}。", start=tested["from_year"], year=year,
+                         parts=t("；").join(t("{stage}推算 {projected} 人、台账 {actual} 人（误差 {error}）",
+                                              stage=stage, projected=f"{int(r.projected):,}", actual=f"{int(r.actual):,}",
+                                              error=i18n.Verbatim(f"{r.error:+.1%}"))
+                                            for stage, r in errors.iterrows())))
         if len(crossing):
             ui.table_view(tables.crossings_frame(crossing))
         else:

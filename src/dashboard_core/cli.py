@@ -139,6 +139,56 @@ def _print_json(doc: dict) -> None:
     sys.stdout.write("\n")
 
 
+def cmd_project(args) -> int:
+    """Pupils projected from one year of the class register to a later one; where the register holds
+    the later year too, beside what it holds (the back-test)."""
+    from .model import projection, standard
+
+    snap = _snapshot(args)
+    if "classes" not in snap.registers:
+        print(f"错误：快照 {snap.snapshot_id} 没有“班级”表（逐班学生数），无法按年级推算。", file=sys.stderr)
+        return 2
+    grades = queries.register_grade_enrolment(snap, standard.folds_teaching_points(standard.load_rules()))
+    held = sorted(int(y) for y in set(grades["year"]))
+    if args.from_year not in held:
+        print(f"错误：“班级”表中没有 {args.from_year} 年；可选：{'、'.join(map(str, held))}。", file=sys.stderr)
+        return 2
+    if args.to_year <= args.from_year:
+        print("错误：--to-year 须晚于 --from-year。", file=sys.stderr)
+        return 2
+    result = projection.backtest(grades, args.from_year, args.to_year, args.intake_rate)
+    if result["method"] == "no_history":
+        print(f"注意：{args.from_year} 年及以前只有一年的班级台账，无法估计升级率：按每个年级全部升级、"
+              "小学毕业生按各初中现有初一人数的比例升入初中推算，误差会较大。", file=sys.stderr)
+    held_later = args.to_year in held
+
+    def rows(frame):
+        out = []
+        for r in frame.to_dict("records"):
+            row = {k: (int(v) if k in ("projected", "actual") else v) for k, v in r.items() if k != "error"}
+            if held_later:
+                row["error"] = None if r["error"] != r["error"] else round(float(r["error"]), 6)
+            else:
+                row.pop("actual", None)
+            out.append(row)
+        return out
+
+    doc = {"snapshot_id": snap.snapshot_id, "demo": snap.demo, "from_year": args.from_year, "to_year": args.to_year,
+           "method": result["method"], "history": result["history"], "intake_rate": round(result["intake_rate"], 6),
+           "register_holds_to_year": held_later, "stages": rows(result["stages"]), "schools": rows(result["schools"])}
+    if args.json:
+        _print_json(doc)
+    else:
+        print(f"{snap.snapshot_id}（{_kind(snap)}）从 {args.from_year} 年推算 {args.to_year} 年在校生"
+              f"（{'按历年升级率' if result['method'] == 'history' else '无历年升级率'}）：")
+        for r in doc["stages"]:
+            line = f"  {r['stage']}：推算 {r['projected']:,} 人"
+            if held_later:
+                line += f"，台账 {r['actual']:,} 人，误差 {r['error']:+.1%}"
+            print(line)
+    return 0
+
+
 def _kind(snap) -> str:
     return "示例数据" if snap.demo else "统计数据"
 
@@ -270,6 +320,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.add_argument("--plan", help="规划文件（plan --out 写出的 JSON）：按规划实施后的情况评估")
     p.set_defaults(func=cmd_scorecard)
+
+    p = sub.add_parser("project", help="按班级台账推算今后在校生；目标年份在台账中时与实际比较（回测）")
+    p.add_argument("--data-dir")
+    p.add_argument("--snapshot")
+    p.add_argument("--from-year", type=int, required=True, help="从哪一年的台账推算（只用到这一年为止的数据）")
+    p.add_argument("--to-year", type=int, required=True, help="推算到哪一年")
+    p.add_argument("--intake-rate", type=float, help="一年级招生每年变化（如 0.02），默认按台账中的趋势")
+    p.add_argument("--json", action="store_true", help="输出 JSON")
+    p.set_defaults(func=cmd_project)
 
     p = sub.add_parser("plan", help="求达标的最低成本方案（混合整数规划）")
     p.add_argument("--data-dir")

@@ -141,3 +141,30 @@ def test_the_plan_json_on_the_command_line_has_totals_and_budget(capsys):
     doc = json.loads(capsys.readouterr().out)
     assert {"totals", "budget", "cv", "staffing", "objective"} <= set(doc)
     assert not any(a["kind"] == "add" and a["resource"] == "classes" for a in doc["actions"])
+
+
+def test_cohort_ratios_carry_what_the_history_shows():
+    from dashboard_core.model import projection
+
+    rows = []
+    for year, scale in ((2022, 1.0), (2023, 1.0)):
+        rows += [{"school_id": "P", "year": year, "stage": "小学", "grade": g, "students": 100 * scale} for g in range(1, 7)]
+        rows += [{"school_id": "J", "year": year, "stage": "初中", "grade": g, "students": 150} for g in range(7, 10)]
+    grades = pd.DataFrame(rows)
+    grades.loc[(grades["year"] == 2023) & (grades["grade"] == 3), "students"] = 90  # 10 % of grade 2 left
+    ratios = projection.progression_ratios(grades, 2023)
+    assert ratios.method == "history" and ratios.school[("P", 3)] == pytest.approx(0.9)
+    assert ratios.school[("J", 7)] == pytest.approx(1.5)  # grade 7 is half as large again as the county's grade 6
+    ahead = projection.project(grades, 2023, 1, 0.0).set_index(["school_id", "grade"])["students"]
+    assert ahead[("P", 3)] == 90 and ahead[("J", 7)] == 150
+
+
+def test_the_forecast_passes_its_back_test_on_the_register(demo_snapshot):
+    from dashboard_core.model import projection
+
+    grades = queries.register_grade_enrolment(demo_snapshot)
+    result = projection.backtest(grades, 2023, 2024)
+    assert result["method"] == "history"
+    assert (result["stages"]["error"].abs() <= 0.05).all(), result["stages"]
+    # one year of history only: the old rule (every pupil moves up), and the back-test says so
+    assert projection.backtest(grades, 2022, 2024)["method"] == "no_history"

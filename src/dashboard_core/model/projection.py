@@ -1,12 +1,21 @@
 """Enrolment ahead: each school's pupils one to three years on, by cohort progression.
 
-Each grade moves up a grade a year; the last primary grade leaves for the junior schools, which take
-the county's cohort in proportion to the share of grade 7 they have now; the first grade comes in at
-this year's intake changed by the yearly rate given (from the trend of the register, or set by the
-user). The projected pupils are put into the scorecard's matrix and the indicators computed again, so
-that a school's resources can be seen against the pupils it will have.
+The ratios come from the class register's own history (every pair of consecutive years up to the
+year projected from): a school's grade g+1 in year y+1 against its grade g in year y, pooled over the
+years, so they carry repetition, migration and transfers between schools; a junior school's grade 7
+against the county's grade 6 the year before (its share of the primary leavers, with the pupils who
+come from outside the county). A school with no history for a grade takes the county's ratio. The
+first grade comes in at the school's intake changed by the yearly rate given (from the trend of the
+register, or set by the user). Without two years of history every ratio is 1 and the leavers are
+split by the junior schools' shares of grade 7: `method` says which was used.
+
+The projected pupils are put into the scorecard's matrix and the indicators computed again, so that a
+school's resources can be seen against the pupils it will have. `backtest` projects from an earlier
+year of the register and compares with what the register holds for the later one.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -16,28 +25,84 @@ from .vocabulary import JUNIOR, PRIMARY
 
 FIRST_GRADE = {PRIMARY: 1, JUNIOR: 7}
 LAST_GRADE = {PRIMARY: 6, JUNIOR: 9}
+COLUMNS = ["school_id", "year", "stage", "grade", "students"]
 
 
-def intake_trend(grades: pd.DataFrame) -> float:
-    """The yearly change of the county's first-grade intake over the years the register holds."""
-    first = grades[grades["grade"] == 1].groupby("year")["students"].sum().sort_index()
+def intake_trend(grades: pd.DataFrame, up_to_year: int | None = None) -> float:
+    """The yearly change of the county's first-grade intake over the years the register holds (to
+    `up_to_year`)."""
+    held = grades if up_to_year is None else grades[grades["year"] <= up_to_year]
+    first = held[held["grade"] == 1].groupby("year")["students"].sum().sort_index()
     if len(first) < 2 or first.iloc[0] <= 0:
         return 0.0
     years = first.index[-1] - first.index[0]
     return float((first.iloc[-1] / first.iloc[0]) ** (1 / years) - 1)
 
 
-def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate: float) -> pd.DataFrame:
+@dataclass
+class Ratios:
+    """Cohort-progression ratios estimated from the register's history."""
+    school: pd.Series  # (school_id, grade reached) → ratio; grade 7: the school's share of the county's grade 6
+    county: pd.Series  # grade reached → the county's ratio
+    years: tuple  # the pairs of years they come from
+    method: str  # "history" or "no_history"
+
+
+def progression_ratios(grades: pd.DataFrame, up_to_year: int) -> Ratios:
+    held = grades[grades["year"] <= up_to_year]
+    years = sorted(set(held["year"]))
+    pairs = tuple((a, b) for a, b in zip(years, years[1:], strict=False) if b == a + 1)
+    if not pairs:
+        return Ratios(pd.Series(dtype="float64"), pd.Series(dtype="float64"), (), "no_history")
+    by = held.groupby(["school_id", "year", "grade"])["students"].sum()
+    county = held.groupby(["year", "grade"])["students"].sum()
+    num, den, cnum, cden = {}, {}, {}, {}
+    for a, b in pairs:
+        now, later = by.xs(a, level="year"), by.xs(b, level="year")
+        for (school, grade), value in later.items():
+            if grade == 1:
+                continue
+            if grade == FIRST_GRADE[JUNIOR]:
+                base = float(county.get((a, LAST_GRADE[PRIMARY]), 0))
+            else:
+                base = float(now.get((school, grade - 1), 0))
+            if base > 0:
+                num[(school, grade)] = num.get((school, grade), 0.0) + float(value)
+                den[(school, grade)] = den.get((school, grade), 0.0) + base
+        for grade in range(2, 10):
+            before = float(county.get((a, grade - 1), 0))
+            after = float(county.get((b, grade), 0))
+            if before > 0:
+                cnum[grade] = cnum.get(grade, 0.0) + after
+                cden[grade] = cden.get(grade, 0.0) + before
+    school = pd.Series({k: num[k] / den[k] for k in num if den[k] > 0}, dtype="float64")
+    county_ratio = pd.Series({g: cnum[g] / cden[g] for g in cnum}, dtype="float64")
+    return Ratios(school, county_ratio, pairs, "history")
+
+
+def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate: float,
+            ratios: Ratios | None = None) -> pd.DataFrame:
     """Pupils per school and grade for base_year + 1 … + years_ahead: [school_id, year, stage, grade, students]."""
+    ratios = ratios if ratios is not None else progression_ratios(grades, base_year)
     now = grades[grades["year"] == base_year][["school_id", "stage", "grade", "students"]].copy()
     now["students"] = now["students"].astype("float64")
     out = []
-    junior_share = now[now["grade"] == FIRST_GRADE[JUNIOR]].set_index("school_id")["students"]
-    junior_share = junior_share / junior_share.sum() if junior_share.sum() else junior_share
+    grade7 = now[now["grade"] == FIRST_GRADE[JUNIOR]].set_index("school_id")["students"]
+    if ratios.method == "history":
+        # each junior school's share of the county's grade 6 the year before (its grade 7 schools only)
+        shares = ratios.school[[g == FIRST_GRADE[JUNIOR] for _, g in ratios.school.index]]
+        junior_share = pd.Series({s: v for (s, _), v in shares.items()}, dtype="float64")
+    else:
+        junior_share = grade7 / grade7.sum() if grade7.sum() else grade7
     intake = now[now["grade"] == 1].set_index("school_id")["students"]
     for k in range(1, years_ahead + 1):
         moved = now[~now["grade"].isin([LAST_GRADE[PRIMARY], LAST_GRADE[JUNIOR]])].copy()
         moved["grade"] += 1
+        if ratios.method == "history":
+            key = list(zip(moved["school_id"], moved["grade"], strict=True))
+            own = ratios.school.reindex(pd.MultiIndex.from_tuples(key) if key else None).to_numpy()
+            fallback = ratios.county.reindex(moved["grade"]).fillna(1.0).to_numpy()
+            moved["students"] = moved["students"].to_numpy() * np.where(np.isnan(own), fallback, own)
         leaving_primary = float(now.loc[now["grade"] == LAST_GRADE[PRIMARY], "students"].sum())
         seventh = pd.DataFrame({"school_id": junior_share.index, "stage": JUNIOR, "grade": FIRST_GRADE[JUNIOR],
                                 "students": junior_share.to_numpy() * leaving_primary})
@@ -45,9 +110,31 @@ def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate:
                               "students": intake.to_numpy() * (1 + intake_rate) ** k})
         now = pd.concat([moved, seventh, first], ignore_index=True)
         out.append(now.assign(year=base_year + k))
-    frame = pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=["school_id", "stage", "grade", "students", "year"])
+    frame = pd.concat(out, ignore_index=True) if out else pd.DataFrame(columns=COLUMNS)
     frame["students"] = frame["students"].round().astype("int64")
-    return frame[["school_id", "year", "stage", "grade", "students"]]
+    return frame[COLUMNS]
+
+
+def backtest(grades: pd.DataFrame, from_year: int, to_year: int, intake_rate: float | None = None) -> dict:
+    """The projection from `from_year` (only the register up to it) against the register's `to_year`:
+    pupils per stage and per school part, projected and held, with the error."""
+    rate = intake_trend(grades, from_year) if intake_rate is None else intake_rate
+    ratios = progression_ratios(grades, from_year)
+    projected = project(grades, from_year, to_year - from_year, rate, ratios)
+    projected = projected[projected["year"] == to_year]
+    actual = grades[grades["year"] == to_year]
+
+    def compare(keys):
+        p = projected.groupby(keys)["students"].sum().rename("projected")
+        a = actual.groupby(keys)["students"].sum().rename("actual")
+        both = pd.concat([p, a], axis=1).fillna(0).reset_index()
+        both["error"] = np.where(both["actual"] > 0, (both["projected"] - both["actual"]) / both["actual"].where(
+            both["actual"] > 0, 1), np.nan)
+        return both
+
+    return {"from_year": from_year, "to_year": to_year, "method": ratios.method,
+            "history": [list(pair) for pair in ratios.years], "intake_rate": rate,
+            "stages": compare(["stage"]), "schools": compare(["school_id", "stage"])}
 
 
 def matrix_in(matrix: pd.DataFrame, projected: pd.DataFrame, year: int, rules: dict) -> pd.DataFrame:

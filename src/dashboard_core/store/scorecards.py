@@ -84,6 +84,19 @@ def projection_of(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: 
     return projection.project(grades, year, years_ahead, rate), rate
 
 
+def backtest_of(snapshot: Snapshot, year: int, rules: dict) -> dict | None:
+    """The projection's back-test ending in `year`: projected from the earliest year with history behind
+    it (two years back where the register allows), against what the register holds; None without it."""
+    if "classes" not in snapshot.registers:
+        return None
+    grades = queries.register_grade_enrolment(snapshot, standard.folds_teaching_points(rules))
+    held = sorted(int(y) for y in set(grades["year"]) if y < year)
+    for start in held:  # the longest back-test whose start year has a year of history before it
+        if projection.progression_ratios(grades, start).method == "history":
+            return projection.backtest(grades, start, year)
+    return None
+
+
 def _whole(snapshot: Snapshot, year: int, rules: dict, base: Scorecard | None) -> Scorecard:
     """The whole county's scorecard of the year: `base` when it is that one, else computed."""
     whole = Filters(year=year)

@@ -156,6 +156,12 @@ def enrolment_ahead(snapshot: Snapshot, year: int, years_ahead: int, intake_rate
     return projected, rate, projection.crossings(matrix, projected, year, years_ahead, rules())
 
 
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def enrolment_backtest(snapshot: Snapshot, year: int):
+    # saves projecting the register's past on every rerun
+    return scorecards.backtest_of(snapshot, year, rules())
+
+
 @st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
 def card(snapshot: Snapshot, filters: Filters) -> Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
