@@ -121,8 +121,8 @@ def capacity_of(snapshot: Snapshot, year: int, matrix: pd.DataFrame) -> plan_mod
     frame = queries.plan_capacity(snapshot, year, list(plan_model.ARTS_SUBJECTS))
     in_plan = frame[frame["school_id"].isin(set(matrix["school_id"]))]
     vacant = None
-    if "teacher_register" in held and in_plan["quota_registered"].any():
-        registered = in_plan[in_plan["quota_registered"].astype(bool)]
+    if "teacher_register" in held and frame["quota_registered"].any():
+        registered = frame[frame["quota_registered"].astype(bool)]  # every school's posts: the county pools them
         vacant = float(registered["staffing_quota"].sum() - registered["staff"].sum())
     limits = {}
     if "teacher_subjects" in held:
