@@ -10,7 +10,7 @@ from dashboard_core.present.i18n import t
 from dashboard_core.store import settings
 from dashboard_core.web import ui
 
-v = ui.page_header(t("达标规划"), t("最低成本的达标方案：调配优先、缺口逐校补齐，改动后立即重算"))
+v = ui.page_header(t("达标规划"), t("最低成本的达标方案：先调班、提升学历、转岗，再调配与新增，改动后立即重算"))
 year = v.filters.year
 before = ui.card(v.snapshot, Filters(year=year))  # the plan is the whole county's
 
