@@ -100,12 +100,21 @@ with ui.page_only():
             st.error(t("方案“{name}”无法打开：{problem}", name=md_value(opened), problem=i18n.Verbatim(md_escape(str(exc)))))
     editable = tables.plan_frame(base)
     edited = st.data_editor(editable, num_rows="dynamic", hide_index=True, width="stretch", key=f"plan_editor_{opened}",
+                            # narrow where the values are short, so quantity and cost stay in view at 1280 px
                             column_config={
-                                t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True),
-                                t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True),
-                                t("数量"): st.column_config.NumberColumn(min_value=0.0),
-                                t("单位成本（元）"): st.column_config.NumberColumn(format="localized"),
-                                t("费用（元）"): st.column_config.NumberColumn(format="localized", disabled=True)})
+                                t("类型"): st.column_config.SelectboxColumn(options=tables.plan_kind_options(), required=True,
+                                                                          width="small"),
+                                t("学校"): st.column_config.TextColumn(width="medium"),
+                                t("学段"): st.column_config.TextColumn(width="small"),
+                                t("年级"): st.column_config.TextColumn(width="small"),
+                                t("资源"): st.column_config.SelectboxColumn(options=tables.plan_resource_options(), required=True,
+                                                                          width="medium"),
+                                t("数量"): st.column_config.NumberColumn(min_value=0.0, format="localized", width="small"),
+                                t("单位"): st.column_config.TextColumn(width="small"),
+                                t("单位成本（元）"): st.column_config.NumberColumn(format="localized", width="small"),
+                                t("支出"): st.column_config.TextColumn(width="small"),
+                                t("年数"): st.column_config.NumberColumn(min_value=1, width="small"),
+                                t("费用（元）"): st.column_config.NumberColumn(format="localized", disabled=True, width="small")})
     try:
         actions = plan_file.actions_frame(tables.actions_from_plan_frame(edited))
         problem = None

@@ -373,7 +373,7 @@ def plan_resource_options() -> list[str]:
 
 # what a planner reads and changes first (the measure, its amount and cost), then where a teacher comes
 # from, then the codes: at 1280 px the quantity and cost are in view without scrolling sideways
-PLAN_COLUMNS = ("类型", "学校", "学段", "年级", "资源", "数量", "单位", "单位成本（元）", "支出", "年数", "费用（元）",
+PLAN_COLUMNS = ("类型", "学校", "学段", "年级", "资源", "数量", "费用（元）", "单位", "单位成本（元）", "支出", "年数",
                 "派出学校", "调配方向", "学校编号", "派出学校编号")
 
 
@@ -392,11 +392,11 @@ def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
         t("学段"): [i18n.tr(x) if isinstance(x, str) else "" for x in actions["stage"]],
         t("年级"): [str(int(g)) if g is not None and g == g else "" for g in column("grade", None)],
         t("资源"): [t(words.RESOURCE_LABELS[r]) for r in actions["resource"]],
-        t("数量"): actions["quantity"].astype("float64"), t("单位"): [i18n.tr(u) for u in actions["unit"]],
+        t("数量"): actions["quantity"].astype("float64"), t("费用（元）"): actions["cost"].astype("float64"),
+        t("单位"): [i18n.tr(u) for u in actions["unit"]],
         t("单位成本（元）"): actions["unit_cost"].astype("float64"),
         t("支出"): [t(words.BUDGET_KINDS.get(b, words.BUDGET_KINDS["capital"])) for b in column("budget", "capital")],
         t("年数"): pd.array([int(y) if y == y else 1 for y in column("years", 1)], dtype="Int64"),
-        t("费用（元）"): actions["cost"].astype("float64"),
         t("派出学校"): [i18n.tr(n) if isinstance(n, str) else "" for n in actions["from_school_name"]],
         t("调配方向"): [words.direction_text(d) if isinstance(d, str) else "" for d in column("direction", None)],
         t("学校编号"): actions["school_id"],
