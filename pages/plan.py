@@ -131,9 +131,9 @@ after = ui.card_with_plan(v.snapshot, year, actions, target if target != year el
 with ui.slide():
     st.subheader(t("按方案实施后"))
     cols = st.columns(4)
-    cols[0].metric(t("方案总成本（{years} 年）", years=result.horizon), amount(round(total / 10_000, 2), "万元"))
-    cols[1].metric(t("一次性投入"), amount(round(sum(b["capital"] for b in budget) / 10_000, 2), "万元"))
-    cols[2].metric(t("每年经常性支出"), amount(round((budget[0]["recurrent"] if budget else 0.0) / 10_000, 2), "万元"))
+    cols[0].metric(t("方案总成本（{years} 年）", years=result.horizon), amount(total / 10_000, "万元"))
+    cols[1].metric(t("一次性投入"), amount(sum(b["capital"] for b in budget) / 10_000, "万元"))
+    cols[2].metric(t("每年经常性支出"), amount((budget[0]["recurrent"] if budget else 0.0) / 10_000, "万元"))
     cols[3].metric(t("实施后达标学校（学段）"), f"{after.summary.schools_passing} / {after.summary.schools_total}")
     box = {"met": st.success, "not_met": st.error, "incomplete": st.warning, "no_schools": st.info,
            "not_applicable": st.info}[after.summary.verdict]
@@ -142,11 +142,11 @@ with ui.slide():
 with ui.page_only():
     st.markdown(t("**分年度预算**（一次性投入列在第一年）"))
     ui.table_view(tables.budget_frame(budget))
-    if result.cv_bound is not None and result.cv_rounds:
+    if result.cv_gap is not None and result.cv_rounds:
         st.caption(t("差异系数经 {rounds} 轮迭代达到限值；不考虑差异系数时的最低成本为 {bound}，本方案最多比真正的最优方案贵 {gap}。",
-                     rounds=result.cv_rounds, bound=i18n.Verbatim(amount(round(result.cv_bound / 10_000, 2), "万元")),
-                     gap=i18n.Verbatim(f"{(result.total_cost - result.cv_bound) / result.cv_bound:.1%}")))
-    elif result.cv_bound is not None:
+                     rounds=result.cv_rounds, bound=i18n.Verbatim(amount(result.cv_bound / 10_000, "万元")),
+                     gap=i18n.Verbatim(f"{result.cv_gap:.1%}")))
+    elif result.cv_gap == 0:
         st.caption(t("差异系数不需要额外措施：本方案是经证明的最低成本方案。"))
 
 with ui.slide(chart_height=0.5):

@@ -156,6 +156,9 @@ def cmd_project(args) -> int:
     if args.to_year <= args.from_year:
         print("错误：--to-year 须晚于 --from-year。", file=sys.stderr)
         return 2
+    if args.intake_rate is not None and not -1 < args.intake_rate < 10:
+        print("错误：--intake-rate 是一年级招生每年的变化率，如 0.02 表示增加 2%，须大于 -1。", file=sys.stderr)
+        return 2
     result = projection.backtest(grades, args.from_year, args.to_year, args.intake_rate)
     if result["method"] == "no_history":
         print(f"注意：{args.from_year} 年及以前只有一年的班级台账，无法估计升级率：按每个年级全部升级、"

@@ -56,7 +56,7 @@ def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, sum
            "totals": {"capital": round(sum(b["capital"] for b in budget), 2), "recurrent_per_year": round(recurrent, 2)},
            "budget": [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in b.items()} for b in budget],
            "cv": {"rounds": plan.cv_rounds, "lower_bound": _rounded(plan.cv_bound),
-                  "gap": _gap(plan.total_cost, plan.cv_bound)},
+                  "gap": None if plan.cv_gap is None else round(plan.cv_gap, 6)},
            "staffing": {"vacant_posts": _rounded(plan.vacant_posts),
                         "new_hires": int(plan_model.hires(plan.actions, standard.load_rules())),
                         "posts_needed": int(plan.posts_needed)}}
@@ -69,13 +69,6 @@ def to_json(plan: plan_model.Plan, snapshot_id: str, year: int, costs: dict, sum
 
 def _rounded(value):
     return None if value is None or value != value else round(float(value), 2)
-
-
-def _gap(cost, bound):
-    """The plan's cost above the proven lower bound, as a share of the bound (0: proven least-cost)."""
-    if bound is None or cost != cost or bound <= 0:
-        return None if bound is None else 0.0
-    return round(max(0.0, (float(cost) - float(bound)) / float(bound)), 6)
 
 
 def actions_frame(rows: list[dict]) -> pd.DataFrame:

@@ -91,7 +91,6 @@ class Capacity:
     """What the county has, besides money, that bounds the plan."""
     vacant_posts: float | None = None  # approved posts not filled, county-wide; None: no teacher register
     school_limits: dict = field(default_factory=dict)  # limit name → {school_id: amount}, e.g. surplus_subject_teachers
-    known: bool = False  # the registers behind the limits were read
 
 
 def transfer_allowed(rules: dict, source_setting, target_setting) -> bool:
@@ -166,6 +165,16 @@ class Plan:
     cv_bound: float | None = None  # the cost of the plan without the CV requirement: a lower bound
     posts_needed: int = 0  # new hires beyond the vacant approved posts (status needs_posts)
     vacant_posts: float | None = None
+
+    @property
+    def cv_gap(self) -> float | None:
+        """The cost above the proven lower bound, as a share of it: 0 is proven least-cost; None when no
+        bound was proven (the solver stopped at its time limit) or it is 0 while the plan costs more."""
+        if self.cv_bound is None or self.total_cost != self.total_cost:
+            return None
+        if self.cv_bound <= 0:
+            return 0.0 if self.total_cost <= 0 else None
+        return max(0.0, (self.total_cost - self.cv_bound) / self.cv_bound)
 
 
 # kind: add (hire, build, buy, split a class), transfer, upgrade, reassign, rebalance; budget: capital (once)
@@ -264,6 +273,7 @@ def optimise(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_t
 
 
 def hires(actions: pd.DataFrame, rules: dict) -> float:
+    """The new teachers a plan hires (a trained backbone teacher or an upgraded one is not a hire)."""
     adds_teacher = {r.name for r in resources(rules) if r.adds_teacher}
     if actions.empty:
         return 0.0
@@ -279,8 +289,9 @@ def _optimise(matrix, rules, costs, allow_transfers, capacity, recurrent, horizo
         plan.cv_rounds, plan.horizon = round_no, horizon
         if plan.status != "optimal":
             return plan
-        bound = plan.total_cost if bound is None else bound  # round 0 has no CV requirement: a lower bound
-        plan.cv_bound = bound
+        if round_no == 0 and "time_limit" not in plan.notes:
+            bound = plan.total_cost  # round 0 has no CV requirement: a lower bound, when solved to optimality
+        plan.cv_bound = bound if "time_limit" not in plan.notes else None
         after = apply(matrix, plan.actions, rules)
         cvs = standard.cv_table(after, rules)
         over = cvs[cvs["status"] == CV_NOT_MET]
@@ -347,7 +358,7 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
     # part-level ones (hires, training): one per part and resource
     kinds = resources(rules)
     added, measured = {}, {}
-    hires = []
+    hire_vars = []
     for res in kinds:
         whole = res.step == 1  # bought in steps of more than one: solved as a continuous amount, rounded up
         if res.per_part:
@@ -355,15 +366,15 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
                 added[(p, res.name)] = m.var(price(res.cost_key), whole,
                                              meta("add", school_of[p], None, stage_of[p], res.name, res.unit, res.cost_key))
                 if res.adds_teacher:
-                    hires.append(added[(p, res.name)])
+                    hire_vars.append(added[(p, res.name)])
             for measure in res.measures:
                 _measure_vars(m, measure, res, matrix, target_rows, school_of, stage_of, capacity, price, meta, measured)
         else:
             for s in target_schools:
                 added[(s, res.name)] = m.var(price(res.cost_key), whole,
                                              meta("add", s, None, None, res.name, res.unit, res.cost_key))
-    if hire_cap is not None and hires:
-        m.row({v: 1.0 for v in hires}, -np.inf, max(0.0, float(hire_cap)))
+    if hire_cap is not None and hire_vars:
+        m.row({v: 1.0 for v in hire_vars}, -np.inf, max(0.0, float(hire_cap)))
     # transfers: from parts of the same stage with teachers above their own threshold, in the allowed directions
     transfers_in: dict[tuple, list[int]] = {}
     transfers_out: dict[tuple, list[int]] = {}
@@ -418,6 +429,8 @@ def _solve(matrix: pd.DataFrame, rules: dict, costs: dict[str, float], allow_tra
         return Plan(pd.DataFrame(columns=ACTION_COLUMNS), math.nan, "infeasible", horizon=horizon)
     plan = _actions(m, solved.x, matrix, {r.name: r.step for r in kinds})
     plan.horizon = horizon
+    if solved.status != 0:  # a feasible plan, but the solver stopped before proving it the cheapest
+        plan.notes.append("time_limit")
     return plan
 
 
@@ -557,11 +570,11 @@ def county_item_actions(registers, costs: dict[str, float]) -> pd.DataFrame:
 def _fixed_grades(grades: pd.DataFrame, actions: pd.DataFrame) -> pd.DataFrame:
     """The oversize grades the plan puts right: its pupils rebalanced within classes that hold them all
     (the grade's classes and the new ones)."""
-    def of(kind):
-        done = actions[actions["kind"] == kind].dropna(subset=["grade"])
+    def of(kind, resource):
+        done = actions[(actions["kind"] == kind) & (actions["resource"] == resource)].dropna(subset=["grade"])
         return done.groupby([done["school_id"], done["stage"], done["grade"].astype(int)])["quantity"].sum()
 
-    rebalanced, split = of("rebalance"), of("add")
+    rebalanced, split = of("rebalance", "class_pupils"), of("add", "classes")
     fixed = []
     for r in grades.itertuples():
         at = (r.school_id, r.stage, int(r.grade))
@@ -604,14 +617,13 @@ def apply_to_registers(registers, actions: pd.DataFrame):
         for a in split.itertuples():
             at = (sizes["school_id"] == a.school_id) & (sizes["stage"] == a.stage)
             sizes.loc[at, "register_classes"] += a.quantity
-        keep = ~grades.set_index(["school_id", "stage", "grade"]).index.isin(
-            fixed.set_index(["school_id", "stage", "grade"]).index)
+        grade_key = ["school_id", "stage", "grade"]
+        done = fixed.set_index(grade_key).index
         oversize = registers.oversize
         if oversize is not None and len(fixed):
-            gone = oversize.set_index(["school_id", "stage", "grade"]).index.isin(
-                fixed.set_index(["school_id", "stage", "grade"]).index)
-            oversize = oversize[~gone]
-        changes.update(class_sizes=sizes, oversize_grades=grades[keep], oversize=oversize)
+            oversize = oversize[~oversize.set_index(grade_key).index.isin(done)]
+        changes.update(class_sizes=sizes, oversize_grades=grades[~grades.set_index(grade_key).index.isin(done)],
+                       oversize=oversize)
     elif sizes is not None and len(split):
         sizes = sizes.copy()
         for a in split.itertuples():

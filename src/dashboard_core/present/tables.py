@@ -10,7 +10,7 @@ from . import i18n, words
 from .i18n import N_
 from .charts import STATUS_MARKS
 from .format import beside_threshold
-from ..model.vocabulary import CV_SCOPE
+from ..model.vocabulary import CV_SCOPE, SETTINGS
 from .words import CV_LABELS, CV_SCOPE_LABEL, STATUS_LABELS, TARGET_LABELS
 
 
@@ -380,10 +380,9 @@ PLAN_COLUMNS = ("类型", "学校", "学段", "年级", "资源", "数量", "费
 def plan_frame(actions: pd.DataFrame) -> pd.DataFrame:
     """A plan's actions as the table a user edits, in the current language."""
     t = i18n.t
-    n = len(actions)
 
     def column(name, default):
-        return actions[name] if name in actions else [default] * n
+        return actions[name] if name in actions else [default] * len(actions)
 
     # blank, not "None", where an action has no stage, grade or sending school
     return pd.DataFrame({
@@ -442,7 +441,7 @@ def _direction_code(shown):
     """「Urban → Rural」 or 「城区 → 乡村」 back to the data's 「城区→乡村」."""
     if not isinstance(shown, str) or not shown:
         return None
-    settings = {i18n.tr(code): code for code in ("城区", "镇区", "乡村")} | {c: c for c in ("城区", "镇区", "乡村")}
+    settings = {i18n.tr(code): code for code in SETTINGS} | {code: code for code in SETTINGS}
     return "→".join(settings.get(part.strip(), part.strip()) for part in shown.split("→"))
 
 

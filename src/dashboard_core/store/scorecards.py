@@ -20,10 +20,15 @@ _POOL = ThreadPoolExecutor(max_workers=2, thread_name_prefix="county-items")
 COUNTY_REGISTERS = ("rotation", "consolidation", "disabled", "monitoring", "survey", "evidence")
 
 
-def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool = False) -> Registers:
+PLAN_REGISTERS = ("oversize_grades",)  # read only to make or apply a plan, not for every scorecard
+
+
+def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool = False,
+                 for_plan: bool = False) -> Registers:
     """What the snapshot's registers say about the year, read only for the registers it holds. With
     `county_only`, only the county-level ones (a few rows each: what the pages show beside the items),
-    not the per-school answers (200,000 rows each for a country)."""
+    not the per-school answers (200,000 rows each for a country); with `for_plan`, also the oversize
+    grades a plan rebalances or splits."""
     held = frozenset(snapshot.registers)
     primary_limit, junior_limit = oversize_limits(rules)
     ask = {
@@ -40,7 +45,8 @@ def registers_of(snapshot: Snapshot, year: int, rules: dict, county_only: bool =
         "evidence": ("evidence", lambda: queries.register_evidence(snapshot, year)),
     }
     found = {key: read() for key, (table, read) in ask.items()
-             if table in held and (not county_only or key in COUNTY_REGISTERS)}
+             if table in held and (not county_only or key in COUNTY_REGISTERS)
+             and (for_plan or key not in PLAN_REGISTERS)}
     if not county_only and held & {"special_rooms", "school_finance", "teacher_register"}:
         schools = queries.register_schools(snapshot, year)  # one scan for the three per-school registers
         found.update(rooms=schools, finance=schools, teachers=schools)
@@ -52,7 +58,7 @@ def county_items(snapshot: Snapshot, year: int, rules: dict, actions: pd.DataFra
     """The county items of the year; with a plan's `actions`, as they would be once its rooms are built
     and its classes split. In a view smaller than the county (`filters`), the requirements about every
     school are judged for the schools in view and the rest stay the county's."""
-    registers = registers_of(snapshot, year, rules)
+    registers = registers_of(snapshot, year, rules, for_plan=actions is not None)
     if actions is not None:
         registers = plan_model.apply_to_registers(registers, actions)
     in_view = None if filters is None or filters.is_whole_county else queries.schools_in_view(snapshot, filters)
@@ -128,7 +134,7 @@ def capacity_of(snapshot: Snapshot, year: int, matrix: pd.DataFrame) -> plan_mod
     if "teacher_subjects" in held:
         limits["surplus_subject_teachers"] = dict(zip(in_plan["school_id"], in_plan["surplus_subject_teachers"],
                                                       strict=True))
-    return plan_model.Capacity(vacant_posts=vacant, school_limits=limits, known=True)
+    return plan_model.Capacity(vacant_posts=vacant, school_limits=limits)
 
 
 def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict | None = None,
@@ -145,7 +151,7 @@ def plan(snapshot: Snapshot, year: int, rules: dict | None = None, costs: dict |
     result = plan_model.optimise(matrix, rules, costs, allow_transfers, capacity=capacity_of(snapshot, year, matrix),
                                  recurrent=plan_model.recurrent_keys(cost_doc),
                                  horizon=plan_model.horizon(cost_doc, year, target_year))
-    extra = plan_model.county_item_actions(registers_of(snapshot, year, rules), costs)
+    extra = plan_model.county_item_actions(registers_of(snapshot, year, rules, for_plan=True), costs)
     if len(extra):
         result.actions = pd.concat([result.actions, extra], ignore_index=True) if len(result.actions) else extra
         if result.cv_bound is not None:
