@@ -162,7 +162,7 @@ def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str, card)
         bars = totals.rename(columns={totals.columns[0]: "项目", "费用（万元）": "数值"}).assign(单位="万元", 报告原文="")
         section.charts.append(ChartItem("方案费用（按类别）", charts.category_bars(bars, "方案费用（万元）", "万元"), source))
     largest = result.actions.sort_values("cost", ascending=False, kind="stable").head(4)
-    section.notes = [t("按方案实施后：") + words.verdict_text(after)] + [
+    section.notes = [t("按方案实施后：") + words.verdict_text(after), words.plan_money(result)] + [
         f"{words.action_text(a)}（{amount(round(a['cost'] / 10_000, 2), '万元')}）" for a in largest.to_dict("records")]
     return section
 

@@ -17,7 +17,7 @@ from ..model import standard
 from ..model.filters import Filters
 from ..model.vocabulary import ITEM_NO_DATA, STAGES, TEACHING_POINT
 from ..present import tables, words
-from ..present.format import amount, beside_threshold, num
+from ..present.format import beside_threshold, num
 from ..store import facts, queries, scorecards
 from ..store.county import COUNTY_NAME
 from ..store.snapshots import Snapshot
@@ -214,7 +214,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     plan = scorecards.plan(snapshot, year, rules)
     if len(plan.actions):
         add(Block("paragraph", f"按最低成本测算（混合整数规划，单位成本为可修改的假设，见看板“达标规划”页），全县共 {len(plan.actions)} 项措施，"
-                               f"合计 {amount(round(plan.total_cost / 10_000, 2), '万元')}。"))
+                               f"{words.plan_money(plan)}。"))
         shown = plan.actions
         if townships:  # the plan is the county's; a township's report lists the measures at its schools
             here = set(queries.schools_in_view(snapshot, filters))

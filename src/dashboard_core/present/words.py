@@ -13,7 +13,7 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
 from ..store.schema import TABLES as SCHEMA_TABLES
-from .format import num
+from .format import amount, num
 from .i18n import N_, Verbatim, t, tr
 
 STATUS_LABELS = {MET: N_("达标"), FLOOR: N_("未达标但不低于 85%"), BELOW: N_("低于 85%"), NO_STUDENTS: N_("无在校生")}
@@ -537,11 +537,11 @@ def action_text(a) -> str:
                  amount=Verbatim(amount), what=Verbatim(what))
         return text + (t("（{direction}）", direction=Verbatim(direction_text(direction))) if isinstance(direction, str) else "")
     if kind == "upgrade":
-        return t("{where}：{amount} 在职教师提升学历（计入高于规定学历教师）", where=Verbatim(where), amount=Verbatim(amount))
+        return t("{where}：在职教师 {amount}提升学历（计入高于规定学历教师）", where=Verbatim(where), amount=Verbatim(amount))
     if kind == "reassign":
-        return t("{where}：{amount} 富余学科教师经培训转任体育、艺术教师", where=Verbatim(where), amount=Verbatim(amount))
+        return t("{where}：富余学科教师 {amount}经培训转任体育、艺术教师", where=Verbatim(where), amount=Verbatim(amount))
     if kind == "rebalance":
-        return t("{where}：{amount} 学生调入同年级其他班（不增班、不增教师）", where=Verbatim(where), amount=Verbatim(amount))
+        return t("{where}：调整分班，{amount}调入同年级其他班（不增班、不增教师）", where=Verbatim(where), amount=Verbatim(amount))
     if a["resource"] == "pe_art_teachers":  # hired with a degree above the required: counts for both indicators
         what += t("（学历高于规定，同时计入高于规定学历教师）")
     return t("{where}：新增 {amount} {what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))
@@ -550,6 +550,18 @@ def action_text(a) -> str:
 def direction_text(direction: str) -> str:
     """「城区→乡村」 in the current language (the settings are data values)."""
     return " → ".join(tr(part) for part in direction.split("→"))
+
+
+def plan_money(plan) -> str:
+    """A plan's cost in words: its total over the years planned for, one-off and per year apart."""
+    from ..model.plan import budget_by_year
+
+    budget = budget_by_year(plan, 0)
+    one_off = sum(b["capital"] for b in budget) / 10_000
+    yearly = (budget[0]["recurrent"] if budget else 0.0) / 10_000
+    return t("合计 {total}（按 {years} 年计：一次性投入 {one_off}，每年经常性支出 {yearly}）",
+             total=Verbatim(amount(plan.total_cost / 10_000, "万元")), years=plan.horizon,
+             one_off=Verbatim(amount(one_off, "万元")), yearly=Verbatim(amount(yearly, "万元")))
 
 
 def transfer_rule(rules: dict) -> str:
