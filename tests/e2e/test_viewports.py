@@ -64,6 +64,20 @@ def test_every_slide_fits_the_projector(app_url, browser, lang):
     assert decks[0] == decks[1]  # the same slides on both screens
 
 
+def _still_box(page, element, tries: int = 20) -> dict:
+    """The element's box once two reads 200 ms apart agree and it lies in the window."""
+    box = element.bounding_box()
+    for _ in range(tries):
+        page.wait_for_timeout(200)
+        again = element.bounding_box()
+        if again == box and box["y"] >= 0 and box["y"] + 90 <= page.viewport_size["height"]:
+            return box
+        if box["y"] < 0 or box["y"] + 90 > page.viewport_size["height"]:
+            element.scroll_into_view_if_needed()
+        box = again
+    return box
+
+
 @pytest.mark.parametrize("path", ["teachers", "resources"])
 def test_a_link_from_a_chart_keeps_the_filters_and_language(app_url, browser, path):
     page = browser.new_page(viewport={"width": 1440, "height": 900})
@@ -80,7 +94,10 @@ def test_a_link_from_a_chart_keeps_the_filters_and_language(app_url, browser, pa
     # links after the page settles: try a few heights down the first rows
     for attempt, below_top in enumerate([62, 52, 72, 82]):
         page.wait_for_timeout(800)
-        box = chart.bounding_box()
+        # what is drawn above the chart after the first scroll can move it out of the window again:
+        # bring it back and read its place once it holds still
+        chart.scroll_into_view_if_needed()
+        box = _still_box(page, chart)
         page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + below_top)
         page.wait_for_timeout(300)
         page.mouse.click(box["x"] + box["width"] * 0.55, box["y"] + below_top)
