@@ -15,11 +15,11 @@ if [ ${#need[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-if ! command -v soffice >/dev/null 2>&1; then
+if ! command -v soffice >/dev/null 2>&1 || ! dpkg -s libreoffice-impress-nogui >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
-  echo "Installing Debian package: libreoffice-writer-nogui"
+  echo "Installing Debian packages: libreoffice-writer-nogui libreoffice-impress-nogui"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui libreoffice-impress-nogui >/dev/null
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
@@ -32,7 +32,9 @@ fi
 if [ $# -gt 0 ]; then
   exec .venv/bin/python -m pytest -q "$@"
 fi
-# the fast tests on two processes (about 35 s instead of 60 s), then the browser and load tests alone:
-# they time pages and sessions, which a second process on the same two cores would disturb
-.venv/bin/python -m pytest -q -n 2 -m "not slow"
-exec .venv/bin/python -m pytest -q -m slow
+# the quick tier on two processes (one case of each sweep), then the rest of the sweeps (every township,
+# school and bad case) on two processes, then the browser and load tests alone: they time pages and
+# sessions, which a second process on the same two cores would disturb
+.venv/bin/python -m pytest -q -n 2 -m "not slow and not sweep"
+.venv/bin/python -m pytest -q -n 2 -m "sweep"
+exec .venv/bin/python -m pytest -q -m "slow and not sweep"

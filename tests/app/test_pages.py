@@ -40,15 +40,19 @@ def render_all_pages(**params) -> dict:
 def _filter_values():
     from dashboard_core.store import snapshots
     from conftest import BUNDLED_DATA
+    from tiers import sweep
 
     snap = snapshots.newest(BUNDLED_DATA)
-    townships = queries.township_list(snap)["township_name"].tolist()
+    listed = queries.township_list(snap)
+    townships = listed["township_name"].tolist()
     schools = queries.school_list(snap)["school_name"].tolist()
-    # every township always; the full school-by-school sweep (30 schools × 8 pages) runs with the slow tests,
-    # the first, a nine-year school and a teaching point in the quick run
-    quick = {schools[0], next(s for s in schools if "中心学校" in s), next(s for s in schools if "教学点" in s)}
-    return [("township", t) for t in townships] + [
-        pytest.param("school", s, marks=() if s in quick else pytest.mark.slow) for s in schools]
+    # the sweep renders every page for every township (13 × 9 pages) and every school (30 × 9); the quick
+    # tier takes the township with the most schools and one with the fewest, the first school, a
+    # nine-year school and a teaching point
+    by_size = listed.sort_values("schools", kind="stable")["township_name"]
+    quick = {("township", by_size.iloc[-1]), ("township", by_size.iloc[0]), ("school", schools[0]),
+             ("school", next(s for s in schools if "中心学校" in s)), ("school", next(s for s in schools if "教学点" in s))}
+    return sweep([("township", t) for t in townships] + [("school", s) for s in schools], quick)
 
 
 def test_whole_county_every_page_has_charts():

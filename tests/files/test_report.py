@@ -76,7 +76,7 @@ def test_cli_report_for_a_township(tmp_path, fmt):
         assert "米粮泉回族乡" in PdfReader(str(out)).pages[0].extract_text()
 
 
-def test_a_township_report_names_no_school_outside_it(demo_snapshot):
+def test_a_township_report_names_no_school_outside_it(demo_snapshot, county_report):
     """The DOCX of a township: its items, measures and annexes name only its own schools; the county's
     report quotes are marked as the county's and the plan's total as the county's."""
     from dashboard_core.store import queries
@@ -89,7 +89,7 @@ def test_a_township_report_names_no_school_outside_it(demo_snapshot):
     schools = queries.school_list(demo_snapshot)
     assert [n for n in schools.loc[~schools["school_id"].isin(here), "school_name"] if n in text] == []
     assert "以下摘自全县工作汇报" in text and "全县共" in text and "米粮泉回族乡学校" in text
-    county = Document(io.BytesIO(report.to_docx(report.build(demo_snapshot, 2024))))
+    county = Document(io.BytesIO(report.to_docx(county_report)))
     assert any("县第二小学" in c.text for t in county.tables for row in t.rows for c in row.cells)
 
 

@@ -40,10 +40,12 @@ def check(frames: dict, report) -> None:
     _evidence(frames.get("evidence"), report)
 
 
-def _rows(frame: pd.DataFrame | None, *columns: str):
+def _rows(frame: pd.DataFrame | None, *columns: str) -> list[dict]:
+    """The rows where every one of the columns is filled, as plain dicts (iterrows builds a Series per row:
+    on a 3,000-row class register that was most of the checks' time)."""
     if frame is None or frame.empty:
         return []
-    return [r for _, r in frame.iterrows() if all(pd.notna(r[c]) for c in columns)]
+    return [r for r in frame.to_dict("records") if all(pd.notna(r[c]) for c in columns)]
 
 
 def _classes(frame, report) -> None:

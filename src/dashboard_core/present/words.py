@@ -14,6 +14,7 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 CV_SCOPE)
 from ..store.schema import TABLES as SCHEMA_TABLES
 from .format import amount, num
+from . import i18n
 from .i18n import N_, Verbatim, t, tr
 
 STATUS_LABELS = {MET: N_("达标"), FLOOR: N_("未达标但不低于 85%"), BELOW: N_("低于 85%"), NO_STUDENTS: N_("无在校生")}
@@ -522,6 +523,9 @@ PLAN_STATUS = {"optimal": N_("已求得最低成本方案"), "no_gaps": N_("所�
                "needs_posts": N_("在现有空编内无法达标：方案需要新增编制")}
 
 
+COUNT_UNITS = ("人", "间", "个", "班", "所", "台", "套")
+
+
 def action_text(a) -> str:
     """One action of a plan in words, e.g. 「县第三小学（示例）·小学：从 阔洪奇乡中心小学 调配 3 人 高于规定学历的专任教师」."""
     where = tr(a["school_name"]) + (t("·{stage}", stage=a["stage"]) if isinstance(a.get("stage"), str) else "")
@@ -529,7 +533,10 @@ def action_text(a) -> str:
     if grade is not None and grade == grade:
         where += t("（{grade} 年级）", grade=int(grade))
     what = t(RESOURCE_LABELS.get(a["resource"], a["resource"]))
-    amount = f"{a['quantity']:,.0f} {tr(a['unit'])}"
+    # in English a count goes without its unit word ("Art rooms +1", not "add 1 rooms Art rooms"): the
+    # measure names the thing counted; areas and sums keep theirs ("+539 ㎡")
+    counted = i18n.english() and a["unit"] in COUNT_UNITS
+    amount = f"{a['quantity']:,.0f}" if counted else f"{a['quantity']:,.0f} {tr(a['unit'])}"
     kind = a["kind"]
     if kind == "transfer":
         direction = a.get("direction")
