@@ -66,16 +66,48 @@ def test_template_has_every_sheet_and_a_field_sheet(tmp_path):
     book = load_workbook(out)
     assert book.sheetnames == ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "班级", "音乐美术教室",
                                "学校经费", "教师台账", "分学科教师", "交流轮岗", "初中巩固率", "残疾儿童少年", "质量监测",
-                               "满意度调查", "佐证台账", "字段说明"]
+                               "满意度调查", "佐证台账", "字段说明", "指标清单"]
     assert [c.value for c in book["学校分学段数据"][1]][:4] == ["学校编号", "年份（年）", "学段", "在校学生数（人）"]
     fields = [row for row in book["字段说明"].iter_rows(min_row=2, values_only=True) if row and row[1]]
     assert {"students", "equipment_value_yuan", "township_code", "parent_school_id"} <= {r[3] for r in fields}
-    assert all(book[name].max_row == 1 for name in book.sheetnames[:-1])  # headers only: examples live in 字段说明
+    assert all(book[name].max_row == 1 for name in book.sheetnames[:-2])  # headers only: examples live in 字段说明
     report = importer.validate(out)
     assert not report.ok and "没有数据行" in " ".join(p.message for p in report.problems)
     data_root = tmp_path / "data"
     _, snap = importer.import_file(out, data_root)
     assert snap is None and not (data_root / "snapshots").exists() or not any((data_root / "snapshots").iterdir())
+
+
+def test_every_choice_column_has_a_drop_down_and_every_code_column_is_text(demo_workbook_bytes):
+    """As the schema has them: each column with choices (and each 是/否 column) offers them in a list that
+    refuses anything else; codes and ids are Text (leading zeros kept, never 6.54E+08); 指标 offers the
+    known metrics, listed on their own sheet; the field sheet stays frozen under its header."""
+    import io
+
+    from dashboard_core.store import schema
+
+    book = load_workbook(io.BytesIO(demo_workbook_bytes))
+    for table in schema.TABLES:
+        ws = book[table.sheet]
+        rules = {str(rng).split(":")[0].rstrip("0123456789"): dv for dv in ws.data_validations.dataValidation
+                 for rng in dv.sqref.ranges}
+        for i, col in enumerate(table.columns, start=1):
+            letter = ws.cell(1, i).column_letter
+            choices = ("是", "否") if col.kind == schema.BOOL else col.choices
+            if choices:
+                rule = rules[letter]
+                assert rule.type == "list" and rule.showErrorMessage and rule.errorStyle in (None, "stop"), col.name
+                assert rule.formula1.strip('"').split(",") == list(choices), col.name
+                assert str(rule.sqref).endswith(str(ws.max_row + 1)) or ws.max_row + 1 <= int(
+                    str(rule.sqref).split(":")[1][len(letter):]), col.name  # the filled rows and more
+            if col.kind == schema.TEXT and col.name.endswith(("_code", "_id")):
+                assert ws.column_dimensions[letter].number_format == "@", col.name
+                assert all(ws.cell(r, i).number_format == "@" for r in range(2, min(ws.max_row, 50) + 1)), col.name
+    metric = next(dv for dv in book["县级年度指标"].data_validations.dataValidation)
+    assert metric.formula1.startswith(f"='{schema.METRIC_SHEET}'!") and metric.errorStyle == "warning"
+    listed = [r[0] for r in book[schema.METRIC_SHEET].iter_rows(min_row=2, values_only=True)]
+    assert listed == list(schema.KNOWN_METRICS)
+    assert book["字段说明"].freeze_panes == "A2"
 
 
 def test_demo_workbook_validates(workbook):

@@ -234,15 +234,37 @@ PLAUSIBLE_MAX = {
 }
 STUDENTS_PER_TEACHER_WARN = 60  # above it a school part is flagged: a teacher count left out or mistyped
 TOTALS_TOLERANCE = 0.01  # the schools' sum may differ from the county's own total by this share before a warning
-# the county figures the dashboard reads (county_year.metric); others are kept but never shown
-KNOWN_METRICS = ("education_spending", "per_student_spending_primary", "per_student_spending_junior",
-                 "teacher_pay_above_civil_servants", "teacher_training_spend", "teacher_training_share_exceeds",
-                 "rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
-                 "nutrition_spend", "teachers_reallocated", "new_teachers_recruited", "students_total",
-                 "students_primary", "students_junior", "staff_total", "teachers_total", "public_satisfaction_rate",
-                 "special_education_schools", "special_education_funds_per_student", "staffing_quota_approved",
-                 "basic_balance_recognised_year", "nearby_enrolment_primary_rate", "nearby_enrolment_junior_rate",
-                 "quality_high_school_quota_share")
+# the county figures the dashboard reads (county_year.metric), with what each is and its usual unit (the
+# template lists them on a sheet of their own and offers them in a drop-down); others are kept but never shown
+KNOWN_METRICS: dict[str, tuple[str, str]] = {
+    "education_spending": ("一般公共预算教育总支出", "亿元"),
+    "per_student_spending_primary": ("小学生均一般公共预算教育支出", "元"),
+    "per_student_spending_junior": ("初中生均一般公共预算教育支出", "元"),
+    "teacher_pay_above_civil_servants": ("教师平均工资收入高于当地公务员的数额", "元"),
+    "teacher_training_spend": ("教师培训经费", "万元"),
+    "teacher_training_share_exceeds": ("教师培训经费占公用经费的比例（报告所述下限）", "%"),
+    "rotation_rate": ("教师交流轮岗比例", "%"),
+    "rotation_backbone_share": ("交流轮岗教师中骨干教师比例", "%"),
+    "migrant_enrolment_rate": ("随迁子女在公办学校就读比例", "%"),
+    "disabled_enrolment_rate": ("适龄残疾儿童少年入学率", "%"),
+    "nutrition_spend": ("营养改善计划投入", "万元"),
+    "teachers_reallocated": ("县域内调配教师", "人"),
+    "new_teachers_recruited": ("招聘新教师", "人"),
+    "students_total": ("义务教育在校学生", "人"),
+    "students_primary": ("小学在校学生", "人"),
+    "students_junior": ("初中在校学生", "人"),
+    "staff_total": ("教职工", "人"),
+    "teachers_total": ("专任教师", "人"),
+    "public_satisfaction_rate": ("社会认可度", "%"),
+    "special_education_schools": ("特殊教育学校", "所"),
+    "special_education_funds_per_student": ("特殊教育生均公用经费", "元"),
+    "staffing_quota_approved": ("核定教职工编制总数", "人"),
+    "basic_balance_recognised_year": ("通过基本均衡国家认定的年份", "年"),
+    "nearby_enrolment_primary_rate": ("小学就近划片入学比例", "%"),
+    "nearby_enrolment_junior_rate": ("初中就近划片入学比例", "%"),
+    "quality_high_school_quota_share": ("优质高中招生名额分配到初中的比例", "%"),
+}
+METRIC_SHEET = "指标清单"
 # the county figures that are shares of a whole, in %: between 0 and 100
 SHARE_METRICS = ("rotation_rate", "rotation_backbone_share", "migrant_enrolment_rate", "disabled_enrolment_rate",
                  "public_satisfaction_rate", "teacher_training_share_exceeds", "nearby_enrolment_primary_rate",
