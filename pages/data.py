@@ -15,6 +15,7 @@ from dashboard_core.present import i18n
 from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t
 from dashboard_core.model.filters import Filters
+from dashboard_core.model.vocabulary import PROGRESS
 
 v = ui.page_header(t("数据"), t("数据快照、导入模板、导入与比较"))
 good, bad = ui.available_snapshots()
@@ -75,6 +76,45 @@ def evidence_register(snapshot) -> None:
             st.rerun()
 
 
+def rectification_register(snapshot) -> None:
+    """The 整改台账: created from the plan of the year in view, then its progress edited in place; each save
+    is a new snapshot (the one shown stays as it is), checked as an import is."""
+    st.markdown(t("**整改台账（整改方案的每项措施：责任单位、完成时限、进度）**"))
+    st.caption(t("由“整改方案”页的最低成本方案生成，每项措施一行；填写责任单位、完成时限（年-月-日）、进度和完成佐证后保存。"
+                 "“达标评估”页据此显示三种状态：现状、已完成的措施落实后、全部措施落实后；逾期未完成的措施会标出。"))
+    frame = ui.snapshot_table(snapshot, "rectification")
+
+    def save(edited, message) -> None:
+        result, snap = importer.replace_table(snapshot, settings.data_root(), "rectification", edited)
+        if snap is None:
+            st.error(result.summary())
+            ui.table_view(result.frame(), keep=("工作表", "列"))
+            return
+        ui.forget_snapshot_list()
+        for key in ("compare_old", "compare_new"):  # the comparison opens on the new snapshot against this one
+            st.session_state.pop(key, None)
+        st.session_state["snapshot"] = snap.snapshot_id
+        st.session_state["import_message"] = message.format(id=snap.snapshot_id)
+        st.rerun()
+
+    if frame.empty:
+        year = v.filters.year
+        if st.button(t("由 {year} 年的整改方案生成整改台账", year=year), icon=":material/playlist_add:"):
+            from dashboard_core.model import plan as plan_model
+
+            result = ui.plan(snapshot, year, tuple(sorted(plan_model.unit_costs(plan_model.load_costs(rules=ui.rules()),
+                                                                               ui.rules()).items())))
+            save(plan_model.register_rows(result.actions, funding_year=year + 1),
+                 t("已生成整改台账并保存为新快照 {id}，现在显示的就是它。", id="{id}"))
+        return
+    columns = {"status": st.column_config.SelectboxColumn(t("进度"), options=list(PROGRESS), required=True)}
+    edited = st.data_editor(frame, width="stretch", hide_index=True, key="rectification_editor", column_config=columns,
+                            disabled=["measure_no", "school_id", "stage", "grade", "measure", "resource", "quantity",
+                                      "unit", "cost_yuan", "from_school_id"])
+    if st.button(t("保存整改台账为新快照"), icon=":material/save:"):
+        save(edited, t("已保存为新快照 {id}，现在显示的就是它。", id="{id}"))
+
+
 if not admin.password():
     st.info(t("导入功能未开启：需要先设置管理员密码。本机运行时，在项目的 `.streamlit/secrets.toml` 中写入一行 "
               "`admin_password = \"你的密码\"`；在 Streamlit Community Cloud 上，在应用的 Settings → Secrets 中加入同样一行。"
@@ -132,6 +172,7 @@ else:
 
                 st.button(t("导入为新快照"), type="primary", on_click=do_import, icon=":material/upload:")
         evidence_register(v.snapshot)
+        rectification_register(v.snapshot)
     if "import_message" in st.session_state:
         st.success(md_escape(st.session_state.pop("import_message")))  # it may quote the file's name
 

@@ -1,3 +1,4 @@
+import datetime as dt
 import functools
 
 import streamlit as st
@@ -214,3 +215,22 @@ if card.preconditions is not None and len(card.preconditions):
         st.subheader(t("申报条件"))
         st.caption(t("{note}。依据：{source}。", note=conditions["note"], source=conditions["source"]))
         ui.wrapped_table(tables.preconditions_frame(card.preconditions, citations, rules), keep=("状态", "依据"))
+
+if v.filters.is_whole_county:
+    states = ui.rectification(v.snapshot, v.filters.year, dt.date.today())
+    with ui.page_only():
+        # 8. The rectification register: now, with the completed measures, with every measure
+        st.subheader(t("整改台账：三种状态"))
+        if states is None:
+            st.caption(t("本快照还没有整改台账：在“数据管理”页由整改方案生成，填写责任单位、完成时限和进度后，这里显示落实进度。"))
+        else:
+            ui.table_view(tables.rectification_states_table(states))
+            names = dict(zip(card.matrix["school_id"], card.matrix["school_name"], strict=False))
+            register = tables.rectification_table(states.register, names)
+            late = int(states.register["overdue"].sum())
+            if late:
+                st.warning(t("{n} 项措施已过完成时限仍未完成。", n=late), icon=":material/schedule:")
+            ui.wrapped_table(register, keep=("进度", "逾期"))
+            st.caption(t("三种状态用同一套评估：已完成的措施按台账的数量计入学校数据后重新评估；“全部措施”含未开始和进行中的。"
+                         "措施是否真正完成以完成佐证为准，由督导核查。"))
+            ui.source_caption(ui.snapshot_source(v.snapshot, "整改台账"))

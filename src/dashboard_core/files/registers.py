@@ -38,6 +38,7 @@ def check(frames: dict, report) -> None:
     _monitoring(frames.get("quality_monitoring"), report)
     _survey(frames.get("survey"), report)
     _evidence(frames.get("evidence"), report)
+    _rectification(frames.get("rectification"), report)
 
 
 def _rows(frame: pd.DataFrame | None, *columns: str) -> list[dict]:
@@ -147,3 +148,34 @@ def _evidence(frame, report) -> None:
                 report.error("佐证台账", r["_row"], "结论", t("“{item}”的结论只能填 {allowed}", item=V(str(r["item"])),
                                                           allowed=V("、".join(allowed))),
                              t("县级指标填 达到 或 未达到；不予认定情形填 不存在 或 存在"))
+
+
+def _rectification(frame, report) -> None:
+    """Each measure names a resource the plan knows, a positive quantity, the school a transfer comes from,
+    a deadline as a date; a completed measure says what shows it is done."""
+    import re
+
+    from ..model import plan
+    from ..model.vocabulary import COMPLETED
+
+    known = plan.known_resources(standard.load_rules())
+    for r in _rows(frame, "resource"):
+        if r["resource"] not in known:
+            report.error("整改台账", r["_row"], "资源", t("没有名为“{name}”的资源", name=V(str(r["resource"]))),
+                         t("资源一列由整改方案生成，请从看板重新生成，或改成：{names}", names=V("、".join(known))))
+    for r in _rows(frame, "quantity"):
+        if r["quantity"] <= 0:
+            report.error("整改台账", r["_row"], "数量", t("数量须大于 0"), t("不再需要的措施请删除这一行"))
+    for r in _rows(frame, "measure"):
+        if r["measure"] == "调配" and not isinstance(r.get("from_school_id"), str):
+            report.error("整改台账", r["_row"], "调出学校编号", t("调配教师的措施没有调出学校"),
+                         t("请填写调出学校的学校编号"))
+    for r in _rows(frame, "deadline"):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(r["deadline"])) or pd.isna(
+                pd.to_datetime(str(r["deadline"]), format="%Y-%m-%d", errors="coerce")):
+            report.error("整改台账", r["_row"], "完成时限", t("“{value}”不是日期", value=V(str(r["deadline"]))),
+                         t("请按 年-月-日 填写，如 2025-08-31"))
+    for r in _rows(frame, "status"):
+        if r["status"] == COMPLETED and not (isinstance(r.get("evidence"), str) and r["evidence"].strip()):
+            report.warn("整改台账", r["_row"], "完成佐证", t("已完成的措施没有填写完成佐证"),
+                        t("请填写验收或完成的文件名称、编号，督导核查时要看"))

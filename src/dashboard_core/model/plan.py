@@ -632,3 +632,73 @@ def apply_to_registers(registers, actions: pd.DataFrame):
             sizes.loc[at, "register_classes"] += a.quantity
         changes.update(class_sizes=sizes, oversize=registers.oversize.iloc[0:0] if registers.oversize is not None else None)
     return replace(registers, **changes) if changes else registers
+
+
+# ---- the rectification register (整改台账) ----------------------------------------------------------
+
+COUNTY_ITEM_RESOURCES = ("music_rooms", "art_rooms", "classes", "class_pupils")  # county-item fixes (G03, G05)
+
+
+def known_resources(rules: dict) -> tuple[str, ...]:
+    """What a measure of the register may add or move: the indicators' numerators and the county-item fixes."""
+    return tuple(r.name for r in resources(rules)) + COUNTY_ITEM_RESOURCES
+
+
+def register_rows(actions: pd.DataFrame, responsible: str | None = None, deadline: str | None = None,
+                  funding_year: int | None = None) -> pd.DataFrame:
+    """A plan's actions as the rows of a rectification register: one measure a row, numbered, not started,
+    its responsible unit, deadline and funding year as given (each left for the bureau to fill otherwise)."""
+    from .vocabulary import MEASURE_KINDS, NOT_STARTED
+
+    label = {kind: name for name, kind in MEASURE_KINDS.items()}
+    rows = []
+    for number, a in enumerate(actions.to_dict("records"), start=1):
+        grade = a.get("grade")
+        rows.append({
+            "measure_no": number, "school_id": a["school_id"],
+            "stage": a["stage"] if isinstance(a.get("stage"), str) else None,
+            "grade": int(grade) if grade is not None and grade == grade else None,
+            "measure": label[a["kind"]], "resource": a["resource"], "quantity": float(a["quantity"]),
+            "unit": a["unit"], "cost_yuan": float(a["cost"]),
+            "from_school_id": a["from_school_id"] if isinstance(a.get("from_school_id"), str) else None,
+            "responsible": responsible, "deadline": deadline, "funding_year": funding_year,
+            "status": NOT_STARTED, "evidence": None})
+    return pd.DataFrame(rows, columns=["measure_no", "school_id", "stage", "grade", "measure", "resource", "quantity",
+                                       "unit", "cost_yuan", "from_school_id", "responsible", "deadline",
+                                       "funding_year", "status", "evidence"])
+
+
+def register_actions(register: pd.DataFrame, names: dict[str, str] | None = None,
+                     statuses: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The measures of a register as plan actions (the columns `apply` reads), those of the given progress
+    states only (all when None): what the scorecard "with completed measures" applies."""
+    from .vocabulary import MEASURE_KINDS
+
+    names = names or {}
+    chosen = register if statuses is None else register[register["status"].isin(statuses)]
+    rows = []
+    for r in chosen.to_dict("records"):
+        grade = r.get("grade")
+        cost = r.get("cost_yuan")
+        cost = float(cost) if cost is not None and cost == cost else 0.0
+        quantity = float(r["quantity"])
+        source = r.get("from_school_id") if isinstance(r.get("from_school_id"), str) else None
+        rows.append({"kind": MEASURE_KINDS[r["measure"]], "school_id": r["school_id"],
+                     "school_name": names.get(r["school_id"], r["school_id"]),
+                     "from_school_id": source, "from_school_name": names.get(source) if source else None,
+                     "stage": r["stage"] if isinstance(r.get("stage"), str) else None,
+                     "grade": int(grade) if grade is not None and grade == grade else None,
+                     "resource": r["resource"], "quantity": quantity, "unit": r["unit"],
+                     "unit_cost": cost / quantity if quantity else 0.0, "budget": "capital", "years": 1,
+                     "cost": cost, "direction": None})
+    return pd.DataFrame(rows, columns=ACTION_COLUMNS)
+
+
+def overdue(register: pd.DataFrame, today) -> pd.Series:
+    """The measures past their deadline and not completed (a deadline is a YYYY-MM-DD date)."""
+    from .vocabulary import COMPLETED
+
+    if register.empty:
+        return pd.Series([], dtype=bool)
+    deadlines = pd.to_datetime(register["deadline"], format="%Y-%m-%d", errors="coerce")
+    return (deadlines.notna() & (deadlines.dt.date < today) & (register["status"] != COMPLETED)).rename("overdue")

@@ -25,6 +25,11 @@ JUNIOR_TYPES = (NINE_YEAR_SCHOOL, JUNIOR_SCHOOL, TWELVE_YEAR_SCHOOL, COMPLETE_SE
 URBAN, TOWN, RURAL = "城区", "镇区", "乡村"
 SETTINGS = (URBAN, TOWN, RURAL)
 
+# the rectification register (整改台账): each measure of a plan by its kind, and how far it has got
+MEASURE_KINDS = {"新增": "add", "调配": "transfer", "提升学历": "upgrade", "转岗": "reassign", "调整分班": "rebalance"}
+NOT_STARTED, IN_PROGRESS, COMPLETED = "未开始", "进行中", "已完成"
+PROGRESS = (NOT_STARTED, IN_PROGRESS, COMPLETED)
+
 # A school part's standing on one indicator
 MET, FLOOR, BELOW, NO_STUDENTS = "met", "floor", "below", "no_students"
 STATUS_CODES = (MET, FLOOR, BELOW, NO_STUDENTS)

@@ -7,7 +7,7 @@ import pandas as pd
 
 from ..model import measures, standard
 from . import i18n, words
-from .i18n import N_
+from .i18n import N_, t
 from .charts import STATUS_MARKS
 from .format import beside_threshold
 from ..model.vocabulary import CV_SCOPE, SETTINGS
@@ -493,3 +493,29 @@ def crossings_frame(crossings: pd.DataFrame) -> pd.DataFrame:
                          "学段": crossings["stage"].fillna("—"),
                          "变化": [i18n.t(CROSSING_WORDS[w]) for w in crossings["what"]],
                          "预测学生数": crossings["students"].astype(int)})
+
+
+def rectification_states_table(states) -> pd.DataFrame:
+    """The county now, with the register's completed measures, and with every measure: what each state
+    meets (school parts, CVs, county items), judged by the same scorecard."""
+    rows = []
+    for label, card in ((N_("现状"), states.now), (N_("已完成的措施落实后"), states.completed),
+                        (N_("全部措施落实后"), states.planned)):
+        s = card.summary
+        applicable = s.cv_total - s.cv_not_applicable
+        rows.append({"状态": t(label), "达到学校标准的学校（学段）": f"{s.schools_passing} / {s.schools_total}",
+                     "差异系数在限值内": f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
+                     "县级指标达到": f"{s.county_items_met} / {s.county_items_total}"})
+    return pd.DataFrame(rows)
+
+
+def rectification_table(register: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """The rectification register for reading: school names, an overdue flag, the measures in order."""
+    frame = register.sort_values("measure_no", kind="stable")
+    return pd.DataFrame({
+        "序号": frame["measure_no"], "学校": [names.get(i, i) for i in frame["school_id"]], "学段": frame["stage"],
+        "措施": frame["measure"], "资源": [t(words.RESOURCE_LABELS[r]) if r in words.RESOURCE_LABELS else r
+                                        for r in frame["resource"]],
+        "数量": frame["quantity"], "单位": frame["unit"], "费用（元）": frame["cost_yuan"],
+        "责任单位": frame["responsible"], "完成时限": frame["deadline"], "进度": frame["status"],
+        "逾期": [t("逾期") if late else "" for late in frame["overdue"]], "完成佐证": frame["evidence"]})

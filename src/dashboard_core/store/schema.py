@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..model.vocabulary import SCHOOL_TYPES, SETTINGS, STAGES
+from ..model.vocabulary import MEASURE_KINDS, PROGRESS, SCHOOL_TYPES, SETTINGS, STAGES
 
 TEXT, INT, FLOAT, BOOL = "text", "int", "float", "bool"
 # Longest text accepted: a name longer than these is pasted text, and would stretch every page and document
@@ -205,6 +205,24 @@ REGISTERS: tuple[Table, ...] = (
         Column("reviewer", "审核人", TEXT, "", "", "", required=False),
         Column("note", "备注", TEXT, "", "", "", required=False),
     ), key=("year", "item"), optional=True),
+    Table("rectification", "整改台账", "整改方案的每一项措施一行：由看板的整改方案生成，再填责任单位、完成时限和进度", (
+        Column("measure_no", "序号", INT, "", "措施的编号，每行不同", 1, count=True),
+        Column("school_id", "学校编号", TEXT, "", "措施落在的学校", "DEMO-03"),
+        Column("stage", "学段", TEXT, "", "小学 或 初中（学校整体的措施留空）", "小学", required=False, choices=STAGES),
+        Column("grade", "年级", INT, "", "调整分班、增设班级的年级", 1, required=False),
+        Column("measure", "措施类别", TEXT, "", "、".join(MEASURE_KINDS), "新增", choices=tuple(MEASURE_KINDS)),
+        Column("resource", "资源", TEXT, "", "资源的英文名（由整改方案生成，一般不改），如 art_rooms、sports_area_m2",
+               "art_rooms"),
+        Column("quantity", "数量", FLOAT, "", "按“单位”一列", 1),
+        Column("unit", "单位", TEXT, "", "如 间、㎡、人、元", "间"),
+        Column("cost_yuan", "费用", FLOAT, "元", "方案测算的费用", 480000, required=False),
+        Column("from_school_id", "调出学校编号", TEXT, "", "调配教师时的调出学校", "", required=False),
+        Column("responsible", "责任单位", TEXT, "", "如 县教育局计划财务股、学校", "县教育局计划财务股", required=False),
+        Column("deadline", "完成时限", TEXT, "", "如 2025-08-31", "2025-08-31", required=False),
+        Column("funding_year", "资金年度", INT, "年", "安排资金的年度", 2025, required=False),
+        Column("status", "进度", TEXT, "", "、".join(PROGRESS), "未开始", choices=PROGRESS),
+        Column("evidence", "完成佐证", TEXT, "", "已完成时填验收或完成的文件、照片编号等", "", required=False),
+    ), key=("measure_no",), optional=True),
 )
 TABLES = TABLES + REGISTERS
 REGISTER_NAMES = tuple(t.name for t in REGISTERS)

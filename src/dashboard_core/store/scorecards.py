@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -11,7 +12,7 @@ from ..model import standard
 from ..model.filters import Filters
 from ..model.registers import LISTED, Registers, oversize_limits
 from ..model.scorecard import Scorecard
-from . import facts, queries
+from . import facts, queries, snapshots
 from .snapshots import Snapshot
 
 
@@ -196,3 +197,37 @@ def _card(snapshot: Snapshot, filters: Filters, rules: dict, matrix: pd.DataFram
     vetoes, applying = conditions(snapshot, filters.year, rules)
     summary = standard.summarise(results, cvs, items, vetoes, rules, demo=snapshot.demo, acceptance_unit=county)
     return Scorecard(filters, snapshot, rules, matrix, results, cvs, items, vetoes, summary, applying)
+
+
+@dataclass
+class RectificationStates:
+    """The county as it is, with the register's completed measures carried out, and with all of them."""
+    register: pd.DataFrame  # the 整改台账 rows, with `overdue`
+    now: Scorecard
+    completed: Scorecard
+    planned: Scorecard
+
+
+def rectification(snapshot: Snapshot, year: int, rules: dict | None = None, base: Scorecard | None = None,
+                  today=None) -> RectificationStates | None:
+    """The three states of the rectification register of a snapshot (None when it has no register rows):
+    now, with the measures marked 已完成 carried out, with every measure of the register carried out;
+    each measure flagged when past its deadline and not completed."""
+    import datetime as dt
+
+    from ..model.vocabulary import COMPLETED
+
+    if "rectification" not in snapshot.tables:
+        return None
+    register = snapshots.read_table(snapshot, "rectification", [])
+    if register.empty:
+        return None
+    rules = rules or standard.load_rules()
+    now = base if base is not None and base.filters == Filters(year=year) else compute(snapshot, Filters(year=year), rules)
+    names = dict(zip(now.matrix["school_id"], now.matrix["school_name"], strict=False))
+    register = register.assign(overdue=plan_model.overdue(register, today or dt.date.today()).to_numpy())
+    done = plan_model.register_actions(register, names, (COMPLETED,))
+    every = plan_model.register_actions(register, names)
+    completed = compute(snapshot, Filters(year=year), rules, actions=done, base=now)
+    planned = compute(snapshot, Filters(year=year), rules, actions=every, base=now)
+    return RectificationStates(register, now, completed, planned)

@@ -26,10 +26,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .schema import REGISTER_NAMES
+
 TABLES = ("report_facts", "townships", "schools", "school_stage_year", "school_year", "county_year")
-# registers a snapshot may lack (older snapshots, counties that do not keep them yet): see schema.REGISTERS
-OPTIONAL_TABLES = ("classes", "special_rooms", "school_finance", "teacher_register", "teacher_subjects", "rotation",
-                   "consolidation", "disabled_children", "quality_monitoring", "survey", "evidence")
+# registers a snapshot may lack (older snapshots, counties that do not keep them yet): schema.REGISTERS
+OPTIONAL_TABLES = REGISTER_NAMES
 SNAPSHOT_ID = re.compile(r"^[0-9A-Za-z][0-9A-Za-z_.-]{0,63}$")
 MANIFEST = "manifest.json"
 

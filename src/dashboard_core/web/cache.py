@@ -145,6 +145,12 @@ def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame, target_
 
 
 @st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+def rectification(snapshot: Snapshot, year: int, today):
+    # saves evaluating the county twice more (with the completed measures, with all) on every rerun
+    return scorecards.rectification(snapshot, year, rules(), base=card(snapshot, Filters(year=year)), today=today)
+
+
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
 def enrolment_ahead(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: float | None):
     # saves projecting and re-evaluating three years ahead on every rerun
     from ..model import projection
