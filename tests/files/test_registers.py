@@ -43,8 +43,8 @@ def test_every_register_is_a_template_sheet_and_reads_back(tmp_path, tables, dem
     assert {t.sheet for t in REGISTERS} <= set(book.sheetnames)
     report = importer.validate(path)
     assert report.ok, [p.text() for p in report.problems]
-    for table in REGISTERS:
-        assert len(report.tables[table.name]) == len(tables[table.name]), table.name
+    for table in REGISTERS:  # a register the demo does not keep (整改台账) reads back empty
+        assert len(report.tables.get(table.name, ())) == len(tables.get(table.name, ())), table.name
 
 
 def test_a_workbook_without_registers_imports_and_judges_what_it_can(tmp_path, tables):
