@@ -101,3 +101,15 @@ def test_the_standards_page_shows_the_three_states(with_register, monkeypatch):
     n = len(with_register[2])
     assert any(f"{n} 项措施已过完成时限仍未完成" in w.value for w in at.warning), [w.value for w in at.warning]
     assert snapshots.newest(root).snapshot_id == snap.snapshot_id
+
+
+def test_the_report_shows_the_three_states(with_register):
+    from dashboard_core.files import report
+
+    _, snap, register = with_register
+    built = report.build(snap, YEAR)
+    heading = next(i for i, b in enumerate(built.blocks) if b.kind == "heading" and "整改落实情况" in b.text)
+    said = built.blocks[heading + 1].text
+    assert f"整改台账共 {len(register)} 项措施，已完成 0 项" in said and "由督导核查" in said
+    table = built.blocks[heading + 2]
+    assert [row[0] for row in table.rows] == ["现状", "已完成的措施落实后", "全部措施落实后"]

@@ -180,3 +180,20 @@ def test_the_annex_gives_each_schools_raw_figures_and_the_teaching_points(county
     assert len(measured) == 3 + numerators  # students twice, teachers, and every indicator's numerator
     assert {r[0] for r in points.rows} == {"坎乡教学点（示例）", "阔洪奇乡教学点（示例）"}
     assert all(r[3].endswith("中心小学（示例）") for r in points.rows)
+
+
+def test_the_report_gives_each_years_figures_and_cites_no_later_documents(county_report, demo_snapshot):
+    """基本情况 carries the years of the snapshot, each evaluated as its own year (the report's year equal to
+    its scorecard), and a year's evidence annex cites no document dated after that year."""
+    from dashboard_core.store import queries
+
+    table = next(b for b in county_report.blocks if b.kind == "table" and b.columns and b.columns[0] == "年份")
+    years = [int(r[0]) for r in table.rows]
+    assert years == [y for y in queries.available_years(demo_snapshot) if y <= 2024] and len(years) >= 3
+    card = scorecards.compute(demo_snapshot, Filters(year=2024))
+    last = dict(zip(table.columns, table.rows[-1]))
+    assert last["达到学校标准"] == f"{card.summary.schools_passing} / {card.summary.schools_total}"
+    assert last["在校学生"] == f"{int(card.enrolment_by_stage()['students'].sum()):,}"
+    for year in years:
+        evidence = queries.register_evidence(demo_snapshot, year)
+        assert (evidence["issued_on"].str[:4].astype(int) <= year).all(), year

@@ -137,6 +137,12 @@ def _survey(frame, report) -> None:
 
 def _evidence(frame, report) -> None:
     known = _known_items()
+    for r in _rows(frame, "issued_on", "year"):
+        issued = str(r["issued_on"])[:4]
+        if issued.isdigit() and int(issued) > int(r["year"]):
+            report.warn("佐证台账", r["_row"], "日期", t("{year} 年的佐证文件日期是 {date}，晚于评估年度",
+                                                     year=int(r["year"]), date=V(str(r["issued_on"]))),
+                        t("请核对：是否把下一年度的文件填到了这一年；自评报告按年度引用文件"))
     for r in _rows(frame, "item"):
         kind = known.get(str(r["item"]).strip())
         if kind is None:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..model import standard
 from ..model.filters import Filters
-from ..model.vocabulary import ITEM_NO_DATA, STAGES, TEACHING_POINT
+from ..model.vocabulary import COMPLETED, ITEM_NO_DATA, STAGES, TEACHING_POINT
 from ..present import tables, words
 from ..present.format import beside_threshold, num
 from ..store import facts, queries, scorecards
@@ -110,6 +110,22 @@ def school_part_table(card, stage: str, rules: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def trend_table(snapshot: Snapshot, year: int, rules: dict, filters: Filters, card) -> pd.DataFrame:
+    """The years of the snapshot up to the report's, each evaluated as its own year: schools, pupils,
+    classes, teachers, school parts meeting the school standard and (for the county) CVs within limits."""
+    rows = []
+    for each in (y for y in queries.available_years(snapshot) if y <= year):
+        scoped = Filters(year=each, townships=filters.townships)
+        that = card if each == year else scorecards.compute(snapshot, scoped, rules)
+        stages, s = that.enrolment_by_stage(), that.summary
+        applicable = s.cv_total - s.cv_not_applicable
+        rows.append({"年份": each, "学校（学段）": int(stages["schools"].sum()), "在校学生": f"{int(stages['students'].sum()):,}",
+                     "班级": f"{int(stages['classes'].sum()):,}", "专任教师": f"{int(stages['full_time_teachers'].sum()):,}",
+                     "达到学校标准": f"{s.schools_passing} / {s.schools_total}",
+                     "差异系数在限值内": f"{s.cv_passing} / {applicable}" if applicable and filters.is_whole_county else "—"})
+    return pd.DataFrame(rows)
+
+
 def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: tuple = ()) -> Report:
     rules = rules or standard.load_rules()
     filters = Filters(year=year, townships=tuple(townships))
@@ -137,6 +153,12 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                            f"{int(stages['students'].sum()):,} 人，班级 {int(stages['classes'].sum()):,} 个，专任教师 "
                            f"{int(stages['full_time_teachers'].sum()):,} 人。"
                            + ("（示例数据）" if snapshot.demo else "")))
+
+    trend = trend_table(snapshot, year, rules, filters, card)
+    if len(trend) > 1:
+        add(Block("paragraph", f"{scope}近 {len(trend)} 年的主要数字（数据快照，每年同一套评估）："))
+        add(_table(trend, "学校标准与差异系数每年按当年数据评估；差异系数只对全县评估。"
+                   + ("示例数据。" if snapshot.demo else "")))
 
     # 二、主要做法与成效: the report's own sections, quoted with their numbers
     add(Block("heading", "二、主要做法与成效"))
@@ -230,6 +252,16 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
         add(Block("paragraph", ("全县" if townships else "") + "措施实施后：" + words.verdict_text(after) + "。"))
     else:
         add(Block("paragraph", "按现有数据，所有学校（学段）与差异系数均在标准以内，暂无需要列出的整改措施。"))
+
+    states = scorecards.rectification(snapshot, year, rules, base=card)
+    if states is not None:
+        add(Block("heading", "（三）整改落实情况（整改台账）", level=2))
+        done = int((states.register["status"] == COMPLETED).sum())
+        late = int(states.register["overdue"].sum())
+        add(Block("paragraph", f"整改台账共 {len(states.register)} 项措施，已完成 {done} 项"
+                               + (f"，{late} 项已过完成时限仍未完成" if late else "") + "。以下三种状态用同一套评估（全县）；"
+                               "措施是否完成以完成佐证为准，由督导核查。"))
+        add(_table(tables.rectification_states_table(states)))
 
     # 五、下一步打算 and the closing: the conclusion in self-evaluation words, the seal and the 公示
     add(Block("heading", "五、下一步打算"))

@@ -237,9 +237,15 @@ DOCUMENTS = [
 
 
 def evidence(years) -> pd.DataFrame:
+    """Each year's register of documents. A document dated after the year (an annual notice, a yearly
+    inspection report) is that year's issue of it: its year in the title, number and date is the row's, so a
+    2023 register never cites a document of 2024."""
     rows = []
     for year in years:
         for item, title, issuer, number, date, department in DOCUMENTS:
+            issued = int(date[:4])
+            if issued > year:
+                title, number, date = (text.replace(str(issued), str(year)) for text in (title, number, date))
             status = "不存在" if item.startswith("V") else "达到"
             rows.append({"year": int(year), "item": item, "status": status, "document": title + EXAMPLE,
                          "issuer": issuer, "document_no": number, "issued_on": date, "department": department,
