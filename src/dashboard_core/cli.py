@@ -299,7 +299,8 @@ def cmd_briefing(args) -> int:
         doc = briefing.build(snap, filters, scope)
         data = briefing.to_pptx(doc) if args.format == "pptx" else briefing.to_pdf(doc)
     Path(args.out).write_bytes(data)
-    print(f"已写入简报：{args.out}（{args.format.upper()}，{len(doc.sections) + 1} 页{'，含示例数据水印' if doc.demo else ''}）")
+    pages = briefing.slide_count(doc) if args.format == "pptx" else len(doc.sections) + 1
+    print(f"已写入简报：{args.out}（{args.format.upper()}，{pages} 页{'，每页标注示例数据' if doc.demo else ''}）")
     return 0
 
 

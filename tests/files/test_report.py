@@ -120,7 +120,22 @@ def test_docx_is_in_official_document_form(county_report):
     parts = next(t for t in doc.tables if t.rows[0].cells[0].text == "学校（学段）")
     widths = [c.width for c in parts.rows[0].cells]
     assert widths[0] > 2 * widths[1]  # the school names get room; the numbers do not take it from them
-    assert sum(w.cm for w in widths) == pytest.approx(report.TEXT_WIDTH_CM, abs=0.05)
+    # the wide tables on turned pages of their own, each table exactly as wide as its page's text block
+    body = doc.element.body
+    for table in doc.tables:
+        following = table._tbl.getnext()
+        while following is not None and following.find(f".//{qn('w:sectPr')}") is None and following.tag != qn("w:sectPr"):
+            following = following.getnext()
+        sect = following if following.tag == qn("w:sectPr") else following.find(f".//{qn('w:sectPr')}")
+        size, margins = sect.find(qn("w:pgSz")), sect.find(qn("w:pgMar"))
+        text_width = int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"))) - int(margins.get(qn("w:right")))
+        grid = sum(int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.iterfind(qn("w:gridCol")))
+        assert abs(grid - text_width) < 60, (table.rows[0].cells[0].text, grid, text_width)  # 60 twips ≈ 1 mm
+        wide = len(table.columns) >= report.WIDE_TABLE_COLUMNS
+        assert (size.get(qn("w:orient")) == "landscape") == wide, table.rows[0].cells[0].text
+    assert body is not None
+    for section in doc.sections[1:]:  # every page after the cover keeps the demo header and the "— n —" number
+        assert not section.different_first_page_header_footer and section.footer.is_linked_to_previous
 
 
 @pytest.mark.slow  # LibreOffice, as the bureau's Word or WPS would open the file

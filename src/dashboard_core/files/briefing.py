@@ -201,6 +201,11 @@ def _title_lines(b: Briefing) -> list[str]:
             t("示例数据：学校层面数字为演示用途，非真实统计") if b.demo else t("数据来源：本县教育统计")]
 
 
+def slide_count(b: Briefing) -> int:
+    """The deck's slides: a cover, a slide per section, and one more for each chart past a section's first."""
+    return 1 + sum(1 + max(0, len([c for c in s.charts if c.slide is not None]) - 1) for s in b.sections)
+
+
 FONT = "Microsoft YaHei"  # Latin and East Asian alike: Office and WPS have it; LibreOffice falls back to Noto CJK
 BUREAU = "察布查尔锡伯自治县教育局"
 TITLE_COLOR, TEXT_COLOR, MUTED_COLOR, MARK_COLOR = (31, 78, 140), (17, 24, 39), (75, 85, 99), (185, 28, 28)

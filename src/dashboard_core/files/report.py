@@ -205,10 +205,10 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                               "数值": [words.item_value(r) for r in rows.to_dict("records")],
                               "状态": [words.item_status(r) for r in rows.to_dict("records")],
                               "来源": [words.item_source(r, citations) for r in rows.to_dict("records")]})
-        widths = [0.7, 3, 2.6, 1.4, 3.2]
+        widths = [1.0, 2.9, 2.5, 1.4, 3.1]  # 编号 holds "G15.1" on one line
         if townships:  # which items were judged for the township's schools, which stay the county's
             table.insert(3, "范围", [f"{scope}学校" if x == "view" else "全县" for x in rows["scope"]])
-            widths = [0.7, 2.7, 2.4, 1.0, 1.3, 2.8]
+            widths = [1.0, 2.6, 2.3, 1.0, 1.3, 2.6]
         add(_table(table, widths=widths))
         if part == "recognition":
             for r in rows.to_dict("records"):
@@ -220,7 +220,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
     add(_table(pd.DataFrame({"编号": vetoes["item"], "情形": vetoes["text"],
                              "状态": [words.veto_status(r) for r in vetoes.to_dict("records")],
                              "佐证": [words.veto_source(r, citations) for r in vetoes.to_dict("records")]}),
-               f"依据：{rules['non_recognition']['items'][0]['source']}", [0.7, 2.5, 1.4, 4]))
+               f"依据：{rules['non_recognition']['items'][0]['source']}", [0.9, 2.4, 1.4, 3.9]))
 
     # 四、存在的问题与整改措施
     add(Block("heading", "四、存在的问题与整改措施"))
@@ -312,8 +312,11 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
 # program substitutes its own 宋体/黑体 (LibreOffice: Noto Serif/Sans CJK)
 TITLE_FONT, BODY_FONT, HEADING_FONTS = "方正小标宋简体", "仿宋_GB2312", {1: "黑体", 2: "楷体_GB2312", 3: "仿宋_GB2312"}
 TABLE_FONT, TABLE_HEAD_FONT = "宋体", "黑体"
+TABLE_PT, DENSE_PT = 10.5, 8  # 五号; the tables of more than six columns
 BUREAU = f"{COUNTY_NAME}教育局"
 TEXT_WIDTH_CM = 21.0 - 2.8 - 2.6  # A4 less the 公文 margins
+LANDSCAPE_WIDTH_CM = 29.7 - 2.8 - 2.6  # a wide table's pages turned: the same margins on the long side
+WIDE_TABLE_COLUMNS = 9  # from this many columns a table gets landscape pages of its own (附表 as counties print them)
 
 
 def _fonts(style_or_run_element, font: str, size_pt: float | None = None, bold: bool | None = None) -> None:
@@ -395,28 +398,95 @@ def _row_flags(row, header: bool) -> None:
 
 
 def _display_width(text: str) -> float:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    """Width in half-ems: a CJK character or a mark (✓ △ ✗, drawn full width by CJK fonts) two, a digit or a
+    Latin letter a little over one (proportional figures)."""
+    return sum(2 if ord(ch) > 0x2E7F or 0x2190 <= ord(ch) <= 0x27BF else 1.1 for ch in text)
 
 
-def column_widths(block: Block) -> list[float]:
-    """Each column's share of the text width: the table's own (relative) widths, else by its longest
-    entry (a CJK character counting double), bounded so no column starves or swallows the rest."""
+CELL_PADDING_CM = 0.45  # Word's and LibreOffice's default left and right cell margins together, with a little air
+CM_PER_PT = 2.54 / 72
+
+
+def column_widths(block: Block, font_pt: float = 10.5, width_cm: float | None = None) -> list[float]:
+    """Each column's share of the text width: the table's own (relative) widths, else from its entries at
+    the table's font size (a unit is half an em; a CJK character counts two). Every column but the first
+    gets at least its longest entry on one line (a number never breaks: "1770" read as "177 / 0"); headers
+    may wrap. Room left over goes first to the columns whose headers would wrap, then to all in proportion;
+    when the entries need more than the width, the first column (the names, which wrap) gives way."""
     if block.widths and len(block.widths) == len(block.columns):
         raw = [float(w) for w in block.widths]
+        total = sum(raw)
+        return [w / total for w in raw]
+    unit_cm = font_pt / 2 * CM_PER_PT
+    available = (width_cm or TEXT_WIDTH_CM) / unit_cm
+    padding = CELL_PADDING_CM / unit_cm
+    n = len(block.columns)
+    longest = [max([_display_width(r[i]) for r in block.rows] or [0]) for i in range(n)]
+    header = [_display_width(block.columns[i]) for i in range(n)]
+    cap = 40 if n <= 6 else 24  # a long text column wraps rather than take the table
+    need = [min(longest[i], cap) + padding for i in range(n)]
+    need[0] = min(need[0], 10 + padding)  # the names wrap onto two or three lines
+    want = [min(max(longest[i], header[i] / 2), cap) + padding for i in range(n)]
+    if sum(need) >= available:
+        widths = list(need)
+        widths[0] = max(8 + padding, available - sum(need[1:]))
     else:
-        # a header may wrap onto two lines, a long name too where the columns are many; a number should not.
-        # A unit is half an em; each cell adds about four of them in padding
-        cap = 40 if len(block.columns) <= 6 else 16
-        raw = [min(max([_display_width(block.columns[i]) / 2] + [_display_width(r[i]) for r in block.rows]), cap) + 4
-               for i in range(len(block.columns))]
-    total = sum(raw)
-    return [w / total for w in raw]
+        widths = list(need)
+        spare = available - sum(widths)
+        extra = [max(0.0, w - nd) for w, nd in zip(want, need, strict=True)]
+        if sum(extra) > 0:
+            take = min(1.0, spare / sum(extra))
+            widths = [w + e * take for w, e in zip(widths, extra, strict=True)]
+        spare = available - sum(widths)
+        widths = [w + spare * w / sum(widths) for w in widths]
+    total = sum(widths)
+    return [w / total for w in widths]
 
 
 def _title_lines(title: str) -> list[str]:
     """The title broken where a reader would (…发展 / 自评报告), not wherever the line runs out."""
     cut = title.find("发展")
     return [title[:cut + 2], title[cut + 2:]] if cut > 0 and title[cut + 2:] else [title]
+
+
+def _landscape_blocks(blocks: list[Block]) -> list[bool]:
+    """Which blocks go on turned pages: each wide table with the heading and paragraphs just before it (so a
+    heading never stands alone on a portrait page); consecutive wide tables share the turned pages."""
+    turned = [False] * len(blocks)
+    for i, block in enumerate(blocks):
+        if block.kind == "table" and len(block.columns) >= WIDE_TABLE_COLUMNS:
+            turned[i] = True
+            j = i - 1
+            while j >= 0 and i - j <= 3 and blocks[j].kind in ("heading", "paragraph") and not turned[j]:
+                turned[j] = True
+                if blocks[j].kind == "heading":
+                    if j > 0 and blocks[j - 1].kind == "heading" and not turned[j - 1]:
+                        turned[j - 1] = True  # a section heading directly above goes along
+                    break
+                j -= 1
+            else:
+                if j < i - 1 and blocks[j + 1].kind != "heading":  # no heading within reach: the table alone turns
+                    for k in range(j + 1, i):
+                        turned[k] = False
+    return turned
+
+
+def _turn_page(doc, landscape: bool) -> None:
+    """A new section on a new page, turned for a wide table (or back): the same margins on each side of the
+    paper, the header and the "— n —" footer continued, numbering unbroken."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Cm
+
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.different_first_page_header_footer = False  # only the cover goes without header and number
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Cm(29.7), Cm(21.0)) if landscape else (Cm(21.0), Cm(29.7))
+    if landscape:
+        section.top_margin, section.bottom_margin = Cm(2.8), Cm(2.6)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
+    else:
+        section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
+        section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
 
 
 def to_docx(report: Report) -> bytes:
@@ -436,10 +506,10 @@ def to_docx(report: Report) -> bytes:
         _style(doc, f"Heading {level}", "Normal", HEADING_FONTS[level], size, bold=level == 3, indent_chars=2,
                line_pt=28, keep_with_next=True)
     _style(doc, "引文", "Normal", BODY_FONT, 14, indent_chars=2, line_pt=24)
-    _style(doc, "表格文字", "Normal", TABLE_FONT, 10.5, line_pt=14)
-    _style(doc, "表格标题行", "表格文字", TABLE_HEAD_FONT, 10.5, bold=True, align=center)
-    _style(doc, "表格文字（密）", "表格文字", TABLE_FONT, 8, line_pt=11)
-    _style(doc, "表格标题行（密）", "表格文字（密）", TABLE_HEAD_FONT, 8, bold=True, align=center)
+    _style(doc, "表格文字", "Normal", TABLE_FONT, TABLE_PT, line_pt=14)
+    _style(doc, "表格标题行", "表格文字", TABLE_HEAD_FONT, TABLE_PT, bold=True, align=center)
+    _style(doc, "表格文字（密）", "表格文字", TABLE_FONT, DENSE_PT, line_pt=11)
+    _style(doc, "表格标题行（密）", "表格文字（密）", TABLE_HEAD_FONT, DENSE_PT, bold=True, align=center)
     _style(doc, "注释", "Normal", TABLE_FONT, 10.5, line_pt=16, space_after=6, color=(75, 85, 99))
     _style(doc, "落款", "Normal", BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, line_pt=28)
     _style(doc, "页码", "Normal", TABLE_FONT, 14, align=center)
@@ -472,7 +542,12 @@ def to_docx(report: Report) -> bytes:
     for line in report.cover:
         doc.add_paragraph(line, style="封面信息")
     doc.add_paragraph(style="封面信息").add_run().add_break(WD_BREAK.PAGE)
-    for block in report.blocks:
+    landscape = _landscape_blocks(report.blocks)
+    turned = False
+    for index, block in enumerate(report.blocks):
+        if landscape[index] != turned:
+            turned = landscape[index]
+            _turn_page(doc, landscape=turned)
         if block.kind == "heading":
             doc.add_paragraph(block.text, style=f"Heading {block.level}")
         elif block.kind == "paragraph":
@@ -481,10 +556,12 @@ def to_docx(report: Report) -> bytes:
             p = doc.add_paragraph(f"“{block.text}”", style="引文")
             p.add_run(f"（{block.note}）").font.size = Pt(10.5)
         elif block.kind == "table":
+            wide = turned
             table = doc.add_table(rows=1, cols=len(block.columns))
             table.style, table.alignment, table.autofit = "Table Grid", WD_TABLE_ALIGNMENT.CENTER, False
-            widths = [Cm(TEXT_WIDTH_CM * share) for share in column_widths(block)]
             dense = len(block.columns) > 6  # the wide tables: a smaller size, so the numbers stay on one line
+            width_cm = LANDSCAPE_WIDTH_CM if wide else TEXT_WIDTH_CM
+            widths = [Cm(width_cm * share) for share in column_widths(block, DENSE_PT if dense else TABLE_PT, width_cm)]
             text_style, head_style = (("表格文字（密）", "表格标题行（密）") if dense else ("表格文字", "表格标题行"))
             for i, name in enumerate(block.columns):
                 table.columns[i].width = widths[i]  # the grid (LibreOffice reads it) and every cell (Word does)
