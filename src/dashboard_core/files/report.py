@@ -411,8 +411,8 @@ def column_widths(block: Block, font_pt: float = 10.5, width_cm: float | None = 
     """Each column's share of the text width: the table's own (relative) widths, else from its entries at
     the table's font size (a unit is half an em; a CJK character counts two). Every column but the first
     gets at least its longest entry on one line (a number never breaks: "1770" read as "177 / 0"); headers
-    may wrap. Room left over goes first to the columns whose headers would wrap, then to all in proportion;
-    when the entries need more than the width, the first column (the names, which wrap) gives way."""
+    may wrap. When the entries need more than the width, the first column (the names, which wrap) gives
+    way; room left goes to the names first, then to the headers that would wrap, then to every column alike."""
     if block.widths and len(block.widths) == len(block.columns):
         raw = [float(w) for w in block.widths]
         total = sum(raw)
@@ -427,13 +427,15 @@ def column_widths(block: Block, font_pt: float = 10.5, width_cm: float | None = 
     need = [min(longest[i], cap) + padding for i in range(n)]
     need[0] = min(need[0], 10 + padding)  # the names wrap onto two or three lines
     want = [min(max(longest[i], header[i] / 2), cap) + padding for i in range(n)]
+    want[0] = min(longest[0], 40) + padding  # a school's name and stage on one line where the page allows
     if sum(need) >= available:
         widths = list(need)
         widths[0] = max(8 + padding, available - sum(need[1:]))
     else:
         widths = list(need)
+        widths[0] = min(want[0], available - sum(need[1:]))  # the names on one line first, where they fit
         spare = available - sum(widths)
-        extra = [max(0.0, w - nd) for w, nd in zip(want, need, strict=True)]
+        extra = [max(0.0, w - nd) for w, nd in zip(want, widths, strict=True)]
         if sum(extra) > 0:
             take = min(1.0, spare / sum(extra))
             widths = [w + e * take for w, e in zip(widths, extra, strict=True)]

@@ -527,7 +527,7 @@ COUNT_UNITS = ("人", "间", "个", "班", "所", "台", "套")
 
 
 def action_text(a) -> str:
-    """One action of a plan in words, e.g. 「县第三小学（示例）·小学：从 阔洪奇乡中心小学 调配 3 人 高于规定学历的专任教师」."""
+    """One action of a plan in words, e.g. 「县第三小学（示例）·小学：从阔洪奇乡中心小学调配 3 人高于规定学历的专任教师」."""
     where = tr(a["school_name"]) + (t("·{stage}", stage=a["stage"]) if isinstance(a.get("stage"), str) else "")
     grade = a.get("grade")
     if grade is not None and grade == grade:
@@ -540,7 +540,7 @@ def action_text(a) -> str:
     kind = a["kind"]
     if kind == "transfer":
         direction = a.get("direction")
-        text = t("{where}：从 {source} 调配 {amount} {what}", where=Verbatim(where), source=a["from_school_name"],
+        text = t("{where}：从{source}调配 {amount}{what}", where=Verbatim(where), source=a["from_school_name"],
                  amount=Verbatim(amount), what=Verbatim(what))
         return text + (t("（{direction}）", direction=Verbatim(direction_text(direction))) if isinstance(direction, str) else "")
     if kind == "upgrade":
@@ -551,7 +551,7 @@ def action_text(a) -> str:
         return t("{where}：调整分班，{amount}调入同年级其他班（不增班、不增教师）", where=Verbatim(where), amount=Verbatim(amount))
     if a["resource"] == "pe_art_teachers":  # hired with a degree above the required: counts for both indicators
         what += t("（学历高于规定，同时计入高于规定学历教师）")
-    return t("{where}：新增 {amount} {what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))
+    return t("{where}：新增 {amount}{what}", where=Verbatim(where), amount=Verbatim(amount), what=Verbatim(what))
 
 
 def direction_text(direction: str) -> str:
