@@ -105,8 +105,10 @@ def test_docx_is_in_official_document_form(county_report):
     assert normal.element.rPr.find(qn("w:lang")).get(qn("w:eastAsia")) == "zh-CN"
     heading = doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts"))
     assert heading.get(qn("w:eastAsia")) == "黑体" and heading.get(qn("w:asciiTheme")) is None
-    direct = [r for p in doc.paragraphs for r in p.runs if r.font.name or (r.font.size and r.font.size.pt != 10.5)]
+    cells = [p for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    direct = [r for p in doc.paragraphs + cells for r in p.runs if r.font.name or r.font.size or r.font.bold is not None]
     assert not direct, [r.text for r in direct][:5]  # the look lives in the styles, not in every run
+    assert any(r.style.name == "引文出处" for p in doc.paragraphs for r in p.runs)
     title = doc.paragraphs[0]
     assert title.style.name == "报告标题" and title.text.split("\n")[0].endswith("优质均衡发展")
     assert doc.sections[0].different_first_page_header_footer

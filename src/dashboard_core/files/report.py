@@ -495,6 +495,7 @@ def to_docx(report: Report) -> bytes:
     from datetime import datetime, timezone
 
     from docx import Document
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
     from docx.shared import Cm, Pt
@@ -513,6 +514,9 @@ def to_docx(report: Report) -> bytes:
     _style(doc, "表格文字（密）", "表格文字", TABLE_FONT, DENSE_PT, line_pt=11)
     _style(doc, "表格标题行（密）", "表格文字（密）", TABLE_HEAD_FONT, DENSE_PT, bold=True, align=center)
     _style(doc, "注释", "Normal", TABLE_FONT, 10.5, line_pt=16, space_after=6, color=(75, 85, 99))
+    cited = doc.styles.add_style("引文出处", WD_STYLE_TYPE.CHARACTER)  # where a quote comes from, 五号 after it
+    cited.font.size = Pt(10.5)
+    _fonts(cited.element, BODY_FONT)
     _style(doc, "落款", "Normal", BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, line_pt=28)
     _style(doc, "页码", "Normal", TABLE_FONT, 14, align=center)
     _style(doc, "页眉", "Normal", TABLE_FONT, 9, align=center, color=(0xB4, 0x53, 0x09))
@@ -556,7 +560,7 @@ def to_docx(report: Report) -> bytes:
             doc.add_paragraph(block.text)
         elif block.kind == "quote":
             p = doc.add_paragraph(f"“{block.text}”", style="引文")
-            p.add_run(f"（{block.note}）").font.size = Pt(10.5)
+            p.add_run(f"（{block.note}）", style="引文出处")
         elif block.kind == "table":
             wide = turned
             table = doc.add_table(rows=1, cols=len(block.columns))
