@@ -31,7 +31,7 @@ with ui.slide(chart_height=0.36):
         projects = tables.facts_frame(facts, ["regional_projects_completed", "prefecture_projects_completed"],
                                       {"regional_projects_completed": "自治区级课题结题（2024 年）",
                                        "prefecture_projects_completed": "州级课题结题（2025 年）"})
-        ui.show_chart(charts.category_bars(projects, t("课题结题"), t("项数"), "#0f766e"), projects, SOURCE, "quality_projects.csv")
+        ui.show_chart(charts.category_bars(projects, t("课题结题"), t("项数"), charts.CATEGORY_COLORS[1]), projects, SOURCE, "quality_projects.csv")
 
 with ui.slide(chart_height=0.36):
     st.subheader(t("传统体育项目：摔跤、射箭、足球"))

@@ -94,7 +94,7 @@ with ui.slide(chart_height=0.36):
     trips = tables.facts_frame(facts, ["study_trips_outside_people", "study_trips_xinjiang_people"],
                                {"study_trips_outside_people": "赴北京、江苏等省市研学（3 场）",
                                 "study_trips_xinjiang_people": "疆内研学（65 场）"})
-    ui.show_chart(charts.category_bars(trips, t("2024 年研学参与人次"), t("人次"), "#0f766e"), trips, ui.report_source(S_LEAD),
+    ui.show_chart(charts.category_bars(trips, t("2024 年研学参与人次"), t("人次"), charts.CATEGORY_COLORS[1]), trips, ui.report_source(S_LEAD),
                   "services_study_trips.csv")
     st.caption(t("以盐城实验学校为中心建立中小学思政一体化结对共建联盟。"))
 

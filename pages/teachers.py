@@ -146,7 +146,7 @@ with ui.slide(chart_height=0.5):
     left, right = st.columns([2, 1])
     with left:
         studios = tables.facts_frame(facts, ["principal_studios", "aid_teacher_studios", "county_teacher_studios", "prefecture_teacher_studios"])
-        ui.show_chart(charts.category_bars(studios, t("名书记（校长）、名师、教学能手工作室"), t("个数"), "#0f766e"), studios,
+        ui.show_chart(charts.category_bars(studios, t("名书记（校长）、名师、教学能手工作室"), t("个数"), charts.CATEGORY_COLORS[1]), studios,
                       ui.report_source(S_QUA), "teachers_studios.csv")
     with right:
         fact_metric(st, "backbone_teachers", "学科带头人、教学能手、骨干教师")

@@ -211,3 +211,16 @@ def test_a_long_title_keeps_its_name_and_moves_its_explanation_below():
         "subtitle": "(students ÷ full-time teachers; dashed line: selected scope overall)"}
     short = {"title": "各校生师比（学生数 ÷ 专任教师数）"}
     assert charts.title_with_subtitle(short) == short  # a title that fits stays as it is
+
+
+def test_category_colours_never_reuse_a_status_colour():
+    """A colour says a status (met, floor, below, no pupils) or a category (城乡, this school / township /
+    county), never both: 乡村 in amber read as 未达标但不低于 85%."""
+    status = {c.lower() for c in charts.STATUS_COLORS.values()} | {c.lower() for c in charts.ITEM_COLORS.values()}
+    for palette in (charts.SETTING_COLORS, charts.LEVEL_COLORS, dict(enumerate(charts.CATEGORY_COLORS))):
+        assert not status & {c.lower() for c in palette.values()}, palette
+        for colour in palette.values():  # nor one a projector would show as the same hue
+            r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+            for other in status:
+                r2, g2, b2 = (int(other[i:i + 2], 16) for i in (1, 3, 5))
+                assert abs(r - r2) + abs(g - g2) + abs(b - b2) > 90, (colour, other)

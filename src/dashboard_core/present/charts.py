@@ -28,10 +28,12 @@ FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft Ya
 STATUS_COLORS = {MET: "#1b7f3b", FLOOR: "#b45309", BELOW: "#b91c1c", NO_STUDENTS: "#6b7280"}
 STATUS_MARKS = {MET: "✓", FLOOR: "△", BELOW: "✗", NO_STUDENTS: "—"}
 PRIMARY = "#1f4e8c"
-ACCENT = "#d97706"
-SETTING_COLORS = {URBAN: "#1f4e8c", TOWN: "#0f766e", RURAL: "#a16207"}
+# series told apart by colour alone (lines of a trend, schools of a comparison): no status colour among them
+CATEGORY_COLORS = ("#1f4e8c", "#0e7490", "#7c3aed", "#0369a1", "#a21caf", "#4338ca")
+# categories never take a status colour (green, orange, red, grey): 乡村 was amber, beside 未达标但不低于 85%
+SETTING_COLORS = {URBAN: "#1f4e8c", TOWN: "#0e7490", RURAL: "#7c3aed"}
 # red and orange mean "below / not met" in every chart: "this school" takes purple, never a warning colour
-LEVEL_COLORS = {"本校": "#6d28d9", "本乡镇": "#0f766e", "全县": "#1f4e8c"}
+LEVEL_COLORS = {"本校": "#6d28d9", "本乡镇": "#0e7490", "全县": "#1f4e8c"}
 
 _CONFIG = dict(
     font=FONT,
@@ -394,7 +396,7 @@ def setting_bars(frame: pd.DataFrame, title: str):
 def trend_chart(frame: pd.DataFrame, title: str, y_title: str) -> alt.Chart:
     """Lines by year; filled points are the report's figures, hollow points are demo values."""
     series = sorted(set(frame["指标"]))
-    palette = alt.Scale(domain=series, range=[PRIMARY, "#0f766e", ACCENT][:max(len(series), 1)])
+    palette = alt.Scale(domain=series, range=list(CATEGORY_COLORS[:max(len(series), 1)]))
     base = alt.Chart(data(frame)).encode(
         x=alt.X("年份:O", title=None, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("数值:Q", title=y_title, scale=alt.Scale(zero=True)),  # a change is drawn to its true size
@@ -511,7 +513,7 @@ def township_comparison(frame: pd.DataFrame, title: str) -> alt.Chart:
                  y=y_unnamed, x=alt.X("达标比例:Q", title="达到学校标准的学校（学段）比例（%）", scale=alt.Scale(domain=[0, 100]),
                                       axis=alt.Axis(values=[0, 25, 50, 75, 100])),  # no "90100" crowding
                  color=alt.Color("状态:N", title=None, scale=alt.Scale(domain=["全部达标", "部分未达标"],
-                                                                     range=[STATUS_COLORS[MET], STATUS_COLORS[FLOOR]])),
+                                                                     range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW]])),  # some parts not met: red, as everywhere
                  opacity=opacity, tooltip=tips("乡镇:N", "学校学段数:Q", "达标学校学段数:Q", "达标比例:Q"))
     share_text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
                       [calculate("datum['达标学校学段数'] + ' / ' + datum['学校学段数']", "label")],
@@ -560,7 +562,7 @@ def comparison_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
         x=alt.X("学校（学段）:N", sort=schools, title=None, axis=alt.Axis(labels=False, ticks=False)),
         y=alt.Y("达到标准值的比例:Q", title="达到标准值的比例（%）"),
         color=alt.Color("学校（学段）:N", sort=schools, title="学校（学段）",
-                        scale=alt.Scale(range=["#1f4e8c", "#0f766e", "#6d28d9", "#0369a1", "#475569", "#4d7c0f"])),
+                        scale=alt.Scale(range=list(CATEGORY_COLORS))),
         stroke=alt.Stroke("状态:N", scale=alt.Scale(domain=labels, range=colors), legend=None),
         tooltip=tips("学校（学段）:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q", "状态:N"))
     rule = alt.Chart(data(frame)).mark_rule(strokeDash=[6, 4], color="#111827").encode(y=alt.datum(100))

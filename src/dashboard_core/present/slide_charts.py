@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ..model.vocabulary import BELOW, MET, NO_STUDENTS
-from .charts import ACCENT, MEDAL_COLORS, PRIMARY, STATUS_COLORS, status_legend_domain
+from .charts import CATEGORY_COLORS, MEDAL_COLORS, PRIMARY, STATUS_COLORS, status_legend_domain
 from .i18n import t, tr
 from .words import CV_LABELS, CV_SCOPE_LABEL, TARGET_LABELS
 
@@ -76,7 +76,7 @@ def trend(frame: pd.DataFrame, title: str, unit: str) -> SlideChart:
     for name in names:
         part = frame[frame["指标"] == name].set_index("年份")["数值"]
         series.append((tr(name), [float(part[y]) if y in part.index else None for y in years]))
-    colors = [PRIMARY, "#0f766e", ACCENT][:len(series)]
+    colors = list(CATEGORY_COLORS[:len(series)])
     return SlideChart(LINE, title, [str(y) for y in years], series, colors, number_format="#,##0.00",
                       axis_format="#,##0.0#", axis_title=tr(unit), description=_describe(title, [str(y) for y in years], series[0][1] if series else [], tr(unit)))
 
