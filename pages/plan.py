@@ -56,7 +56,10 @@ with ui.page_only():
         tested = ui.enrolment_backtest(v.snapshot, year)
         if tested is not None:
             errors = tested["stages"].set_index("stage")
-            st.caption(t("回测：只用 {start} 年及以前的台账推算 {year} 年，{parts}。", start=tested["from_year"], year=year,
+            method = (t("{start} 年只有一年台账，用当年各年级之比作升级率", start=tested["from_year"])
+                      if tested["method"] == "cross_section" else t("用 {start} 年及以前的历年升级率", start=tested["from_year"]))
+            st.caption(t("回测（{method}）：只用 {start} 年及以前的台账推算 {year} 年，{parts}。", method=i18n.Verbatim(method),
+                         start=tested["from_year"], year=year,
                          parts=t("；").join(t("{stage}推算 {projected} 人、台账 {actual} 人（误差 {error}）",
                                               stage=stage, projected=f"{int(r.projected):,}", actual=f"{int(r.actual):,}",
                                               error=i18n.Verbatim(f"{r.error:+.1%}"))

@@ -132,11 +132,18 @@ def test_enrolment_moves_up_a_grade_a_year():
     grades = pd.DataFrame([
         {"school_id": "P", "year": 2024, "stage": "小学", "grade": g, "students": 100 + g} for g in range(1, 7)] + [
         {"school_id": "J", "year": 2024, "stage": "初中", "grade": g, "students": 300} for g in range(7, 10)])
-    ahead = projection.project(grades, 2024, 2, 0.10).set_index(["year", "school_id", "grade"])["students"]
+    none = projection.Ratios(pd.Series(dtype="float64"), pd.Series(dtype="float64"), (), "no_history")
+    ahead = projection.project(grades, 2024, 2, 0.10, none).set_index(["year", "school_id", "grade"])["students"]
     assert ahead[(2025, "P", 2)] == 101 and ahead[(2025, "P", 1)] == 111  # grade 1 moved up, intake +10 %
     assert ahead[(2025, "J", 7)] == 106  # the primary leavers (grade 6: 106) go to the junior school
     assert ahead[(2026, "J", 8)] == 106 and ahead[(2026, "P", 1)] == 122
     assert (2025, "J", 10) not in ahead.index  # grade 9 leaves
+    # one year of register: that year's grade ratios (grade 3 is 103/102 of grade 2; grade 7 is 300/106 of the
+    # county's grade 6, so the 106 leavers come in as 300, with the pupils from outside the county)
+    ratios = projection.progression_ratios(grades, 2024)
+    assert ratios.method == "cross_section" and ratios.school[("P", 3)] == pytest.approx(103 / 102)
+    ahead = projection.project(grades, 2024, 1, 0.0, ratios).set_index(["year", "school_id", "grade"])["students"]
+    assert ahead[(2025, "P", 3)] == 103 and ahead[(2025, "J", 7)] == 300 and ahead[(2025, "J", 8)] == 300
 
 
 def test_a_plan_for_a_year_ahead_passes_with_the_pupils_projected(demo_snapshot):

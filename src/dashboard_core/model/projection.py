@@ -6,8 +6,9 @@ years, so they carry repetition, migration and transfers between schools; a juni
 against the county's grade 6 the year before (its share of the primary leavers, with the pupils who
 come from outside the county). A school with no history for a grade takes the county's ratio. The
 first grade comes in at the school's intake changed by the yearly rate given (from the trend of the
-register, or set by the user). Without two years of history every ratio is 1 and the leavers are
-split by the junior schools' shares of grade 7: `method` says which was used.
+register, or set by the user). With a single year of register its own grade-to-grade ratios stand in
+(`cross_section`); with none, every ratio is 1 and the leavers are split by the junior schools' shares
+of grade 7: `method` says which was used.
 
 The projected pupils are put into the scorecard's matrix and the indicators computed again, so that a
 school's resources can be seen against the pupils it will have. `backtest` projects from an earlier
@@ -45,7 +46,7 @@ class Ratios:
     school: pd.Series  # (school_id, grade reached) → ratio; grade 7: the school's share of the county's grade 6
     county: pd.Series  # grade reached → the county's ratio
     years: tuple  # the pairs of years they come from
-    method: str  # "history" or "no_history"
+    method: str  # "history", "cross_section" (one year of register: its grade ratios) or "no_history"
 
 
 def progression_ratios(grades: pd.DataFrame, up_to_year: int) -> Ratios:
@@ -53,7 +54,8 @@ def progression_ratios(grades: pd.DataFrame, up_to_year: int) -> Ratios:
     years = sorted(set(held["year"]))
     pairs = tuple((a, b) for a, b in zip(years, years[1:], strict=False) if b == a + 1)
     if not pairs:
-        return Ratios(pd.Series(dtype="float64"), pd.Series(dtype="float64"), (), "no_history")
+        return _cross_section(held, up_to_year) if up_to_year in years else Ratios(
+            pd.Series(dtype="float64"), pd.Series(dtype="float64"), (), "no_history")
     by = held.groupby(["school_id", "year", "grade"])["students"].sum()
     county = held.groupby(["year", "grade"])["students"].sum()
     num, den, cnum, cden = {}, {}, {}, {}
@@ -80,6 +82,25 @@ def progression_ratios(grades: pd.DataFrame, up_to_year: int) -> Ratios:
     return Ratios(school, county_ratio, pairs, "history")
 
 
+def _cross_section(held: pd.DataFrame, year: int) -> Ratios:
+    """With a single year of register, its grade-to-grade ratios stand in for the cohort ratios (grade g+1
+    against grade g of the same year, a school's grade 7 against the county's grade 6): the demographers'
+    one-census method. They carry the moves between grades the year shows, not how they change."""
+    one = held[held["year"] == year]
+    by = one.groupby(["school_id", "grade"])["students"].sum()
+    county = one.groupby("grade")["students"].sum()
+    school = {}
+    for (sid, grade), value in by.items():
+        if grade == 1:
+            continue
+        base = float(county.get(LAST_GRADE[PRIMARY], 0)) if grade == FIRST_GRADE[JUNIOR] else float(by.get((sid, grade - 1), 0))
+        if base > 0:
+            school[(sid, grade)] = float(value) / base
+    county_ratio = {g: float(county[g]) / float(county[g - 1]) for g in range(2, 10)
+                    if g in county.index and g - 1 in county.index and county[g - 1] > 0}
+    return Ratios(pd.Series(school, dtype="float64"), pd.Series(county_ratio, dtype="float64"), (), "cross_section")
+
+
 def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate: float,
             ratios: Ratios | None = None) -> pd.DataFrame:
     """Pupils per school and grade for base_year + 1 … + years_ahead: [school_id, year, stage, grade, students]."""
@@ -88,7 +109,7 @@ def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate:
     now["students"] = now["students"].astype("float64")
     out = []
     grade7 = now[now["grade"] == FIRST_GRADE[JUNIOR]].set_index("school_id")["students"]
-    if ratios.method == "history":
+    if ratios.method in ("history", "cross_section"):
         # each junior school's share of the county's grade 6 the year before (its grade 7 schools only)
         shares = ratios.school[[g == FIRST_GRADE[JUNIOR] for _, g in ratios.school.index]]
         junior_share = pd.Series({s: v for (s, _), v in shares.items()}, dtype="float64")
@@ -98,7 +119,7 @@ def project(grades: pd.DataFrame, base_year: int, years_ahead: int, intake_rate:
     for k in range(1, years_ahead + 1):
         moved = now[~now["grade"].isin([LAST_GRADE[PRIMARY], LAST_GRADE[JUNIOR]])].copy()
         moved["grade"] += 1
-        if ratios.method == "history":
+        if ratios.method in ("history", "cross_section"):
             key = list(zip(moved["school_id"], moved["grade"], strict=True))
             own = ratios.school.reindex(pd.MultiIndex.from_tuples(key) if key else None).to_numpy()
             fallback = ratios.county.reindex(moved["grade"]).fillna(1.0).to_numpy()

@@ -92,14 +92,15 @@ def projection_of(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: 
 
 
 def backtest_of(snapshot: Snapshot, year: int, rules: dict) -> dict | None:
-    """The projection's back-test ending in `year`: projected from the earliest year with history behind
-    it (two years back where the register allows), against what the register holds; None without it."""
+    """The projection's back-test ending in `year`: projected from the earliest year of the register the
+    ratios can be estimated from (its history, or with one year only that year's grade ratios), against what
+    the register holds for `year`; None without it."""
     if "classes" not in snapshot.registers:
         return None
     grades = queries.register_grade_enrolment(snapshot, standard.folds_teaching_points(rules))
     held = sorted(int(y) for y in set(grades["year"]) if y < year)
-    for start in held:  # the longest back-test whose start year has a year of history before it
-        if projection.progression_ratios(grades, start).method == "history":
+    for start in held:  # the longest back-test the register allows
+        if projection.progression_ratios(grades, start).method != "no_history":
             return projection.backtest(grades, start, year)
     return None
 
