@@ -15,7 +15,6 @@ from dashboard_core.present import i18n
 from dashboard_core.present.format import md_escape, md_value
 from dashboard_core.present.i18n import t
 from dashboard_core.model.filters import Filters
-from dashboard_core.model.vocabulary import PROGRESS
 
 v = ui.page_header(t("数据"), t("数据快照、导入模板、导入与比较"))
 good, bad = ui.available_snapshots()
@@ -63,7 +62,7 @@ def evidence_register(snapshot) -> None:
     st.caption(t("每项每年一行：项目编号（如 G01、G08.2、V01）、结论、文件名称、文号、日期。可增删改，"
                  "保存时与导入同样校验，保存为一个新快照，当前快照不变。"))
     frame = ui.snapshot_table(snapshot, "evidence")
-    edited = st.data_editor(frame, num_rows="dynamic", width="stretch", hide_index=True, key="evidence_editor")
+    edited = ui.register_editor(frame, "evidence", "evidence_editor", num_rows="dynamic")
     if st.button(t("保存佐证台账为新快照"), icon=":material/save:"):
         result, snap = importer.replace_table(snapshot, settings.data_root(), "evidence", edited)
         if snap is None:
@@ -71,7 +70,9 @@ def evidence_register(snapshot) -> None:
             ui.table_view(result.frame(), keep=("工作表", "列"))
         else:
             ui.forget_snapshot_list()
-            st.session_state["snapshot"] = snap.snapshot_id
+            ui.open_snapshot(snap.snapshot_id)
+            for key in ("compare_old", "compare_new"):  # the comparison opens on the new snapshot against this one
+                st.session_state.pop(key, None)
             st.session_state["import_message"] = t("已保存为新快照 {id}，现在显示的就是它。", id=snap.snapshot_id)
             st.rerun()
 
@@ -93,13 +94,13 @@ def rectification_register(snapshot) -> None:
         ui.forget_snapshot_list()
         for key in ("compare_old", "compare_new"):  # the comparison opens on the new snapshot against this one
             st.session_state.pop(key, None)
-        st.session_state["snapshot"] = snap.snapshot_id
+        ui.open_snapshot(snap.snapshot_id)
         st.session_state["import_message"] = message.format(id=snap.snapshot_id)
         st.rerun()
 
     if frame.empty:
         year = v.filters.year
-        if st.button(t("由 {year} 年的整改方案生成整改台账", year=year), icon=":material/playlist_add:"):
+        if st.button(t("由 {year} 年的整改方案生成整改台账", year=year), icon=":material/playlist_add:", key="make_rectification"):
             from dashboard_core.model import plan as plan_model
 
             result = ui.plan(snapshot, year, tuple(sorted(plan_model.unit_costs(plan_model.load_costs(rules=ui.rules()),
@@ -107,11 +108,10 @@ def rectification_register(snapshot) -> None:
             save(plan_model.register_rows(result.actions, funding_year=year + 1),
                  t("已生成整改台账并保存为新快照 {id}，现在显示的就是它。", id="{id}"))
         return
-    columns = {"status": st.column_config.SelectboxColumn(t("进度"), options=list(PROGRESS), required=True)}
-    edited = st.data_editor(frame, width="stretch", hide_index=True, key="rectification_editor", column_config=columns,
-                            disabled=["measure_no", "school_id", "stage", "grade", "measure", "resource", "quantity",
-                                      "unit", "cost_yuan", "from_school_id"])
-    if st.button(t("保存整改台账为新快照"), icon=":material/save:"):
+    edited = ui.register_editor(frame, "rectification", "rectification_editor",
+                                locked=("measure_no", "school_id", "stage", "grade", "measure", "resource", "quantity",
+                                        "unit", "cost_yuan", "from_school_id"))
+    if st.button(t("保存整改台账为新快照"), icon=":material/save:", key="save_rectification"):
         save(edited, t("已保存为新快照 {id}，现在显示的就是它。", id="{id}"))
 
 
@@ -166,6 +166,8 @@ else:
                     if snap is not None:
                         ui.forget_snapshot_list()
                         st.session_state["snapshot"] = snap.snapshot_id
+                        for key in ("compare_old", "compare_new"):  # the comparison: the new one against the one before
+                            st.session_state.pop(key, None)
                         st.session_state["import_message"] = t("已导入为新快照 {id}，现在显示的就是它。", id=snap.snapshot_id)
                     elif validated is not None:
                         st.session_state["import_message"] = validated.summary()

@@ -31,7 +31,9 @@ from .template import template_bytes, write_workbook  # noqa: F401
 def _typed(table: Table, frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.drop(columns="_row").copy()
     for col in table.columns:
-        if col.kind == INT:
+        if col.kind == INT and not col.required and not col.count:
+            out[col.name] = out[col.name].astype("Int64")  # an empty grade or year stays empty, never 0
+        elif col.kind == INT:
             out[col.name] = out[col.name].fillna(0).astype("int64")
         elif col.kind == FLOAT:
             out[col.name] = out[col.name].astype("float64")

@@ -63,6 +63,15 @@ def _remember_language() -> None:
 FALLBACK_NOTE = "_snapshot_fallback"
 
 
+OPEN_SNAPSHOT = "_open_snapshot"
+
+
+def open_snapshot(snapshot_id: str) -> None:
+    """Show this snapshot from the next run on. The picker's own key cannot be set once the picker is
+    drawn (a button's branch runs after it): the next run sets it before drawing the picker."""
+    st.session_state[OPEN_SNAPSHOT] = snapshot_id
+
+
 def fall_back_from(exc) -> None:
     """A snapshot became unreadable while the app runs: forget the cached list (the damaged one is now
     set aside), remember why for the next run, and run again on the newest intact snapshot."""
@@ -100,6 +109,9 @@ def sidebar_filters() -> View:
     wanted = st.query_params.get("snapshot")
     if wanted in by_id and wanted != label(wanted):
         st.session_state["snapshot"] = wanted  # the picker starts on it (and writes its label back)
+    opened = st.session_state.pop(OPEN_SNAPSHOT, None)
+    if opened in by_id:  # a snapshot just written (a saved register): shown from this run on
+        st.session_state["snapshot"] = opened
     with st.sidebar:
         chosen_id = st.selectbox(
             t("数据快照"), list(by_id), key="snapshot", bind="query-params", format_func=i18n.fixed(label),

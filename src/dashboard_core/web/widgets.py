@@ -269,3 +269,28 @@ def briefing_downloads(v: View) -> None:
     cols[1].download_button("PDF", data=lambda: build("pdf"), file_name=f"{stem}.pdf", on_click="ignore",
                             mime="application/pdf", icon=":material/picture_as_pdf:", key="briefing-pdf")
 
+
+
+def register_editor(frame: pd.DataFrame, table_name: str, key: str, locked: tuple = (), choices: dict | None = None,
+                    **kwargs) -> pd.DataFrame:
+    """A register edited in place: each column headed as in the template (its Chinese header, or its
+    English name on an English page) with the field's description as help, the columns given locked, and
+    a drop-down for each column with choices."""
+    from ..store import schema
+
+    config = {}
+    for col in schema.table(table_name).columns:
+        label = col.name if i18n.english() else col.header
+        options = (choices or {}).get(col.name, col.choices)
+        help_text = tr(col.description) if col.description else None
+        if options and col.name not in locked:
+            config[col.name] = st.column_config.SelectboxColumn(label, options=list(options), help=help_text,
+                                                                disabled=col.name in locked)
+        else:
+            config[col.name] = st.column_config.Column(label, help=help_text, disabled=col.name in locked)
+    # an empty cell shows empty (Streamlit writes "None" in a missing value); saved, "" is read as empty again
+    whole = [c.name for c in schema.table(table_name).columns if c.kind == schema.INT and c.name in frame]
+    frame = frame.astype({c: "Int64" for c in whole if frame[c].isna().any()})  # a grade reads 1, not 1.0
+    gaps = [c for c in frame.columns if frame[c].isna().any()]
+    shown = frame.astype({c: object for c in gaps}).fillna({c: "" for c in gaps}) if gaps else frame
+    return st.data_editor(shown, width="stretch", hide_index=True, key=key, column_config=config, **kwargs)
