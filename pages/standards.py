@@ -230,7 +230,7 @@ if v.filters.is_whole_county:
             late = int(states.register["overdue"].sum())
             if late:
                 st.warning(t("{n} 项措施已过完成时限仍未完成。", n=late), icon=":material/schedule:")
-            ui.wrapped_table(register, keep=("进度", "逾期"))
+            ui.wrapped_table(register, keep=("责任单位", "完成佐证"))  # the county's own words, as typed
             st.caption(t("三种状态用同一套评估：已完成的措施按台账的数量计入学校数据后重新评估；“全部措施”含未开始和进行中的。"
                          "措施是否真正完成以完成佐证为准，由督导核查。"))
             ui.source_caption(ui.snapshot_source(v.snapshot, "整改台账"))

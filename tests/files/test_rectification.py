@@ -113,3 +113,22 @@ def test_the_report_shows_the_three_states(with_register):
     assert f"整改台账共 {len(register)} 项措施，已完成 0 项" in said and "由督导核查" in said
     table = built.blocks[heading + 2]
     assert [row[0] for row in table.rows] == ["现状", "已完成的措施落实后", "全部措施落实后"]
+
+
+def test_the_three_states_in_english_leave_no_chinese(with_register, monkeypatch):
+    from test_app import APP
+    from test_i18n import chinese_left, screen_strings
+
+    root, snap, _ = with_register
+    monkeypatch.setenv("DASHBOARD_DATA_DIR", str(root))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["snapshot"] = snap.snapshot_id
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/standards.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    # the responsible unit is the county's own text, shown as typed in either language
+    shown = [s.replace("县教育局计划财务股", "") for s in screen_strings(at)]
+    left = chinese_left(shown)
+    assert not left, left
+    assert any("With every measure carried out" in s for s in shown)

@@ -49,6 +49,11 @@ _WORDS = {
     "万㎡": "× 10,000 ㎡", "万人": "× 10,000 people", "公里": "km", "平方公里": "km²", "场": "events", "场次": "sessions",
     "岁": "years old", "年": "years", "座": "", "枚": "medals", "次": "times", "节": "lessons", "项": "items",
     "人/百生": "per 100 students", "间/百生": "rooms per 100 students", "间": "rooms", "人/班": "per class",
+    # the rectification register (schema rectification; vocabulary.MEASURE_KINDS, PROGRESS)
+    "整改台账": "rectification register", "达到学校标准的学校（学段）": "School parts meeting the school standard",
+    "措施": "Measure", "责任单位": "Responsible unit", "完成时限": "Deadline", "进度": "Progress",
+    "完成佐证": "Completion evidence", "未开始": "Not started", "进行中": "In progress", "已完成": "Completed",
+    "提升学历": "Degree upgrade",
 }
 
 # Schools named in the demo data: the parts of a name, put together as "<place> <kind>"
