@@ -153,7 +153,9 @@ with ui.page_only():
         st.caption(t("差异系数不需要额外措施：本方案是经证明的最低成本方案。"))
 
 with ui.slide(chart_height=0.5):
-    by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
+    by = t("按类别")  # on a slide the totals by kind of measure; the page lets the reader choose
+    with ui.page_only():
+        by = st.radio(t("费用合计"), [t("按学校"), t("按乡镇"), t("按类别")], horizontal=True, key="plan_totals")
     totals = tables.plan_totals(actions, {t("按学校"): "school", t("按乡镇"): "township", t("按类别"): "kind"}[by],
                                 before.matrix)
     if len(totals):

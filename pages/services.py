@@ -59,9 +59,11 @@ with ui.slide():
     def per_school_day() -> None:
         """Changing the assumed school days recomputes this card alone."""
         left, right = st.columns(2)
-        days = left.number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=standard["school_days"], step=5,
-                                 help=t("报告未给出在校天数；国家基础标准按全年在校约 {days} 天测算，可按本县实际修改",
-                                        days=standard["school_days"]))
+        days = standard["school_days"]  # on a slide the standard's days; the page lets the reader set the county's
+        with left, ui.page_only():
+            days = st.number_input(t("全年在校天数（假设）"), min_value=150, max_value=260, value=standard["school_days"],
+                                   step=5, help=t("报告未给出在校天数；国家基础标准按全年在校约 {days} 天测算，可按本县实际修改",
+                                                  days=standard["school_days"]))
         per_day = spend / pupils / days
         right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{per_day:.2f}"),
                      delta=t("{diff:+.2f} 元（对照国家基础标准 {base} 元/天）", diff=per_day - standard["yuan_per_pupil_day"],

@@ -95,9 +95,11 @@ del failing  # the fragments below keep this page's names alive between runs: no
 def what_a_school_lacks() -> None:
     """Choosing another school redraws only this part of the page."""
     default = v.filters.schools[0] if len(v.filters.schools) == 1 else choices[0]
-    chosen = st.selectbox(t("选择学校"), choices, index=choices.index(default) if default in choices else 0,
-                          format_func=i18n.fixed(lambda sid: tr(v.school_names.get(sid, sid)) +
-                                                 (t("（未达标）") if sid in failing_ids else "")), key="lack_school")
+    chosen = default if default in choices else choices[0]  # on a slide the first school; the page lets one choose
+    with ui.page_only():
+        chosen = st.selectbox(t("选择学校"), choices, index=choices.index(chosen),
+                              format_func=i18n.fixed(lambda sid: tr(v.school_names.get(sid, sid)) +
+                                                     (t("（未达标）") if sid in failing_ids else "")), key="lack_school")
     chosen_values = card.values_for([chosen])
     for _, r in results[results["school_id"] == chosen].iterrows():
         part = chosen_values[chosen_values["stage"] == r["stage"]]

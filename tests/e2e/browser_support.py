@@ -72,6 +72,14 @@ LAYOUT_PROBLEMS = r"""(opts) => {
       if (visible(button)) problems.push(`download button on a slide: ${name(button)}`);
     for (const grid of document.querySelectorAll('[data-testid="stDataFrame"], [data-testid="stExpander"]'))
       if (visible(grid)) problems.push('a table or folded section on a slide');
+    // an input on a slide: a room cannot use it, and it says the slide is a form (the bar's own links aside)
+    const inputs = '[data-testid="stSelectbox"], [data-testid="stMultiSelect"], [data-testid="stNumberInput"], '
+      + '[data-testid="stRadio"], [data-testid="stTextInput"], [data-testid="stSlider"], [data-testid="stDateInput"], '
+      + '[data-testid="stCheckbox"], [data-testid="stToggle"], [data-testid="stSegmentedControl"]';
+    for (const input of document.querySelectorAll(inputs)) {
+      if (!visible(input) || input.closest('.st-key-present-bar') || input.closest('[data-testid="stSidebar"]')) continue;
+      problems.push(`an input on a slide: ${name(input).replace(/\n/g, ' / ')}`);
+    }
     const main = document.querySelector('[data-testid="stMain"]');
     if (main.scrollHeight > window.innerHeight + 2)
       problems.push(`slide taller than the screen: ${main.scrollHeight} > ${window.innerHeight} px`);
