@@ -6,7 +6,7 @@ A chart coloured by status has one series per status (each category filled in it
 bars overlapping), so the legend names every colour it uses."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -34,14 +34,13 @@ class SlideChart:
     description: str = ""  # alt text: what the chart shows, for a reader who cannot see it
     overlap: bool = False  # the series are parts of one bar each (status series), not bars side by side
     labels: bool = True  # each bar or point carries its value
-    notes: list[str] = field(default_factory=list)
 
     @property
     def legend(self) -> bool:
         return len(self.series) > 1
 
 
-def _by_status(frame: pd.DataFrame, category: str, value: str, status: str, order: list[str], colors: list[str]):
+def _by_status(frame: pd.DataFrame, value: str, status: str, order: list[str], colors: list[str]):
     """One series per status that occurs, in the order given; each category's value in its own status."""
     series, used = [], []
     for label, color in zip(order, colors, strict=True):
@@ -85,7 +84,7 @@ def indicator_shares(frame: pd.DataFrame, title: str) -> SlideChart:
     """School parts' values as a share of the standard, coloured by their status."""
     labels, colors = status_legend_domain()
     categories = [tr(c) for c in frame["学校（学段）"]]
-    series, used = _by_status(frame, "学校（学段）", "达到标准值的比例", "状态", labels, colors)
+    series, used = _by_status(frame, "达到标准值的比例", "状态", labels, colors)
     top = max(100.0, float(frame["达到标准值的比例"].max() if len(frame) else 100))
     return SlideChart(BAR, title, categories, series, used, number_format="0", overlap=True,
                       axis_title=t("达到标准值的比例（%）"), axis_max=top,
@@ -118,7 +117,7 @@ def targets(frame: pd.DataFrame, title: str) -> SlideChart:
     categories = [t("{item}（要求 ≥ {minimum}%）", item=tr(item), minimum=f"{req:g}")
                   for item, req in zip(frame["项目"], frame["要求"], strict=True)]
     order = [TARGET_LABELS[True], TARGET_LABELS[False]]
-    series, used = _by_status(frame, "项目", "数值", "结果", order, [STATUS_COLORS[MET], STATUS_COLORS[BELOW]])
+    series, used = _by_status(frame, "数值", "结果", order, [STATUS_COLORS[MET], STATUS_COLORS[BELOW]])
     return SlideChart(BAR, title, categories, series, used, number_format="0.0", overlap=True, axis_max=100,
                       axis_title="%", description=_describe(title, categories, list(frame["数值"]), "%"))
 
@@ -130,7 +129,7 @@ def cvs(frame: pd.DataFrame, title: str) -> SlideChart:
     shown = frame[frame["差异系数"].notna()]
     limit = float(shown["限值"].max()) if len(shown) else float("nan")
     categories = [tr(c) for c in shown["指标"]]
-    series, used = _by_status(shown, "指标", "差异系数", "结果", order, colors)
+    series, used = _by_status(shown, "差异系数", "结果", order, colors)
     return SlideChart(BAR, title, categories, series, used, number_format="0.000", axis_format="0.0#", overlap=True,
                       axis_title=t("差异系数（学生数加权，限值 {limit}）", limit=f"{limit:g}"),
                       axis_max=max(0.6, float(shown["差异系数"].max()) if len(shown) else 0.6),
