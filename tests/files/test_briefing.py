@@ -110,21 +110,12 @@ def test_every_run_has_an_east_asian_font_and_the_deck_is_the_bureaus_16_9(count
 @pytest.mark.slow  # LibreOffice, as the bureau's PowerPoint or WPS would open the file
 def test_pptx_opens_in_office_software(tmp_path, county_briefing, county_pptx):
     """Converted by LibreOffice Impress: a page per slide, each with the demo mark and its text."""
-    import shutil
-
     from pypdf import PdfReader
 
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is missing: scripts/test.sh installs libreoffice-impress-nogui")
-        pytest.skip("LibreOffice is not installed")
-    source = tmp_path / "briefing.pptx"
-    source.write_bytes(county_pptx)
-    done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                          capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    pages = [p.extract_text() for p in PdfReader(str(tmp_path / "briefing.pdf")).pages]
+    from office_support import office_pdf
+
+    pdf = office_pdf(tmp_path, "briefing.pptx", county_pptx, "libreoffice-impress-nogui")
+    pages = [p.extract_text() for p in PdfReader(str(pdf)).pages]
     assert len(pages) == expected_slides(county_briefing)
     assert all(briefing.WATERMARK in text for text in pages)
     assert "察布查尔镇" in pages[1] and "71.4" in pages[1]  # the chart's categories and labels are drawn as text

@@ -144,19 +144,10 @@ def test_docx_is_in_official_document_form(county_report):
 def test_docx_opens_in_office_software(tmp_path, county_report):
     """Converted by LibreOffice: a cover without a page number, the numbers of the school tables whole on
     one line, and about as many pages as the Typst PDF (not the 18+ of equal-width columns)."""
-    import shutil
+    from office_support import office_pdf
 
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    if office is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is missing: scripts/test.sh installs libreoffice-writer-nogui")
-        pytest.skip("LibreOffice is not installed")
-    source = tmp_path / "report.docx"
-    source.write_bytes(report.to_docx(county_report))
-    done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
-                          capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    pages = PdfReader(str(tmp_path / "report.pdf")).pages
+    pages = PdfReader(str(office_pdf(tmp_path, "report.docx", report.to_docx(county_report),
+                                     "libreoffice-writer-nogui"))).pages
     texts = [p.extract_text() for p in pages]
     assert "自评报告" in texts[0] and "—" not in texts[0]  # the cover: no header, no page number
     assert "— 2 —" in texts[1] or "—2—" in texts[1].replace(" ", "")

@@ -270,6 +270,17 @@ def _fitting(lines: list[str], width, height, largest: int = 18, smallest: int =
     return smallest, shown + [more]
 
 
+def _titled(frame, text: str, size: int, bold: bool) -> None:
+    """A chart's or an axis's title: the text, its size and weight, and the East Asian font."""
+    from pptx.util import Pt
+
+    frame.text = text
+    for paragraph in frame.paragraphs:
+        for run in paragraph.runs:
+            run.font.size, run.font.bold = Pt(size), bold
+            _east_asian(run.font._rPr)
+
+
 def _label_every_category(axis) -> None:
     """Every category named (an office program otherwise skips every other label it finds crowded)."""
     from lxml import etree
@@ -306,11 +317,7 @@ def _add_chart(slide, item: ChartItem, x, y, w, h) -> None:
     chart = frame.chart
     _chart_fonts(chart, 14)
     chart.has_title = True
-    chart.chart_title.text_frame.text = spec.title
-    for paragraph in chart.chart_title.text_frame.paragraphs:
-        for run in paragraph.runs:
-            run.font.size, run.font.bold = Pt(16), True
-            _east_asian(run.font._rPr)
+    _titled(chart.chart_title.text_frame, spec.title, 16, bold=True)
     chart.has_legend = spec.legend
     if spec.legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
@@ -359,11 +366,7 @@ def _add_chart(slide, item: ChartItem, x, y, w, h) -> None:
     values.minimum_scale = 0
     if spec.axis_title:
         values.has_title = True
-        values.axis_title.text_frame.text = spec.axis_title
-        for paragraph in values.axis_title.text_frame.paragraphs:
-            for run in paragraph.runs:
-                run.font.size, run.font.bold = Pt(13), False
-                _east_asian(run.font._rPr)
+        _titled(values.axis_title.text_frame, spec.axis_title, 13, bold=False)
 
 
 def to_pptx(b: Briefing) -> bytes:
