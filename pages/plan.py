@@ -52,7 +52,7 @@ with ui.page_only():
         totals = projected.groupby("year")["students"].sum()
         st.caption(t("按“班级”表历年的升级率推算（某校某年级次年升入上一年级的人数之比，含转入转出；初一按各初中占全县"
                      "上一年小学毕业生的比例），一年级按每年 {rate:+.1f}% 变化。预测全县在校生：{years}。", rate=rate * 100,
-                     years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=f"{int(n):,}") for y, n in totals.items())))
+                     years=t("；").join(t("{year} 年 {n} 人", year=int(y), n=ui.fmt(n)) for y, n in totals.items())))
         tested = ui.enrolment_backtest(v.snapshot, year)
         if tested is not None:
             errors = tested["stages"].set_index("stage")
@@ -61,8 +61,8 @@ with ui.page_only():
             st.caption(t("回测（{method}）：只用 {start} 年及以前的台账推算 {year} 年，{parts}。", method=i18n.Verbatim(method),
                          start=tested["from_year"], year=year,
                          parts=t("；").join(t("{stage}推算 {projected} 人、台账 {actual} 人（误差 {error}）",
-                                              stage=stage, projected=f"{int(r.projected):,}", actual=f"{int(r.actual):,}",
-                                              error=i18n.Verbatim(f"{r.error:+.1%}"))
+                                              stage=stage, projected=ui.fmt(r.projected), actual=ui.fmt(r.actual),
+                                              error=i18n.Verbatim(("+" if r.error >= 0 else "") + ui.percent(r.error * 100)))
                                             for stage, r in errors.iterrows())))
         if len(crossing):
             ui.table_view(tables.crossings_frame(crossing))
@@ -148,7 +148,7 @@ with ui.page_only():
     if result.cv_gap is not None and result.cv_rounds:
         st.caption(t("差异系数经 {rounds} 轮迭代达到限值；不考虑差异系数时的最低成本为 {bound}，本方案最多比真正的最优方案贵 {gap}。",
                      rounds=result.cv_rounds, bound=i18n.Verbatim(amount(result.cv_bound / 10_000, "万元")),
-                     gap=i18n.Verbatim(f"{result.cv_gap:.1%}")))
+                     gap=i18n.Verbatim(ui.percent(result.cv_gap * 100))))
     elif result.cv_gap == 0:
         st.caption(t("差异系数不需要额外措施：本方案是经证明的最低成本方案。"))
 
@@ -197,7 +197,7 @@ with ui.page_only():
             rows.append({"方案": scenario, "快照": doc.get("snapshot_id"), t("目标年份"): doc.get("target_year", doc.get("year")),
                          "措施数": len(doc["actions_frame"]),
                          "总成本（万元）": round(float(doc["actions_frame"]["cost"].sum()) / 10_000, 1),
-                         t("与当前不同的单价（元）"): t("；").join(f"{cost_names.get(k, k)} {v:,.0f}"
+                         t("与当前不同的单价（元）"): t("；").join(f"{cost_names.get(k, k)} {ui.fmt(v)}"
                                                                for k, v in changed.items()) or "—",
                          "实施后结论": words.verdict_text(scenario_card.summary),
                          "达标学校（学段）": f"{scenario_card.summary.schools_passing} / {scenario_card.summary.schools_total}"})

@@ -61,15 +61,15 @@ elif int(inputs["teaching_points_folded"].max()) > 0:
 
 st.subheader(t("基本情况（{year} 年）", year=year))
 cols = st.columns(4)
-cols[0].metric(t("在校学生"), t("{n} 人", n=f"{int(inputs['students'].sum()):,}"),
+cols[0].metric(t("在校学生"), t("{n} 人", n=ui.fmt(inputs["students"].sum())),
                help=t("；").join(t("{stage} {n} 人", stage=r.stage, n=int(r.students)) for r in inputs.itertuples()))
 cols[1].metric(t("班级"), t("{n} 个", n=int(inputs["classes"].sum())))
 cols[2].metric(t("专任教师"), t("{n} 人", n=int(inputs["full_time_teachers"].sum())))
 cols[3].metric(t("教职工"), t("{n} 人", n=int(first["staff"])))
 cols = st.columns(4)
-cols[0].metric(t("教学及辅助用房"), f"{first['teaching_area_m2']:,.0f} ㎡")
-cols[1].metric(t("体育运动场馆"), f"{first['sports_area_m2']:,.0f} ㎡")
-cols[2].metric(t("教学仪器设备值"), t("{n} 万元", n=f"{first['equipment_value_yuan'] / 10_000:,.1f}"))
+cols[0].metric(t("教学及辅助用房"), ui.amount(first["teaching_area_m2"], "㎡"))
+cols[1].metric(t("体育运动场馆"), ui.amount(first["sports_area_m2"], "㎡"))
+cols[2].metric(t("教学仪器设备值"), ui.yuan(first["equipment_value_yuan"]))
 cols[3].metric(t("网络多媒体教室"), t("{n} 间", n=int(first["multimedia_rooms"])))
 ui.source_caption(ui.snapshot_source(v.snapshot, "school_stage_year、school_year")
                   + t("（学校编号 {id}，{year} 年）", id=school_id, year=year))

@@ -28,14 +28,14 @@ with ui.slide(chart_height=0.25):
     if registers.disabled is not None and len(registers.disabled):
         d = registers.disabled.iloc[0]
         enrolled = int(d["in_regular_schools"] + d["in_special_schools"] + d["home_tutored"])
-        cols[0].metric(t("适龄残疾儿童少年入学率（{year} 年）", year=v.filters.year), f"{enrolled / d['eligible'] * 100:.1f}%",
+        cols[0].metric(t("适龄残疾儿童少年入学率（{year} 年）", year=v.filters.year), ui.percent(enrolled / d["eligible"] * 100),
                        help=t("入学 {n} 人 ÷ 适龄 {eligible} 人：随班就读 {regular}、特殊教育学校 {special}、送教上门 {home}",
                               n=enrolled, eligible=int(d["eligible"]), regular=int(d["in_regular_schools"]),
                               special=int(d["in_special_schools"]), home=int(d["home_tutored"])))
     if registers.consolidation is not None and len(registers.consolidation):
         c = registers.consolidation.iloc[0]
         base = int(c["entered"] + c["transferred_in"] - c["transferred_out"] - c["deceased"])
-        cols[1].metric(t("初中三年巩固率（{year} 年毕业届）", year=v.filters.year), f"{c['completed'] / base * 100:.1f}%",
+        cols[1].metric(t("初中三年巩固率（{year} 年毕业届）", year=v.filters.year), ui.percent(c["completed"] / base * 100),
                        help=t("初三在校 {completed} 人 ÷（三年前初一入学 {entered} + 转入 {moved_in} − 转出 {moved_out} − 死亡 {deceased}）",
                               completed=int(c["completed"]), entered=int(c["entered"]), moved_in=int(c["transferred_in"]),
                               moved_out=int(c["transferred_out"]), deceased=int(c["deceased"])))
@@ -50,7 +50,7 @@ with ui.slide():
     cols = st.columns(3)
     fact_metric(cols[0], "nutrition_spend", "投入")
     fact_metric(cols[1], "nutrition_students", "惠及学生")
-    cols[2].metric(t("每生每年"), t("{n} 元", n=f"{spend / pupils:,.0f}"),
+    cols[2].metric(t("每生每年"), ui.amount(round(spend / pupils), "元"),
                    help=t("{spend} 万元 ÷ {pupils} 人（由报告两个数字计算）", spend=ui.num(by_id.loc["nutrition_spend", "value"]),
                           pupils=ui.num(pupils)))
 
@@ -65,7 +65,7 @@ with ui.slide():
                                    step=5, help=t("报告未给出在校天数；国家基础标准按全年在校约 {days} 天测算，可按本县实际修改",
                                                   days=standard["school_days"]))
         per_day = spend / pupils / days
-        right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=f"{per_day:.2f}"),
+        right.metric(t("每生每个在校日（按 {days} 天计）", days=days), t("{n} 元", n=ui.fmt(per_day, 2)),
                      delta=t("{diff:+.2f} 元（对照国家基础标准 {base} 元/天）", diff=per_day - standard["yuan_per_pupil_day"],
                              base=standard["yuan_per_pupil_day"]),
                      delta_color="normal")

@@ -28,7 +28,7 @@ with ui.slide(chart_height=0.39):
     cols[0].metric(t("教职工"), t("{n} 人", n=ui.fmt(staff["staff"].iloc[0])))
     cols[1].metric(t("专任教师"), t("{n} 人", n=ui.fmt(teachers)))
     cols[2].metric(t("在校学生"), t("{n} 人", n=ui.fmt(students)))
-    cols[3].metric(t("生师比"), f"{students / teachers:.1f} : 1" if teachers else "—")
+    cols[3].metric(t("生师比"), f"{ui.fmt(students / teachers, 1)} : 1" if teachers else "—")
     if len(inputs):
         ratio = tables.school_ratio_frame(inputs)
         on_show = ratio.head(ui.rows_on_chart())

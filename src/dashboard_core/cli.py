@@ -9,7 +9,7 @@ from pathlib import Path
 from .files import scorecard_json
 from .model.filters import Filters
 from .model.vocabulary import STAGES, TEACHING_POINT
-from .present import i18n, words
+from .present import i18n, numbers, words
 from .store import demo, queries, scorecards, settings, snapshots
 
 DEMO_SNAPSHOT_ID = "demo-2024"
@@ -185,9 +185,9 @@ def cmd_project(args) -> int:
         print(f"{snap.snapshot_id}（{_kind(snap)}）从 {args.from_year} 年推算 {args.to_year} 年在校生"
               f"（{'按历年升级率' if result['method'] == 'history' else '无历年升级率'}）：")
         for r in doc["stages"]:
-            line = f"  {r['stage']}：推算 {r['projected']:,} 人"
+            line = f"  {r['stage']}：推算 {numbers.whole(r['projected'])} 人"
             if held_later:
-                line += f"，台账 {r['actual']:,} 人，误差 {r['error']:+.1%}"
+                line += f"，台账 {numbers.whole(r['actual'])} 人，误差 {numbers.by_spec(r['error'], '+.1%')}"
             print(line)
     return 0
 
@@ -222,9 +222,9 @@ def cmd_plan(args) -> int:
         _print_json(out)
     else:
         print(f"{snap.snapshot_id}（{_kind(snap)}） {filters.year} 年达标规划：{len(result.actions)} 项，"
-              f"合计 {result.total_cost:,.0f} 元")
+              f"合计 {numbers.whole(result.total_cost)} 元")
         for a in result.actions.to_dict("records"):
-            print(f"  {words.action_text(a)}  {a['cost']:,.0f} 元")
+            print(f"  {words.action_text(a)}  {numbers.whole(a['cost'])} 元")
         print(f"规划实施后：{words.verdict_text(after)}")
         if args.out:
             print(f"已写入：{args.out}")

@@ -59,6 +59,33 @@ LAYOUT_PROBLEMS = r"""(opts) => {
     const right = (drawn || chart).getBoundingClientRect().right;
     if (right > window.innerWidth + 1) problems.push(`chart runs off the screen: right edge at ${Math.round(right)} px`);
   }
+  // what a chart draws, read from its SVG (the charts are drawn as SVG: charts.finish)
+  for (const chart of document.querySelectorAll('[data-testid="stVegaLiteChart"]')) {
+    if (!visible(chart)) continue;
+    const svg = chart.querySelector('svg.marks');
+    if (!svg) { if (chart.querySelector('canvas')) problems.push('a chart drawn on canvas: it cannot be checked'); continue; }
+    const title = (svg.querySelector('.role-title-text text') || {}).textContent || '';
+    const drawn = (e) => { const r = e.getBoundingClientRect(); return r.width > 0.5 || r.height > 0.5; };
+    const marks = [...svg.querySelectorAll('g.role-mark:not(.mark-text) > *')].filter(drawn);
+    const labels = [...svg.querySelectorAll('g.role-mark.mark-text > text')].filter(e => e.textContent.trim());
+    if (labels.length && !marks.length) problems.push(`a chart with text but no marks: ${title}`);
+    // several series (lines or bars of more than one colour) need a legend to tell them apart
+    const colours = new Set();
+    for (const e of svg.querySelectorAll('g.role-mark.mark-line > path')) colours.add(e.getAttribute('stroke'));
+    const lines = colours.size;
+    if (lines > 1 && !svg.querySelector('.role-legend') && !opts.directLabels)
+      problems.push(`a chart with ${lines} series and no legend: ${title}`);
+    if (opts.slide) {
+      // text on a projected chart: at least 2.2% of the screen height (24 px at 1080 p)
+      const least = 0.022 * window.innerHeight;
+      for (const text of svg.querySelectorAll('text')) {
+        if (!drawn(text) || !text.textContent.trim()) continue;
+        const m = text.getScreenCTM();
+        const size = parseFloat(getComputedStyle(text).fontSize) * (m ? Math.hypot(m.a, m.b) : 1);
+        if (size < least - 0.01) { problems.push(`chart text under 2.2% of the screen: "${text.textContent.slice(0, 20)}" ${size.toFixed(1)} px < ${least.toFixed(1)} px in ${title}`); break; }
+      }
+    }
+  }
   // a metric whose value or label is cut off
   for (const metric of document.querySelectorAll('[data-testid="stMetric"]')) {
     if (!visible(metric)) continue;

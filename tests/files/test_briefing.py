@@ -29,7 +29,7 @@ def test_sections_follow_the_meeting_order(county_briefing):
     assert all(s.figures for s in county_briefing.sections)
     assert all(s.charts for s in county_briefing.sections)
     figures = {f.label: f.value for s in county_briefing.sections for f in s.figures}
-    assert figures["在校学生"] == "20,486 人" and figures["交流率"] == "16 %"
+    assert figures["在校学生"] == "20,486 人" and figures["交流率"] == "16%"
 
 
 @pytest.fixture(scope="module")

@@ -190,12 +190,37 @@ def test_ratio_and_profile_charts(card):
     assert isinstance(comp, pd.DataFrame)
 
 
+def _on_screen(size, window_height: int) -> float:
+    """A font size of a slide's spec as Vega works it out on a window `window_height` px high."""
+    if isinstance(size, dict):
+        expression = size["expr"].replace("windowSize()[1]", str(window_height))
+        return eval(expression, {"__builtins__": {}}, {"max": max, "round": round})
+    return size
+
+
+def _font_sizes(node, window_height: int):
+    """Every font size a spec sets (its theme, its marks, its axes), on a window of that height."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.endswith("FontSize") or key == "fontSize":
+                yield _on_screen(value, window_height)
+            elif key not in ("datasets", "data"):
+                yield from _font_sizes(value, window_height)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _font_sizes(value, window_height)
+
+
 def test_a_chart_on_a_slide_takes_the_box_and_larger_text(card):
     frame = tables.indicator_frame(card.indicator("sports_area_per_student"))
     spec = spec_of(charts.indicator_bars(frame, "t"))
     slide = charts.for_slide(spec, 0.5)
     assert slide["height"] == "container" and slide["autosize"]["type"] == "fit"  # axes and title inside the box
-    assert slide["config"]["axis"]["labelFontSize"] > spec["config"]["axis"]["labelFontSize"]
+    for height in (720, 1080):  # every text at least 2.2% of the screen height, titles larger
+        sizes = list(_font_sizes(slide, height))
+        assert sizes and min(sizes) >= 0.022 * height, (height, sizes)
+        assert _on_screen(slide["config"]["title"]["fontSize"], height) > _on_screen(
+            slide["config"]["axis"]["labelFontSize"], height)
     assert slide["config"]["legend"]["orient"] == "right"
     assert spec["height"] != "container"  # the page's spec is left as it was
     township = spec_of(charts.township_comparison(tables.township_comparison_frame(card.results, card.inputs), "t"))

@@ -14,7 +14,7 @@ from ..model import standard
 from ..model.filters import Filters
 from ..model.vocabulary import STAGES
 from ..present import charts, i18n, slide_charts, tables, words
-from ..present.format import amount
+from ..present.format import amount, fmt
 from ..present.i18n import Verbatim, t, tr
 from ..store import queries, scorecards
 from ..store.county import COUNTY_NAME
@@ -79,7 +79,7 @@ def build(snapshot: Snapshot, filters: Filters, scope: str, rules: dict | None =
     stages = card.enrolment_by_stage()
     overview.figures = [fact("schools_total"), fact("students_total"), fact("staff_total"), fact("teachers_total"),
                         Figure(t("所选范围在校学生（{year}）", year=filters.year),
-                               t("{n} 人", n=f"{int(stages['students'].sum()):,}"), snap_src)]
+                               t("{n} 人", n=fmt(stages["students"].sum())), snap_src)]
     towns = tables.township_comparison_frame(card.results, card.inputs)
     if len(towns):
         towns = towns.nlargest(15, "学生数").sort_values("乡镇代码")

@@ -17,7 +17,7 @@ from ..model import standard
 from ..model.filters import Filters
 from ..model.vocabulary import COMPLETED, ITEM_NO_DATA, STAGES, TEACHING_POINT
 from ..present import tables, words
-from ..present.format import beside_threshold, num
+from ..present.format import beside_threshold, fmt, num
 from ..store import facts, queries, scorecards
 from ..store.county import COUNTY_NAME
 from ..store.snapshots import Snapshot
@@ -119,8 +119,8 @@ def trend_table(snapshot: Snapshot, year: int, rules: dict, filters: Filters, ca
         that = card if each == year else scorecards.compute(snapshot, scoped, rules)
         stages, s = that.enrolment_by_stage(), that.summary
         applicable = s.cv_total - s.cv_not_applicable
-        rows.append({"年份": each, "学校（学段）": int(stages["schools"].sum()), "在校学生": f"{int(stages['students'].sum()):,}",
-                     "班级": f"{int(stages['classes'].sum()):,}", "专任教师": f"{int(stages['full_time_teachers'].sum()):,}",
+        rows.append({"年份": each, "学校（学段）": int(stages["schools"].sum()), "在校学生": fmt(stages["students"].sum()),
+                     "班级": fmt(stages["classes"].sum()), "专任教师": fmt(stages["full_time_teachers"].sum()),
                      "达到学校标准": f"{s.schools_passing} / {s.schools_total}",
                      "差异系数在限值内": f"{s.cv_passing} / {applicable}" if applicable and filters.is_whole_county else "—"})
     return pd.DataFrame(rows)
@@ -150,8 +150,8 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
         add(Block("quote", f"{excerpt}。", note=f"工作汇报 {facts.S_BASIC}"))
     stages = card.enrolment_by_stage()
     add(Block("paragraph", f"{scope}{year} 年数据快照：学校（学段）{int(stages['schools'].sum())} 个，在校学生 "
-                           f"{int(stages['students'].sum()):,} 人，班级 {int(stages['classes'].sum()):,} 个，专任教师 "
-                           f"{int(stages['full_time_teachers'].sum()):,} 人。"
+                           f"{fmt(stages['students'].sum())} 人，班级 {fmt(stages['classes'].sum())} 个，专任教师 "
+                           f"{fmt(stages['full_time_teachers'].sum())} 人。"
                            + ("（示例数据）" if snapshot.demo else "")))
 
     trend = trend_table(snapshot, year, rules, filters, card)
@@ -193,7 +193,7 @@ def build(snapshot: Snapshot, year: int, rules: dict | None = None, townships: t
                              # the student-weighted mean the CV is measured against, as inspectors' tables show it
                              ("全县平均值" if not townships else f"{scope}平均值"): [("—" if pd.isna(m) else f"{num(m)} {units.get(code, '')}".strip())
                                          for m, code in zip(cv["mean"], cv["indicator"])],
-                             "差异系数": [("—" if pd.isna(x) else f"{x:.4f}") for x in cv["cv"]],
+                             "差异系数": [("—" if pd.isna(x) else fmt(x, 4)) for x in cv["cv"]],
                              "限值": cv["limit"], "参与学校（学段）": cv["schools"],
                              "结果": [words.cv_status(x, r) for x, r in zip(cv["status"], cv["reason"])]})))
     items = card.county_items

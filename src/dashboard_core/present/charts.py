@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..model.vocabulary import (BELOW, CV_CODES, FLOOR, ITEM_MET, ITEM_NO_DATA, ITEM_NOT_APPLICABLE, ITEM_NOT_MET,
                                 ITEM_PARTIAL, MET, NO_STUDENTS, RURAL, TOWN, URBAN)
+from . import numbers
 from .words import CV_LABELS, CV_SCOPE_LABEL, ITEM_LABELS, STATUS_LABELS
 
 FONT = ("'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', "
@@ -215,6 +216,8 @@ def finish(spec: dict) -> dict:
     composed = any(k in spec for k in ("facet", "hconcat", "vconcat", "concat"))
     spec["config"] = {**copy.deepcopy(_CONFIG), **spec.get("config", {})}
     spec["autosize"] = {"type": "pad" if composed else "fit-x", "contains": "padding"}
+    # drawn as SVG: sharp on a projector, text a screen reader can reach, and sizes a test can measure
+    spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
     if not composed:  # room on the right for the value written past the longest bar
         spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 34}
     return spec
@@ -286,8 +289,10 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
                 color=alt.Color("结果:N", scale=alt.Scale(domain=[CV_LABELS[c] for c in CV_CODES] + [CV_SCOPE_LABEL],
                                                          range=[STATUS_COLORS[MET], STATUS_COLORS[BELOW], STATUS_COLORS[NO_STUDENTS],
                                                                 STATUS_COLORS[NO_STUDENTS]]),
-                                # one entry a line: two charts share a row, and a row of entries ran past the edge
-                                title="结果", legend=alt.Legend(direction="vertical")),
+                                # under the plot, two entries a line and none cut: two charts share a row, the
+                                # plot keeps its width, and "不适用（不足 2 所）" says why in full
+                                title="结果", legend=alt.Legend(orient="bottom", direction="horizontal", columns=2,
+                                                                labelLimit=0)),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
     labels = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
                   y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
@@ -330,7 +335,7 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
 
 def _group_grid_rows(frame: pd.DataFrame, group_label: str, *_) -> pd.DataFrame:
     return ordered(frame.assign(行=frame[group_label] + "（" + frame["学段"] + "）",
-                                文本=[f"{p:.0f}%" for p in frame["达到标准值的比例"]]))
+                                文本=[numbers.percent(p, 0) for p in frame["达到标准值的比例"]]))
 
 
 def _group_grid_height(rows: pd.DataFrame) -> int:
@@ -583,7 +588,11 @@ def title_with_subtitle(spec: dict, longer_than: int = 36) -> dict:
     return spec
 
 
-SLIDE_FONT_SCALE = 1.25  # read from the back of a meeting room
+# Text on a projected chart is read from the back of a room: at least 2.25% of the screen height for
+# labels (24 px at 1080 p, 16 px at 720 p), 2.8% for titles. The page sizes are the floor. Vega works the
+# size out from the window (`windowSize()`), so one spec serves every projector.
+SLIDE_TEXT_SHARE, SLIDE_TITLE_SHARE = 0.0225, 0.028
+_TITLE_KEYS = {("title", "fontSize"), ("header", "titleFontSize")}
 
 
 SLIDE_BASE_HEIGHT = 720  # the smallest 16:9 screen a slide is laid out for
@@ -612,9 +621,37 @@ def for_slide(spec: dict, share: float) -> dict:
     config.setdefault("legend", {})["labelLimit"] = 320
     for part in ("axis", "legend", "title", "header"):
         for key, value in list(config.get(part, {}).items()):
-            if key.endswith("FontSize"):
-                config[part][key] = round(value * SLIDE_FONT_SCALE)
+            if key.endswith("FontSize") or key == "fontSize":
+                config[part][key] = on_the_wall(value, SLIDE_TITLE_SHARE if (part, key) in _TITLE_KEYS
+                                                else SLIDE_TEXT_SHARE)
+    _marks_on_the_wall(spec)
     return spec
+
+
+def on_the_wall(size: float, share: float) -> dict:
+    """A font size that grows with the screen: `share` of the window's height, never under `size`."""
+    return {"expr": f"max({size}, round(windowSize()[1] * {share}))"}
+
+
+def _marks_on_the_wall(node) -> None:
+    """Every size set inside the spec (a text mark's value labels, an axis or header of one view) made
+    a share of the screen too."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text" and isinstance(mark.get("fontSize"), (int, float)):
+            mark["fontSize"] = on_the_wall(mark["fontSize"], SLIDE_TEXT_SHARE)
+        for part in ("axis", "legend", "header"):
+            inner = node.get(part)
+            if isinstance(inner, dict):
+                for key, value in list(inner.items()):
+                    if key.endswith("FontSize") and isinstance(value, (int, float)):
+                        inner[key] = on_the_wall(value, SLIDE_TEXT_SHARE)
+        for key, value in node.items():
+            if key not in ("datasets", "data", "config"):
+                _marks_on_the_wall(value)
+    elif isinstance(node, list):
+        for value in node:
+            _marks_on_the_wall(value)
 
 
 def fills_box(spec: dict) -> bool:

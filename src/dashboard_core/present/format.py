@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 import numpy as np
-import pandas as pd
 
+from . import numbers
 from .i18n import Verbatim, english, tr
 
 # Chinese counts in 万 (10^4) and 亿 (10^8); English readers get the plain number and unit
@@ -14,15 +14,12 @@ _SCALED_UNITS = {"万元": (1e4, "yuan"), "亿元": (1e8, "yuan"), "万人": (1e
 
 def num(value: float) -> str:
     """A figure as written in the report: whole numbers with thousands separators, else up to 2 decimals."""
-    value = float(value)
-    return f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    return numbers.decimal(value, None, 2)
 
 
 def fmt(value: float, digits: int = 0) -> str:
     """A computed figure with a fixed number of decimals; a dash when there is none."""
-    if value is None or pd.isna(value):
-        return "—"
-    return f"{value:,.{digits}f}"
+    return numbers.decimal(value, digits)
 
 
 # counting words: in English the label says what is counted ("Students: 20,486"), and "people" after
@@ -31,15 +28,33 @@ _COUNT_UNITS = {"人", "名", "所", "个", "次", "场", "场次", "人次", "�
 
 
 def amount(value: float, unit: str) -> str:
-    """A figure with its unit. In English, amounts in 万 / 亿 are written out (2.03 亿元 → 203,000,000 yuan)
-    and counts carry no counting word."""
+    """A figure with its unit. In English, amounts in 万 / 亿 are said in English (2.03 亿元 → 203 million
+    yuan) and counts carry no counting word; a percentage has no space before its sign."""
+    if english() and unit in ("万元", "亿元"):
+        return numbers.yuan(float(value) * _SCALED_UNITS[unit][0])
     if english() and unit in _SCALED_UNITS:
         factor, base = _SCALED_UNITS[unit]
         return f"{num(round(float(value) * factor, 2))} {base}" if unit not in _COUNT_UNITS else num(
             round(float(value) * factor, 2))
     if english() and unit in _COUNT_UNITS:
         return num(value)
+    if unit == "%":
+        return numbers.percent(value, _decimals_of(value))
     return f"{num(value)} {tr(unit)}".strip()
+
+
+def _decimals_of(value) -> int:
+    """The decimals a figure from the report was written with (2.97 → 2, 16 → 0), at most 2."""
+    shown = num(value)
+    return len(shown.split(".")[1]) if "." in shown else 0
+
+
+def percent(value, decimals: int = 1) -> str:
+    return numbers.percent(value, decimals)
+
+
+def yuan(value) -> str:
+    return numbers.yuan(value)
 
 
 DECIMALS, MAX_DECIMALS = 2, 4  # the rules file's "display" rule; 4 decimals separate any value from its threshold

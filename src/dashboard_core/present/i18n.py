@@ -22,8 +22,10 @@ never translated.
 from __future__ import annotations
 
 import re
+import string
 from contextvars import ContextVar
 from functools import lru_cache
+from numbers import Number
 from pathlib import Path
 
 import pandas as pd
@@ -110,10 +112,26 @@ def has_cjk(text) -> bool:
     return isinstance(text, str) and bool(_CJK.search(text))
 
 
+class _Numbers(string.Formatter):
+    """str.format with every number written by `numbers.by_spec` (Babel): one number format in
+    every sentence of both languages."""
+
+    def format_field(self, value, format_spec):
+        if isinstance(value, Number) and not isinstance(value, bool):
+            from .numbers import by_spec
+
+            return by_spec(value, format_spec)
+        return format(value, format_spec)
+
+
+_FORMAT = _Numbers().format
+
+
 def t(template: str, **values) -> str:
-    """The page's wording in the current language. Text values are translated too (names, stages)."""
+    """The page's wording in the current language. Text values are translated too (names, stages);
+    numbers are written by `numbers.by_spec`."""
     if not english():
-        return template.format(**values) if values else template
+        return _FORMAT(template, **values) if values else template
     english_template = catalog().get(template)
     if english_template is None:  # a template built at run time from the data or the rules
         from .translations import PHRASES
@@ -121,8 +139,8 @@ def t(template: str, **values) -> str:
         english_template = PHRASES.get(template, template)
     if not values:
         return english_template
-    return english_template.format(**{k: (_translate(v) if isinstance(v, str) and not isinstance(v, Verbatim) else v)
-                                      for k, v in values.items()})
+    return _FORMAT(english_template, **{k: (_translate(v) if isinstance(v, str) and not isinstance(v, Verbatim) else v)
+                                        for k, v in values.items()})
 
 
 def tr(text):

@@ -12,6 +12,7 @@ import pandas as pd
 
 from ..model.vocabulary import BELOW, MET, NO_STUDENTS
 from .charts import CATEGORY_COLORS, MEDAL_COLORS, PRIMARY, STATUS_COLORS, status_legend_domain
+from .format import fmt
 from .i18n import t, tr
 from .words import CV_LABELS, CV_SCOPE_LABEL, TARGET_LABELS
 
@@ -59,7 +60,7 @@ def _describe(title: str, categories: list[str], values: list, unit: str) -> str
 
 def township_pass_shares(towns: pd.DataFrame, title: str) -> SlideChart:
     """Each township's share of school parts meeting the school standard, its pupils in the label."""
-    categories = [t("{township}（{n} 人）", township=tr(name), n=f"{int(n):,}")
+    categories = [t("{township}（{n} 人）", township=tr(name), n=fmt(n))
                   for name, n in zip(towns["乡镇"], towns["学生数"], strict=True)]
     values = [float(v) for v in towns["达标比例"]]
     return SlideChart(BAR, title, categories, [(t("达标比例（%）"), values)], [PRIMARY], number_format="0.0",

@@ -13,7 +13,7 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
 from ..store.schema import TABLES as SCHEMA_TABLES
-from .format import amount, num
+from .format import amount, fmt, num
 from . import i18n
 from .i18n import N_, Verbatim, t, tr
 
@@ -42,8 +42,8 @@ VERDICT_LABELS = {VERDICT_MET: N_("自评达到优质均衡标准（以国家督
                   VERDICT_INCOMPLETE: N_("现有数据均达标，但仍有项目缺少数据，暂不能判定"),
                   VERDICT_NO_SCHOOLS: N_("所选范围内没有学校，无从评估"),
                   VERDICT_NOT_APPLICABLE: N_("验收以县为单位，乡镇或学校不单独作结论")}
-CV_LABELS = {CV_MET: N_("达标 ✓"), CV_NOT_MET: N_("超限 ✗"), CV_NOT_APPLICABLE: N_("不适用（不足 2 所学校）")}
-CV_SCOPE_LABEL = N_("仅供参考（差异系数按全县评估）")
+CV_LABELS = {CV_MET: N_("达标 ✓"), CV_NOT_MET: N_("超限 ✗"), CV_NOT_APPLICABLE: N_("不适用（不足 2 所）")}
+CV_SCOPE_LABEL = N_("仅供参考（按全县评估）")
 
 
 def cv_status(status: str, reason: str | None = None) -> str:
@@ -448,7 +448,7 @@ def describe_plan(plan: list[dict]) -> str:
     parts = []
     for a in plan:
         template = "增加 {amount} {what}（达到标准值的 85%）" if a["target"] == "floor" else "增加 {amount} {what}"
-        parts.append(t(template, amount=f"{a['amount']:,}", what=a["addition"]))
+        parts.append(t(template, amount=num(a["amount"]), what=a["addition"]))
     return t("，并").join(parts)
 
 
@@ -536,7 +536,7 @@ def action_text(a) -> str:
     # in English a count goes without its unit word ("Art rooms +1", not "add 1 rooms Art rooms"): the
     # measure names the thing counted; areas and sums keep theirs ("+539 ㎡")
     counted = i18n.english() and a["unit"] in COUNT_UNITS
-    amount = f"{a['quantity']:,.0f}" if counted else f"{a['quantity']:,.0f} {tr(a['unit'])}"
+    amount = fmt(a["quantity"]) if counted else f"{fmt(a['quantity'])} {tr(a['unit'])}"
     kind = a["kind"]
     if kind == "transfer":
         direction = a.get("direction")
