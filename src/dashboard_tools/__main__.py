@@ -2,6 +2,7 @@
 
 - bench: how fast the pages and the scorecard are, county to country (docs/performance.md)
 - load:  simultaneous sessions against a running server
+- sidebyside: each page in Chromium against a bare Streamlit page with the same charts
 """
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ def cmd_load(args) -> int:
     return 0 if not result["failures"] and result["steps_done"] == result["steps_expected"] else 3
 
 
+def cmd_sidebyside(args) -> int:
+    from . import sidebyside
+
+    doc = sidebyside.run(args.repeat, Path(args.out) if args.out else None)
+    return 0 if all(v["met"] for v in doc["verdicts"].values()) else 3
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard_tools", description="看板维护工具：性能基准与负载测试")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -53,6 +61,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir")
     p.add_argument("--out", help="结果另存为 JSON")
     p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("sidebyside", help="浏览器里逐页对照：看板页面与画同样图表的空白 Streamlit 页面")
+    p.add_argument("--repeat", type=int, default=5)
+    p.add_argument("--out", default="benchmarks/sidebyside.json")
+    p.set_defaults(func=cmd_sidebyside)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -200,13 +200,13 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(extra_args: list[str] | None = None, env: dict | None = None):
-    """The dashboard on a free loopback port, as a child process: (base URL, pid). The browser tests
-    and the screenshots use it too."""
+def server(extra_args: list[str] | None = None, env: dict | None = None, script: Path | None = None):
+    """The dashboard (or another Streamlit script) on a free loopback port, as a child process: (base
+    URL, pid). The browser tests, the screenshots and the side-by-side benchmark use it too."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     log = tempfile.NamedTemporaryFile("w+", prefix="dashboard-load-", suffix=".log", delete=False)
-    cmd = [sys.executable, "-m", "streamlit", "run", str(REPO / "app.py"), "--server.headless", "true",
+    cmd = [sys.executable, "-m", "streamlit", "run", str(script or REPO / "app.py"), "--server.headless", "true",
            "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"]
     if extra_args:
         cmd += ["--", *extra_args]

@@ -192,13 +192,15 @@ def wrapped_table(frame: pd.DataFrame, keep: tuple = ()) -> None:
 
 
 def profile_links(school_ids) -> dict:
-    """Links to each school's profile page that keep the view: language, year, townships (as codes,
-    which a link may carry), stages, snapshot and presentation mode."""
+    """Links to each school's profile page that keep the view: language, year, townships, stages,
+    snapshot and presentation mode. Townships and stages are written as their pickers write them (by
+    name, in the language of the run): a link the pickers can read as it is opens in one run, where a
+    code or the other language's name costs a second (state._filter_from_link)."""
     from urllib.parse import urlencode
 
     v = view()
-    kept = [("year", str(v.filters.year))] + [("township", c) for c in v.filters.townships]
-    kept += [("stage", s) for s in v.filters.stages] + [("snapshot", v.snapshot.snapshot_id)]
+    kept = [("year", str(v.filters.year))] + [("township", tr(v.township_names.get(c, c))) for c in v.filters.townships]
+    kept += [("stage", tr(s)) for s in v.filters.stages] + [("snapshot", v.snapshot.snapshot_id)]
     if i18n.english():
         kept.append(("lang", "en"))
     if st.session_state.get("present"):
