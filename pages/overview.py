@@ -19,11 +19,15 @@ fact_metric = ui.fact_metric_writer(by_id, v.filters.year)
 with ui.slide():
     card = ui.card(v.snapshot, v.filters)
     s = card.summary
-    line = t("**达标评估** — {sentence}",
-             sentence=i18n.Verbatim(md_escape(words.summary_sentence(s, v.scope_label, v.filters.year))))
-    with st.container(border=True):
-        st.markdown(line)
-        st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")
+    if ui.presenting():  # on the wall: the verdict as a headline a room reads at once, its grounds as figures
+        st.markdown("## " + md_escape(words.verdict_headline(s, v.scope_label, v.filters.year)))
+        ui.verdict_metrics(s)
+    else:
+        line = t("**达标评估** — {sentence}",
+                 sentence=i18n.Verbatim(md_escape(words.summary_sentence(s, v.scope_label, v.filters.year))))
+        with st.container(border=True):
+            st.markdown(line)
+            st.page_link("pages/standards.py", label=t("查看逐项评估与学校差距"), icon=":material/arrow_forward:")
 
     st.subheader(t("县情") if v.filters.is_whole_county else t("县情（全县，工作汇报口径）"))
     cols = st.columns(4)

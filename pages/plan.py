@@ -32,6 +32,9 @@ with ui.slide():
     cols[0].metric(t("未达标的学校（学段）"), t("{n} 个", n=failing))
     cols[1].metric(t("超限的差异系数"), t("{n} 项", n=len(s.cv_failures)))
     cols[2].metric(t("未达到的县级指标"), t("{n} 项", n=s.county_items_not_met))
+    reasons = words.reasons(s, ui.rules())
+    if reasons:  # what the gaps are, in words: the plan below closes them
+        st.markdown("\n".join(f"- {md_escape(r)}" for r in reasons))
 
 with ui.page_only():
     # 3. Enrolment ahead: who crosses a threshold as pupils change, and the year the plan aims at
@@ -163,6 +166,18 @@ with ui.slide(chart_height=0.5):
         ui.show_chart(charts.category_bars(bars, t("方案费用（万元）"), t("万元"), "#1d4ed8"), totals,
                       ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + t("；单位成本见上方“单位成本”"),
                       f"plan_totals_{year}.csv")
+
+if len(actions):
+    with ui.slide(chart_height=0.6):
+        # the measures themselves: where, what, how much and what it costs, the dearest first
+        st.subheader(t("整改措施（{n} 项）", n=len(actions)))
+        shown = ui.rows_that_fit(row_px=34)  # None on the page: every measure
+        measures = tables.plan_measure_bars(actions, shown)
+        if shown is not None and len(actions) > shown:
+            ui.partly_drawn(t("共 {n:,} 项措施：图中画费用最高的 {shown} 项，完整清单见规划页或下载方案。", n=len(actions), shown=shown))
+        ui.show_chart(charts.category_bars(measures, t("各项措施的费用（万元）"), t("万元"), "#1d4ed8"), tables.plan_frame(actions),
+                      ui.snapshot_source(v.snapshot, "school_stage_year、school_year") + t("；单位成本见上方“单位成本”"),
+                      f"plan_measures_{year}.csv")
 
 with ui.page_only():
     st.download_button(t("下载方案（Excel）"), data=lambda: downloads.excel_bytes(edited, t("达标规划") + t("；") + ui.snapshot_source(

@@ -108,25 +108,37 @@ with ui.page_only():
 
 registers = ui.registers(v.snapshot, v.filters.year)
 gaps = ui.subject_gaps(v.snapshot, v.filters)
-with ui.slide() if (registers.rotation is not None and len(registers.rotation)) or len(gaps) else ui.page_only():
-    if registers.rotation is not None and len(registers.rotation):
-        directions = tables.rotation_direction_frame(registers.rotation)
-        to_rural = int(directions.loc[directions["接收学校"] == "乡村", "交流人次"].sum())
-        st.markdown(t("**交流方向（{year} 年，全县，逐人次登记）**：{n} 人次中 {rural} 人次到乡村学校。", year=v.filters.year,
-                      n=int(directions["交流人次"].sum()), rural=to_rural))
-        ui.table_view(directions)
-        ui.source_caption(ui.snapshot_source(v.snapshot, "rotation、schools"))
-
+has_rotation = registers.rotation is not None and len(registers.rotation)
+with ui.slide(chart_height=0.45) if has_rotation or len(gaps) else ui.page_only():
+    left, right = st.columns(2) if has_rotation and len(gaps) else (st.container(), st.container())
+    if has_rotation:
+        with left:
+            directions = tables.rotation_direction_frame(registers.rotation)
+            to_rural = int(directions.loc[directions["接收学校"] == "乡村", "交流人次"].sum())
+            st.subheader(t("交流方向（{year} 年，全县）", year=v.filters.year))
+            st.markdown(t("逐人次登记：{n} 人次中 {rural} 人次到乡村学校。", n=int(directions["交流人次"].sum()), rural=to_rural))
+            bars = tables.rotation_direction_bars(registers.rotation)
+            ui.show_chart(charts.category_bars(bars, t("各方向交流人次"), t("人次")), directions,
+                          ui.snapshot_source(v.snapshot, "rotation、schools"), f"teachers_rotation_direction_{v.filters.year}.csv")
+            with ui.page_only():
+                ui.table_view(directions)
     if len(gaps):
-        st.subheader(t("分学科教师：实有与按课时应配（{scope}）", scope=md_value(v.scope_label)))
-        gap_table = tables.subject_gap_frame(gaps)
-        short = gap_table[gap_table["缺口（人）"] > 0]
-        if len(short):
-            st.markdown(t("缺口最大的学科：{subjects}。", subjects=t("、").join(
-                t("{subject} 缺 {n} 人（{schools} 所学校）", subject=md_value(r["学科"]), n=int(r["缺口（人）"]),
-                  schools=int(r["缺教师的学校数"])) for _, r in short.head(3).iterrows())))
-        ui.table_view(gap_table)
-        ui.source_caption(ui.snapshot_source(v.snapshot, "teacher_subjects") + t("；应配数按国家课程方案课时测算"))
+        with right:
+            st.subheader(t("分学科教师缺口（{scope}）", scope=md_value(v.scope_label)))
+            gap_table = tables.subject_gap_frame(gaps)
+            short = gap_table[gap_table["缺口（人）"] > 0]
+            if len(short):
+                st.markdown(t("缺口最大的学科：{subjects}。", subjects=t("、").join(
+                    t("{subject} 缺 {n} 人（{schools} 所学校）", subject=md_value(r["学科"]), n=int(r["缺口（人）"]),
+                      schools=int(r["缺教师的学校数"])) for _, r in short.head(3).iterrows())))
+                ui.show_chart(charts.category_bars(tables.subject_gap_bars(gaps), t("各学科缺少的教师（按课时应配减实有）"),
+                                                   t("人数")), gap_table,
+                              ui.snapshot_source(v.snapshot, "teacher_subjects") + t("；应配数按国家课程方案课时测算"),
+                              f"teachers_subject_gaps_{v.filters.year}.csv")
+            else:
+                st.markdown(t("各学科实有教师都不少于按课时应配的人数。"))
+            with ui.page_only():
+                ui.table_view(gap_table)
 
 with ui.slide(chart_height=0.5):
     st.subheader(t("2024 年教师补充与调配"))

@@ -325,6 +325,29 @@ def rotation_direction_frame(directions: pd.DataFrame) -> pd.DataFrame:
                          "其中骨干教师": frame["backbone_moves"]}).reset_index(drop=True)
 
 
+def rotation_direction_bars(directions: pd.DataFrame) -> pd.DataFrame:
+    """The moves by direction as bars ("城区 → 乡村"), for `charts.category_bars`."""
+    frame = rotation_direction_frame(directions)
+    return pd.DataFrame({"项目": frame["派出学校"] + " → " + frame["接收学校"], "数值": frame["交流人次"],
+                         "单位": "人次", "报告原文": ""})
+
+
+def subject_gap_bars(gaps: pd.DataFrame) -> pd.DataFrame:
+    """The subjects short of teachers, most short first, as bars for `charts.category_bars`."""
+    short = gaps[gaps["short"] > 0].sort_values("short", ascending=False, kind="stable")
+    return pd.DataFrame({"项目": short["subject"], "数值": short["short"], "单位": "人", "报告原文": ""})
+
+
+def plan_measure_bars(actions: pd.DataFrame, most: int | None = None) -> pd.DataFrame:
+    """A plan's measures as bars (the measure in words, its cost in 万元), the dearest first; `most`
+    keeps that many, for a slide."""
+    ordered = actions.sort_values("cost", ascending=False, kind="stable")
+    if most is not None:
+        ordered = ordered.head(most)
+    return pd.DataFrame({"项目": [words.action_text(a) for a in ordered.to_dict("records")],
+                         "数值": (ordered["cost"] / 10_000).round(2).to_numpy(), "单位": "万元", "报告原文": ""})
+
+
 def subject_gap_frame(gaps: pd.DataFrame) -> pd.DataFrame:
     """Teachers by subject against the curriculum's need: the structural shortage, measured."""
     return pd.DataFrame({"学科": gaps["subject"], "实有专任教师": gaps["teachers"], "按课时应配": gaps["needed"],

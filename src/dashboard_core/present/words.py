@@ -73,6 +73,11 @@ def verdict_text(summary) -> str:
     return t("按示例数据：{verdict}", verdict=Verbatim(verdict)) if summary.demo else verdict
 
 
+def verdict_headline(summary, scope: str, year: int) -> str:
+    """The verdict alone, for a slide's headline: the scope, the year and what the data say."""
+    return t("{scope} {year} 年：{verdict}。", scope=scope, year=year, verdict=Verbatim(verdict_text(summary)))
+
+
 def stage_parts(stage: str, counts: dict) -> str:
     """A stage's school parts counted as parts, e.g. 小学学段 26 个（小学 20 所、九年一贯制学校小学部 6 个；
     另有 2 个教学点并入中心校计算）中 22 个达到学校标准."""

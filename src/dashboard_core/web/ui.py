@@ -14,7 +14,7 @@ from .state import (LANGUAGE_KEY, View, fall_back_from, fragment, language_switc
 from .widgets import (CHART_SCHOOLS, DEMO_MARK, TABLE_ROWS, app_style, briefing_downloads, demo_mark,  # noqa: F401
                       county_items_at_a_glance, download_csv, draw_chart, fact_metric_writer, indicator_chart,
                       page_header, partly_drawn, profile_links, rows_on_chart,
-                      report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view,
+                      report_facts_table, report_source, show_chart, snapshot_source, source_caption, table_view, verdict_metrics,
                       register_editor, wrapped_table)
 
 ICON = str(Path(__file__).with_name("icon.png"))  # shipped with the app: no icon fetched from the internet

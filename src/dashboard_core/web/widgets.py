@@ -126,6 +126,23 @@ def county_items_at_a_glance(items: pd.DataFrame) -> None:
         st.markdown(t("按示例数据：{n} 项全部达到。", n=len(items)) if demo else t("{n} 项全部达到。", n=len(items)))
 
 
+def verdict_metrics(s) -> None:
+    """What the verdict rests on, as four figures: school parts meeting the standard per stage, CVs
+    within their limits, county items met."""
+    cols = st.columns(4)
+    for col, (stage, c) in zip(cols, s.stages.items()):
+        col.metric(t("{stage}学段达标", stage=stage), t("{passing} / {total} 个", passing=c["schools_passing"],
+                                                          total=c["schools_total"]) if c["schools_total"] else "—",
+                   help=words.stage_parts(stage, c) if c["schools_total"] else t("范围内没有该学段的学校"))
+    applicable = s.cv_total - s.cv_not_applicable
+    cols[2].metric(t("差异系数在限值内"), f"{s.cv_passing} / {applicable}" if applicable else t("不适用"),
+                   help=t("学生数加权；某学段不足 2 所学校时不计算（不适用）"))
+    cols[3].metric(t("县级指标达到"), f"{s.county_items_met} / {s.county_items_total}",
+                   help=t("其中 {declared} 项依据县里自己的文件或报告（自评，待核查）；未达到 {not_met} 项，部分有佐证 {partial} 项，"
+                          "无数据 {no_data} 项", declared=s.county_items_declared, not_met=s.county_items_not_met,
+                          partial=s.county_items_partial, no_data=s.county_items_no_data))
+
+
 def indicator_chart(v: View, card, codes: list[str], key: str, title_note: str, source: str, stem: str) -> None:
     """One of the standard's indicators at a time (chosen by the user, kept in the URL, built only when
     shown): the lowest school parts as bars linked to their profiles, the full table on download."""
