@@ -46,6 +46,13 @@ def test_status_grid_uses_status_colours_and_marks(card):
     assert set(frame["标记"]) <= set(charts.STATUS_MARKS.values())
 
 
+def test_a_grid_cell_opens_the_profile_from_its_colour_and_its_glyph(card):
+    frame = tables.status_grid_frame(card.values)
+    frame = frame.assign(档案="./school?school_id=" + frame["学校编号"].astype(str))
+    rect, text = layers(spec_of(charts.status_grid(frame)))
+    assert rect["encoding"]["href"]["field"] == text["encoding"]["href"]["field"] == "档案"
+
+
 def test_indicator_bars_plot_share_of_threshold_with_rules(card):
     frame = tables.indicator_frame(card.indicator("sports_area_per_student"), {s: f"./school?school_id={s}" for s in card.matrix["school_id"]})
     spec = spec_of(charts.indicator_bars(frame, "t"))

@@ -250,8 +250,9 @@ def status_grid(grid: pd.DataFrame) -> alt.Chart:
     cells = part(d, {"type": "rect", "stroke": "white", "strokeWidth": 1.5}, x=x, y=y,
                  color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"),
                  tooltip=tooltip, **extra)
+    # the glyph links too: a click on the ✓ itself opens the profile, not only a click beside it
     marks = part(d, {"type": "text", "fontSize": 15, "fontWeight": "bold", "color": "white"}, x=x, y=y,
-                 text=alt.Text("标记:N"), tooltip=tooltip)
+                 text=alt.Text("标记:N"), tooltip=tooltip, **extra)
     return (alt.LayerChart(layer=[cells, marks], height=_status_grid_height(grid), width="container"))
 
 

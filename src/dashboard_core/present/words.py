@@ -12,7 +12,7 @@ from ..model.vocabulary import (BASIS_DECLARED, BELOW, CV_MET, CV_NOT_APPLICABLE
                                 TWELVE_YEAR_SCHOOL, COMPLETE_SECONDARY,
                                 VERDICT_INCOMPLETE, VERDICT_MET, VERDICT_NO_SCHOOLS, VERDICT_NOT_APPLICABLE, VERDICT_NOT_MET,
                                 CV_SCOPE)
-from ..store.schema import TABLES as SCHEMA_TABLES
+from ..store.schema import KNOWN_METRICS, TABLES as SCHEMA_TABLES
 from .format import amount, fmt, num
 from . import i18n
 from .i18n import N_, Verbatim, t, tr
@@ -387,6 +387,15 @@ NEEDS = {
 }
 
 
+def metric_named(metric: str) -> str:
+    """A county metric as the template's 指标清单 sheet names it: its meaning, then the code to enter
+    (in English the code alone, which is already English)."""
+    meaning = KNOWN_METRICS.get(metric, ("", ""))[0]
+    if i18n.english() or not meaning:
+        return metric
+    return t("“{meaning}”（{metric}）", meaning=meaning, metric=metric)
+
+
 def what_it_needs(req: dict, rule: dict) -> str:
     """What is missing to judge a requirement (no data, partial) or to meet it (not met), in words."""
     status = req["status"]
@@ -404,9 +413,9 @@ def what_it_needs(req: dict, rule: dict) -> str:
     if kind in NEEDS and kind != "county_metric":
         needs = t(NEEDS[kind])
         if kind not in ("special_education", "document", "school_size") and rule.get("metric"):
-            needs = t("{needs}；或县级年度指标 {metric}", needs=Verbatim(needs), metric=rule["metric"])
+            needs = t("{needs}；或县级年度指标 {metric}", needs=Verbatim(needs), metric=Verbatim(metric_named(rule["metric"])))
     elif rule.get("metric"):
-        needs = t("县级年度指标 {metric}", metric=rule["metric"])
+        needs = t("县级年度指标 {metric}", metric=Verbatim(metric_named(rule["metric"])))
     else:
         return t("判定需要书面佐证，可登记在导入模板“佐证台账”表")
     return t("判定需要：{needs}", needs=Verbatim(needs))

@@ -30,6 +30,9 @@ _APP_CSS = """
   overflow: visible !important; text-overflow: clip !important; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * { white-space: normal !important;
   overflow: visible !important; text-overflow: clip !important; }
+/* keyboard focus seen from across the room: a solid blue ring on links, buttons and inputs */
+a:focus-visible, button:focus-visible, [role="button"]:focus-visible, input:focus-visible,
+[data-testid="stPageLink"] a:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px !important; }
 </style>
 """
 
