@@ -207,3 +207,43 @@ def test_slides_turn_with_the_arrow_keys_and_show_no_tools(app_url, browser):
     assert "slide=1" in page.url  # the slide in view is in the address
     assert page.locator('[data-testid="stException"]').count() == 0
     page.close()
+
+
+# Streamlit's own words (its controls' labels for screen readers, an empty picker, Vega's chart labels):
+# found by their English forms
+_STREAMLIT_ENGLISH = r"""(known) => {
+  const found = new Set();
+  const english = (v) => v && (known.includes(v.trim()) || /^Help for /.test(v) || /^(Title|Subtitle) text /.test(v)
+                               || /^[a-z_]+ icon$/.test(v.trim()) || / per file/.test(v) || /-axis /.test(v));
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]'))
+    for (const a of ['aria-label', 'title', 'placeholder']) if (english(el.getAttribute(a))) found.add(el.getAttribute(a));
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const n = walker.currentNode;
+    if (!n.parentElement || n.parentElement.closest('script, style')) continue;
+    if (english(n.nodeValue)) found.add(n.nodeValue.trim());
+  }
+  return [...found];
+}"""
+
+
+def test_streamlits_own_words_are_chinese_on_a_chinese_page_and_english_on_an_english_one(app_url, browser):
+    from browser_support import settle
+    from dashboard_core.web.widgets import STREAMLIT_WORDS_ZH
+
+    known = list(STREAMLIT_WORDS_ZH)
+    left = {}
+    for path in ["overview", "standards", "teachers", "services", "plan", "school?school_id=DEMO-01", "data"]:
+        page = open_page(browser, f"{app_url}/{path}")
+        settle(page)
+        left[path] = page.evaluate(_STREAMLIT_ENGLISH, known)
+        if path == "overview":
+            assert page.locator('[aria-label="总面积 的说明"]').count() == 1  # a help icon, named in Chinese
+        page.close()
+    assert not any(left.values()), left
+    page = open_page(browser, f"{app_url}/overview?lang=en")
+    settle(page)
+    english = page.evaluate(_STREAMLIT_ENGLISH, known)
+    assert any(w.startswith("Help for ") for w in english), english  # left as Streamlit writes them
+    assert not page.locator('[aria-label$=" 的说明"]').count()
+    page.close()

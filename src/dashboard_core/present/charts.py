@@ -216,8 +216,15 @@ def finish(spec: dict) -> dict:
     composed = any(k in spec for k in ("facet", "hconcat", "vconcat", "concat"))
     spec["config"] = {**copy.deepcopy(_CONFIG), **spec.get("config", {})}
     spec["autosize"] = {"type": "pad" if composed else "fit-x", "contains": "padding"}
-    # drawn as SVG: sharp on a projector, text a screen reader can reach, and sizes a test can measure
+    # drawn as SVG: sharp on a projector, and sizes a test can measure
     spec["usermeta"] = {"embedOptions": {"renderer": "svg"}}
+    # Vega's own ARIA labels are English sentences, one per mark ("Y-axis for a discrete scale with 34
+    # values…"): off; the chart is described by its title, in the language of the page
+    spec["config"]["aria"] = False
+    title = spec.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    if isinstance(text, str) and text:
+        spec.setdefault("description", text)
     if not composed:  # room on the right for the value written past the longest bar
         spec["padding"] = {"left": 5, "top": 5, "bottom": 5, "right": 34}
     return spec

@@ -37,8 +37,80 @@ a:focus-visible, button:focus-visible, [role="button"]:focus-visible, input:focu
 """
 
 
+# Streamlit 1.67 writes its own controls' words in English only (streamlit/streamlit#13500): their
+# labels for screen readers ("Help for 总面积", "Fullscreen"), the file uploader's instructions, an empty
+# picker's "No options to select". On a Chinese page this script says them in Chinese, as the browser
+# draws them (a MutationObserver); on an English page it leaves them as they are.
+STREAMLIT_WORDS_ZH = {
+    "Fullscreen": "全屏", "Close fullscreen": "退出全屏", "Download as CSV": "下载 CSV", "Download as PNG": "下载 PNG",
+    "Download as SVG": "下载 SVG", "Copy Vega-Lite spec": "复制图表规格", "Show data": "查看数据", "Search": "搜索",
+    "Show/hide columns": "显示或隐藏列", "Add row": "添加一行", "Delete rows": "删除所选行", "Increment": "增加",
+    "Decrement": "减少", "Collapse sidebar": "收起侧栏", "Expand sidebar": "展开侧栏", "Sidebar": "侧栏",
+    "App pages": "页面", "Open": "打开", "Clear all": "全部清除", "Clear": "清除", "Link to heading": "链接到此标题",
+    "No options to select": "没有可选项", "No results": "没有匹配项", "Drag and drop file here": "将文件拖到这里",
+    "Browse files": "选择文件", "Upload": "上传", "Remove": "移除", "Remove file": "移除文件",
+    "Vega visualization": "图表", "Close": "关闭", "Select all": "全选", "Deselect all": "全部取消",
+    "Choose an option": "请选择", "Choose options": "请选择",
+}
+_ZH_SCRIPT = """<script>
+(() => {
+  window.__dashboardLang = %(lang)s;
+  if (window.__dashboardWords) return;  // the observer is installed once per page load
+  window.__dashboardWords = %(words)s;
+  const words = window.__dashboardWords;
+  const say = (text) => {
+    if (window.__dashboardLang !== 'zh' || !text) return null;
+    const trimmed = text.trim();
+    if (words[trimmed]) return text.replace(trimmed, words[trimmed]);
+    let m = trimmed.match(/^Help for (.+)$/);
+    if (m) return m[1] + ' 的说明';
+    m = trimmed.match(/^(Title|Subtitle) text '(.*)'$/);
+    if (m) return (m[1] === 'Title' ? '标题：' : '副标题：') + m[2];
+    if (/^[a-z_]+ icon$/.test(trimmed)) return '图标';
+    m = trimmed.match(/^(?:Limit )?(\\S+) per file(?: • (.+))?$/);
+    if (m) return '单个文件不超过 ' + m[1] + (m[2] ? '（' + m[2] + '）' : '');
+    return null;
+  };
+  const fix = (root) => {
+    if (window.__dashboardLang !== 'zh') return;
+    const all = root.querySelectorAll ? [root, ...root.querySelectorAll('[aria-label], [title], [placeholder]')] : [];
+    for (const el of all) {
+      for (const a of ['aria-label', 'title', 'placeholder']) {
+        if (!el.getAttribute) continue;
+        const v = el.getAttribute(a); const z = say(v);
+        if (z !== null && z !== v) el.setAttribute(a, z);
+      }
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const n = walker.currentNode;
+      if (n.parentElement && n.parentElement.closest('script, style')) continue;
+      const z = say(n.nodeValue);
+      if (z !== null && z !== n.nodeValue) n.nodeValue = z;
+    }
+  };
+  new MutationObserver((changes) => {
+    for (const c of changes) {
+      if (c.type === 'childList') c.addedNodes.forEach((n) => fix(n.nodeType === 3 ? n.parentNode || document.body : n));
+      else if (c.type === 'characterData') fix(c.target.parentNode || document.body);
+      else if (c.type === 'attributes') fix(c.target);
+    }
+  }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true,
+                             attributeFilter: ['aria-label', 'title', 'placeholder']});
+  fix(document.body);
+})();
+</script>"""
+
+
 def app_style() -> None:
+    import json
+
     st.html(_APP_CSS)
+    if i18n.english():  # an observer installed by a Chinese run of this page stops translating
+        st.html("<script>window.__dashboardLang = 'en';</script>", unsafe_allow_javascript=True)
+    else:
+        st.html(_ZH_SCRIPT % {"lang": json.dumps("zh"), "words": json.dumps(STREAMLIT_WORDS_ZH, ensure_ascii=False)},
+                unsafe_allow_javascript=True)
 
 
 def demo_mark(snapshot: Snapshot) -> None:
