@@ -106,11 +106,12 @@ def app_style() -> None:
     import json
 
     st.html(_APP_CSS)
+    # the script goes in the sidebar: in the main area its empty block would take a row's gap on every slide
     if i18n.english():  # an observer installed by a Chinese run of this page stops translating
-        st.html("<script>window.__dashboardLang = 'en';</script>", unsafe_allow_javascript=True)
+        st.sidebar.html("<script>window.__dashboardLang = 'en';</script>", unsafe_allow_javascript=True)
     else:
-        st.html(_ZH_SCRIPT % {"lang": json.dumps("zh"), "words": json.dumps(STREAMLIT_WORDS_ZH, ensure_ascii=False)},
-                unsafe_allow_javascript=True)
+        st.sidebar.html(_ZH_SCRIPT % {"lang": json.dumps("zh"), "words": json.dumps(STREAMLIT_WORDS_ZH, ensure_ascii=False)},
+                        unsafe_allow_javascript=True)
 
 
 def demo_mark(snapshot: Snapshot) -> None:
