@@ -49,14 +49,6 @@ def _decimals_of(value) -> int:
     return len(shown.split(".")[1]) if "." in shown else 0
 
 
-def percent(value, decimals: int = 1) -> str:
-    return numbers.percent(value, decimals)
-
-
-def yuan(value) -> str:
-    return numbers.yuan(value)
-
-
 DECIMALS, MAX_DECIMALS = 2, 4  # the rules file's "display" rule; 4 decimals separate any value from its threshold
 
 

@@ -4,7 +4,8 @@ Pages are layout and wording only; everything they call lives in the web modules
 """
 from pathlib import Path
 
-from ..present.format import amount, fmt, num, percent, yuan  # noqa: F401
+from ..present.format import amount, fmt, num  # noqa: F401
+from ..present.numbers import percent, yuan  # noqa: F401
 from .cache import (available_snapshots, card, card_with_plan, catalog, rectification, enrolment_ahead, enrolment_backtest, county_series, forget_snapshot_list,  # noqa: F401
                     plan, registers, report_citations, report_facts, rotation_by_school, rotation_table_all, rules, school_info,
                     schools_by_type, self_evaluation_report, snapshot_table, snapshot_workbook, staff_totals, subject_gaps, trend)
