@@ -120,12 +120,12 @@ def run(repeat: int = 5, out: Path | None = None, chromium: str = "/usr/bin/chro
         name = _township_name()
         for page in PAGES:  # warm both servers (caches, first imports) before anything is timed
             _open(browser, f"{app}/{page}?{_query(page, name)}", counts[page])
-            _open(browser, f"{bare}/?page={page}", counts[page])
+            _open(browser, f"{bare}/{page}", counts[page])
         for page in PAGES:
             app_s, bare_s = [], []
             for _ in range(repeat):
                 app_s.append(_open(browser, f"{app}/{page}?{_query(page, name)}", counts[page]))
-                bare_s.append(_open(browser, f"{bare}/?page={page}", counts[page]))
+                bare_s.append(_open(browser, f"{bare}/{page}", counts[page]))
             a, b = statistics.median(app_s), statistics.median(bare_s)
             rows.append({"page": page, "charts": counts[page], "app_ms": round(a * 1000), "bare_ms": round(b * 1000),
                          "ratio": round(a / b, 2)})

@@ -165,3 +165,22 @@ def test_profile_links_keep_the_language_year_and_township():
         # the township as the English picker writes it: the profile opens in one run, with no second
         # run to turn a code into the picker's label
         assert "lang=en" in link and "year=2023" in link and "township=Kan+Township" in link, link
+
+
+def test_a_charts_data_and_downloads_are_built_when_opened():
+    """A chart's downloads and table are not sent until its fold is opened; opened, the fold holds the
+    four downloads (CSV, Excel, PNG, SVG) and the chart's data, and the other charts' folds stay empty."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.switch_page("pages/teachers.py").run()
+    folds = [e for e in at.expander if e.label.startswith("图表数据与下载")]
+    assert len(folds) == len(at.get("vega_lite_chart")) > 0
+    assert all(not f.get("download_button") and not f.get("dataframe") for f in folds)
+    at.session_state[folds[0].key] = True
+    at.run()
+    assert not at.exception
+    opened = next(e for e in at.expander if e.key == folds[0].key)
+    assert [b.proto.label for b in opened.get("download_button")] == ["CSV", "Excel", "PNG", "SVG"]
+    assert opened.get("dataframe")
+    others = [e for e in at.expander if e.label.startswith("图表数据与下载") and e.key != folds[0].key]
+    assert others and all(not f.get("download_button") for f in others)

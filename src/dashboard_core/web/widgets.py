@@ -164,18 +164,23 @@ def show_chart(chart, frame: pd.DataFrame, source: str, filename: str, data=None
 
 
 def _chart_tools(chart, table, frame, source: str, filename: str, stem: str, lang: str) -> None:
-    # one row of buttons that wraps in a narrow column (fixed columns cut the labels short)
-    row = st.container(horizontal=True, gap="small")
-    download_csv(table, filename, "CSV", container=row)
-    # Deferred downloads are built outside this run: they take the language along explicitly.
-    row.download_button("Excel", data=lambda: in_language(lang, downloads.excel_bytes, table, source), file_name=f"{stem}.xlsx",
+    # Built only when the reader opens them: a page of seven charts otherwise sends 28 buttons and 7
+    # tables that most readers never open, and the browser draws them all before the page is ready.
+    with st.expander(t("图表数据与下载（CSV、Excel、PNG、SVG）"), key=f"tools-{filename}", on_change="rerun",
+                     icon=":material/download:") as tools:
+        if not tools.open:
+            return
+        # one row of buttons that wraps in a narrow column (fixed columns cut the labels short)
+        row = st.container(horizontal=True, gap="small")
+        download_csv(table, filename, "CSV", container=row)
+        # Deferred downloads are built outside this run: they take the language along explicitly.
+        row.download_button("Excel", data=lambda: in_language(lang, downloads.excel_bytes, table, source), file_name=f"{stem}.xlsx",
                             mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             on_click="ignore", key=f"xlsx-{filename}", icon=":material/table:")
-    row.download_button("PNG", data=lambda: in_language(lang, downloads.chart_png, chart), file_name=f"{stem}.png",
+        row.download_button("PNG", data=lambda: in_language(lang, downloads.chart_png, chart), file_name=f"{stem}.png",
                             mime="image/png", on_click="ignore", key=f"png-{filename}", icon=":material/image:")
-    row.download_button("SVG", data=lambda: in_language(lang, downloads.chart_svg, chart), file_name=f"{stem}.svg",
+        row.download_button("SVG", data=lambda: in_language(lang, downloads.chart_svg, chart), file_name=f"{stem}.svg",
                             mime="image/svg+xml", on_click="ignore", key=f"svg-{filename}", icon=":material/draw:")
-    with st.expander(t("查看图表数据（表格）")):
         table_view((frame if callable(table) else table).head(TABLE_ROWS))
 
 
