@@ -245,6 +245,22 @@ def test_streamlits_own_words_are_chinese_on_a_chinese_page_and_english_on_an_en
             page.wait_for_selector('[aria-label="总面积 的说明"]', state="attached", timeout=15_000)
         page.close()
     assert not any(left.values()), left
+    # switched to English in the same tab: what was said in Chinese is put back, not left until redrawn
+    page = open_page(browser, f"{app_url}/overview")
+    settle(page)
+    page.wait_for_selector('[aria-label="总面积 的说明"]', state="attached", timeout=15_000)
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=True).click()
+    still_chinese = "() => [...document.querySelectorAll('[aria-label$=\" 的说明\"]')].map(e => e.getAttribute('aria-label'))"
+    try:
+        page.wait_for_function(f"() => ({still_chinese})().length === 0", timeout=15_000)
+    except Exception:
+        pass  # what is left is reported below
+    settle(page)
+    assert not page.evaluate(still_chinese), page.evaluate(still_chinese)
+    english = page.evaluate(_STREAMLIT_ENGLISH, known)
+    assert any(w.startswith("Help for ") for w in english), english
+    assert not page.evaluate("document.querySelectorAll('[data-dashboard-said-aria-label], [data-dashboard-said-title]').length")
+    page.close()
     page = open_page(browser, f"{app_url}/overview?lang=en")
     settle(page)
     english = page.evaluate(_STREAMLIT_ENGLISH, known)

@@ -40,7 +40,8 @@ a:focus-visible, button:focus-visible, [role="button"]:focus-visible, input:focu
 # Streamlit 1.67 writes its own controls' words in English only (streamlit/streamlit#13500): their
 # labels for screen readers ("Help for 总面积", "Fullscreen"), the file uploader's instructions, an empty
 # picker's "No options to select". On a Chinese page this script says them in Chinese, as the browser
-# draws them (a MutationObserver); on an English page it leaves them as they are.
+# draws them (a MutationObserver); on an English page it leaves them as they are, and a switch to English in
+# the same tab puts back the words it changed.
 STREAMLIT_WORDS_ZH = {
     "Fullscreen": "全屏", "Close fullscreen": "退出全屏", "Download as CSV": "下载 CSV", "Download as PNG": "下载 PNG",
     "Download as SVG": "下载 SVG", "Copy Vega-Lite spec": "复制图表规格", "Show data": "查看数据", "Search": "搜索",
@@ -58,6 +59,9 @@ _ZH_SCRIPT = """<script>
   if (window.__dashboardWords) return;  // the observer is installed once per page load
   window.__dashboardWords = %(words)s;
   const words = window.__dashboardWords;
+  // what was rewritten, with Streamlit's own words: a switch to English in the same tab puts them back
+  const saidText = [];
+  const SAID = 'data-dashboard-said-';
   const say = (text) => {
     if (window.__dashboardLang !== 'zh' || !text) return null;
     const trimmed = text.trim();
@@ -78,7 +82,7 @@ _ZH_SCRIPT = """<script>
       for (const a of ['aria-label', 'title', 'placeholder']) {
         if (!el.getAttribute) continue;
         const v = el.getAttribute(a); const z = say(v);
-        if (z !== null && z !== v) el.setAttribute(a, z);
+        if (z !== null && z !== v) { el.setAttribute(SAID + a, JSON.stringify([v, z])); el.setAttribute(a, z); }
       }
     }
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -86,7 +90,20 @@ _ZH_SCRIPT = """<script>
       const n = walker.currentNode;
       if (n.parentElement && n.parentElement.closest('script, style')) continue;
       const z = say(n.nodeValue);
-      if (z !== null && z !== n.nodeValue) n.nodeValue = z;
+      if (z !== null && z !== n.nodeValue) { saidText.push([new WeakRef(n), n.nodeValue, z]); n.nodeValue = z; }
+    }
+  };
+  window.__dashboardUnsay = () => {
+    for (const a of ['aria-label', 'title', 'placeholder']) {
+      for (const el of document.querySelectorAll('[' + SAID + a + ']')) {  // unless redrawn since
+        const [original, said] = JSON.parse(el.getAttribute(SAID + a));
+        if (el.getAttribute(a) === said) el.setAttribute(a, original);
+        el.removeAttribute(SAID + a);
+      }
+    }
+    for (const [ref, original, said] of saidText.splice(0)) {
+      const n = ref.deref();
+      if (n && n.nodeValue === said) n.nodeValue = original;
     }
   };
   new MutationObserver((changes) => {
@@ -108,7 +125,8 @@ def app_style() -> None:
     st.html(_APP_CSS)
     # the script goes in the sidebar: in the main area its empty block would take a row's gap on every slide
     if i18n.english():  # an observer installed by a Chinese run of this page stops translating
-        st.sidebar.html("<script>window.__dashboardLang = 'en';</script>", unsafe_allow_javascript=True)
+        st.sidebar.html("<script>window.__dashboardLang = 'en'; window.__dashboardUnsay && window.__dashboardUnsay();</script>",
+                        unsafe_allow_javascript=True)
     else:
         st.sidebar.html(_ZH_SCRIPT % {"lang": json.dumps("zh"), "words": json.dumps(STREAMLIT_WORDS_ZH, ensure_ascii=False)},
                         unsafe_allow_javascript=True)
