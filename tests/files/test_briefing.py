@@ -203,3 +203,17 @@ def test_english_briefing_is_in_english_with_its_watermark(demo_snapshot):
     pages = [p.extract_text() for p in reader.pages]
     assert "Scope: Miliangquan Hui Ethnic Township · 2024" in pages[0] and "years" not in pages[0]
     assert all(text.strip() for text in pages) and any("NotoSansCJK" in f for f in pdf_fonts(reader))
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plan_slide_gives_one_total_in_its_figure_and_its_sentence(demo_snapshot, lang):
+    """The plan's total cost is one number on its slide: the figure is the sentence's total, in each
+    language (a figure rounded to 万元 and then said in yuan would read 755,800 beside 755,850)."""
+    from dashboard_core.present import i18n
+
+    with i18n.using(lang):
+        doc = briefing.build(demo_snapshot, Filters(year=2024), "全县" if lang == "zh" else "Whole county")
+        plan = next(s for s in doc.sections if s.title in ("整改计划", "Plan to acceptance"))
+        total = plan.figures[0].value
+    assert total and total[0].isdigit(), total
+    assert any(total in note for note in plan.notes), (total, plan.notes)

@@ -165,7 +165,7 @@ def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str, card)
     section = Section("整改计划")
     result = scorecards.plan(snapshot, year, rules, base=card)
     after = scorecards.compute(snapshot, Filters(year=year), rules, actions=result.actions, base=card).summary
-    section.figures = [Figure(t("方案总成本"), amount(round(result.total_cost / 10_000, 2), "万元"), source),
+    section.figures = [Figure(t("方案总成本"), amount(result.total_cost / 10_000, "万元"), source),
                        Figure(t("方案项数"), t("{n} 项", n=len(result.actions)), source),
                        Figure(t("实施后达标学校（学段）"), f"{after.schools_passing} / {after.schools_total}", source)]
     if len(result.actions):
@@ -175,7 +175,7 @@ def _plan_section(snapshot: Snapshot, year: int, rules: dict, source: str, card)
                                         slide_charts.category_bars(bars, t("方案费用（万元）"), "万元")))
     largest = result.actions.sort_values("cost", ascending=False, kind="stable").head(4)
     section.notes = [t("按方案实施后：") + words.verdict_text(after), words.plan_money(result)] + [
-        t("{action}（{cost}）", action=Verbatim(words.action_text(a)), cost=Verbatim(amount(round(a["cost"] / 10_000, 2), "万元")))
+        t("{action}（{cost}）", action=Verbatim(words.action_text(a)), cost=Verbatim(amount(a["cost"] / 10_000, "万元")))
         for a in largest.to_dict("records")]
     return section
 
