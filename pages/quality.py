@@ -29,8 +29,7 @@ with ui.slide(chart_height=0.36):
         ui.show_chart(charts.category_bars(prizes, t("伊犁州第十届苏伊杯比赛获奖"), t("个数"), "#7c3aed"), prizes, SOURCE, "quality_suyi.csv")
     with right:
         projects = tables.facts_frame(facts, ["regional_projects_completed", "prefecture_projects_completed"],
-                                      {"regional_projects_completed": "自治区级课题结题（2024 年）",
-                                       "prefecture_projects_completed": "州级课题结题（2025 年）"})
+                                      {"regional_projects_completed": "自治区级（2024）", "prefecture_projects_completed": "州级（2025）"})
         ui.show_chart(charts.category_bars(projects, t("课题结题"), t("项数"), charts.CATEGORY_COLORS[1]), projects, SOURCE, "quality_projects.csv")
 
 with ui.slide(chart_height=0.36):

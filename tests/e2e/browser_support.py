@@ -66,7 +66,10 @@ LAYOUT_PROBLEMS = r"""(opts) => {
     if (!svg) { if (chart.querySelector('canvas')) problems.push('a chart drawn on canvas: it cannot be checked'); continue; }
     const title = (svg.querySelector('.role-title-text text') || {}).textContent || '';
     const drawn = (e) => { const r = e.getBoundingClientRect(); return r.width > 0.5 || r.height > 0.5; };
-    const marks = [...svg.querySelectorAll('g.role-mark:not(.mark-text) > *')].filter(drawn);
+    // a bar needs both sides (a chart squeezed by its labels draws bars 0 px long); a line or rule one
+    const area = (e) => { const r = e.getBoundingClientRect(); return r.width > 0.5 && r.height > 0.5; };
+    const marks = [...svg.querySelectorAll('g.role-mark.mark-rect > *')].filter(area).concat(
+      [...svg.querySelectorAll('g.role-mark:not(.mark-text):not(.mark-rect) > *')].filter(drawn));
     const labels = [...svg.querySelectorAll('g.role-mark.mark-text > text')].filter(e => e.textContent.trim());
     if (labels.length && !marks.length) problems.push(`a chart with text but no marks: ${title}`);
     // several series (lines or bars of more than one colour) need a legend to tell them apart

@@ -16,6 +16,7 @@ PAGES: dict[str, str] = {
     "校园文化品牌": "School culture brand", "“树”文化": "“Tree” culture", "“三香”文化": "“Three fragrances” culture",
     "“小白杨”文化": "“Little white poplar” culture", "问题": "Problem", "修改方法": "How to fix",
     "一等奖": "First prizes", "二等奖": "Second prizes", "三等奖": "Third prizes",
+    "自治区级": "Autonomous region", "州级": "Prefecture",
     "全国中小学国际式摔跤比赛（2025 年 1 月）": "National school wrestling championship (January 2025)",
     "自治区摔跤比赛（先后 3 次参赛）": "Autonomous-region-level wrestling championships (3 entries)",
     "全国射箭 U18 锦标赛（2024 年，本县承办）": "National U18 archery championship (2024, hosted by the county)",
