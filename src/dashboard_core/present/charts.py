@@ -453,7 +453,9 @@ def medal_chart(frame: pd.DataFrame, title: str) -> alt.Chart:
     """Medal tables: one row per competition, gold / silver / bronze stacked in their colours."""
     events = list(dict.fromkeys(frame["类别"]))
     bars = alt.Chart(data(frame)).mark_bar().encode(
-        y=alt.Y("类别:N", sort=events, title=None), x=alt.X("数值:Q", title="奖牌数（枚）", stack="zero"),
+        # the competitions' names whole: "(3 entries)" or "(hosted by the county)" is part of the figure
+        y=alt.Y("类别:N", sort=events, title=None, axis=alt.Axis(labelLimit=480)),
+        x=alt.X("数值:Q", title="奖牌数（枚）", stack="zero"),
         color=alt.Color("项目:N", title=None, sort=list(MEDAL_COLORS),
                         scale=alt.Scale(domain=list(MEDAL_COLORS), range=list(MEDAL_COLORS.values()))),
         order=alt.Order("medal_order:Q"),
