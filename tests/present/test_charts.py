@@ -256,3 +256,20 @@ def test_category_colours_never_reuse_a_status_colour():
             for other in status:
                 r2, g2, b2 = (int(other[i:i + 2], 16) for i in (1, 3, 5))
                 assert abs(r - r2) + abs(g - g2) + abs(b - b2) > 90, (colour, other)
+
+
+
+def test_value_labels_are_drawn_over_the_reference_lines_on_a_halo(card):
+    """A value just short of a chart's line (98% beside 100%, a ratio of 9.8 beside 10.0) is read, not
+    crossed out: its label comes after the line, over a white copy of itself."""
+    code = standard.load_rules()["resource"]["indicators"][0]["code"]
+    cvs = tables.cv_frame(card.cvs)
+    specs = {"indicator": spec_of(charts.indicator_bars(tables.indicator_frame(card.indicator(code, lowest=20)), "t")),
+             "cv": spec_of(charts.cv_chart(cvs[cvs["学段"] == "初中"])),
+             "ratio": spec_of(charts.ratio_bars(tables.school_ratio_frame(card.inputs), "t", 13.3))}
+    for name, spec in specs.items():
+        kinds = [layer["mark"]["type"] for layer in layers(spec)]
+        assert kinds[-2:] == ["text", "text"] and kinds.index("rule") < len(kinds) - 2, (name, kinds)
+        halo, label = layers(spec)[-2:]
+        assert halo["mark"]["stroke"] == "white" and "stroke" not in label["mark"], name
+        assert halo["encoding"]["text"] == label["encoding"]["text"], name

@@ -200,6 +200,13 @@ def part(d, mark: dict, transform: list | None = None, **encoding) -> alt.Chart:
                      **({"transform": transform} if transform else {}))
 
 
+def value_labels(d, mark: dict, transform: list | None = None, **encoding) -> list[alt.Chart]:
+    """Value labels over a white halo, to be layered after a chart's reference line: a value just short
+    of the line (a bar ending at 98%, a ratio of 9.8 beside 10.0) is read, not crossed out by it."""
+    halo = {**mark, "stroke": "white", "strokeWidth": 4, "strokeJoin": "round", "fill": "white"}
+    return [part(d, halo, transform, **encoding), part(d, mark, transform, **encoding)]
+
+
 def calculate(expression: str, name: str) -> alt.CalculateTransform:
     return alt.CalculateTransform(calculate=expression, **{"as": name})
 
@@ -302,11 +309,11 @@ def cv_chart(frame: pd.DataFrame) -> alt.Chart:
                                 title="结果", legend=alt.Legend(orient="bottom", direction="horizontal", columns=2,
                                                                 labelLimit=0)),
                 tooltip=tips("学段:N", "指标:N", "差异系数:Q", "限值:Q", "结果:N", "参与学校数:Q"))
-    labels = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
-                  y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
+    labels = value_labels(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 13},
+                          y=alt.Y("指标:N", sort=in_order()), x=alt.X("差异系数:Q"), text=alt.Text("差异系数:Q", format=".3f"))
     limit = part(d, {"type": "rule", "color": "#111827", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("限值:Q"), tooltip=tips("学段:N", "限值:Q"))
-    return (alt.LayerChart(layer=[bars, labels, limit], height=_cv_chart_height(frame), width="container"))
+    return (alt.LayerChart(layer=[bars, limit, *labels], height=_cv_chart_height(frame), width="container"))
 
 
 # ---- frames and charts shared by the domain pages ------------------------------------------
@@ -333,12 +340,12 @@ def indicator_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
         enc["href"] = alt.Href("档案:N")
     bars = part(d, {"type": "bar", "cursor": "pointer" if linked else "default"},
                 color=alt.Color("状态:N", scale=alt.Scale(domain=labels, range=colors), title="状态"), **enc)
-    text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-                [calculate("format(datum['数值'], ',.2f') + ' ' + datum['单位']", "label")],
-                y=alt.Y("学校（学段）:N", sort=in_order()), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
+    text = value_labels(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                        [calculate("format(datum['数值'], ',.2f') + ' ' + datum['单位']", "label")],
+                        y=alt.Y("学校（学段）:N", sort=in_order()), x=alt.X("达到标准值的比例:Q"), text=alt.Text("label:N"))
     rules = part(data(pd.DataFrame({"x": [100, 85], "线": ["标准值", "85%底线"]})), {"type": "rule", "strokeDash": [6, 4], "size": 2},
                  x=alt.X("x:Q"), color=alt.value("#111827"), tooltip=tips("线:N", "x:Q"))
-    return (alt.LayerChart(layer=[bars, text, rules], title=title, height=_bars_height(frame), width="container"))
+    return (alt.LayerChart(layer=[bars, rules, *text], title=title, height=_bars_height(frame), width="container"))
 
 
 def _group_grid_rows(frame: pd.DataFrame, group_label: str, *_) -> pd.DataFrame:
@@ -394,10 +401,10 @@ def grouped_bars(frame: pd.DataFrame, group_label: str, title: str, palette: dic
                 color=alt.Color(f"{group_label}:N", sort=in_palette_order, title=group_label,
                                 scale=alt.Scale(domain=list(palette), range=list(palette.values()))),
                 tooltip=tips(f"{group_label}:N", "学段:N", "指标:N", "数值:Q", "标准值:Q", "单位:N", "达到标准值的比例:Q"))
-    text = part(d, {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
-                y=enc_y, yOffset=offset, x=alt.X("达到标准值的比例:Q"), text=alt.Text("达到标准值的比例:Q", format=".0f"))
+    text = value_labels(d, {"type": "text", "align": "left", "dx": 3, "fontSize": 11},
+                        y=enc_y, yOffset=offset, x=alt.X("达到标准值的比例:Q"), text=alt.Text("达到标准值的比例:Q", format=".0f"))
     rule = part(d, {"type": "rule", "strokeDash": [6, 4], "color": "#111827", "size": 2}, x=alt.datum(100))
-    return (alt.LayerChart(layer=[bars, text, rule], title=title, height=_grouped_height(rows), width="container"))
+    return (alt.LayerChart(layer=[bars, rule, *text], title=title, height=_grouped_height(rows), width="container"))
 
 
 def setting_bars(frame: pd.DataFrame, title: str):
@@ -497,12 +504,12 @@ def _ratio_bars(frame: pd.DataFrame, title: str) -> alt.Chart:
     if "档案" in frame.columns:
         enc["href"] = alt.Href("档案:N")
     bars = part(d, {"type": "bar"}, **enc)
-    text = part(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
-                y=alt.Y("学校:N", sort=in_order()), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
+    text = value_labels(d, {"type": "text", "align": "left", "dx": 4, "fontSize": 12},
+                        y=alt.Y("学校:N", sort=in_order()), x=alt.X("生师比:Q"), text=alt.Text("生师比:Q", format=".1f"))
     rule = part(d, {"type": "rule", "strokeDash": [6, 4], "size": 2, "color": "#111827"},
                 x=alt.X("max(所选范围合计):Q"),
                 tooltip=[alt.Tooltip("max(所选范围合计):Q", title="所选范围合计", format=".1f")])
-    return (alt.LayerChart(layer=[bars, text, rule], title=title, height=_bars_height(frame), width="container"))
+    return (alt.LayerChart(layer=[bars, rule, *text], title=title, height=_bars_height(frame), width="container"))
 
 
 def _township_height(rows: pd.DataFrame) -> int:
