@@ -91,6 +91,8 @@ _ZH_SCRIPT = """<script>
       if (n.parentElement && n.parentElement.closest('script, style')) continue;
       const z = say(n.nodeValue);
       if (z !== null && z !== n.nodeValue) { saidText.push([new WeakRef(n), n.nodeValue, z]); n.nodeValue = z; }
+      if (saidText.length > 5000)  // a long meeting's reruns: forget the nodes no longer on the page
+        saidText.splice(0, saidText.length, ...saidText.filter(([ref]) => ref.deref() && ref.deref().isConnected));
     }
   };
   window.__dashboardUnsay = () => {
