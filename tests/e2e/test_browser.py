@@ -267,3 +267,28 @@ def test_streamlits_own_words_are_chinese_on_a_chinese_page_and_english_on_an_en
     assert any(w.startswith("Help for ") for w in english), english  # left as Streamlit writes them
     assert not page.locator('[aria-label$=" 的说明"]').count()
     page.close()
+
+
+def test_a_charts_fold_opens_on_its_downloads_and_the_csv_is_the_charts_data(app_url, browser, tmp_path):
+    """Opened in the browser, a chart's fold reruns and shows its four downloads and its table; the CSV
+    downloaded from it is the chart's data, headed in Chinese, with the demo mark."""
+    import csv
+
+    page = open_page(browser, app_url + "/teachers?township=米粮泉回族乡")
+    fold = page.locator('[data-testid="stExpander"]').filter(has_text="图表数据与下载").first
+    assert fold.get_by_role("button", name="CSV", exact=True).count() == 0  # not built until opened
+    fold.locator("summary").click()
+    fold.get_by_role("button", name="SVG", exact=True).wait_for(timeout=30_000)
+    for name in ("CSV", "Excel", "PNG", "SVG"):
+        assert fold.get_by_role("button", name=name, exact=True).count() == 1, name
+    assert fold.locator('[data-testid="stDataFrame"]').count() == 1
+    with page.expect_download(timeout=60_000) as info:
+        fold.get_by_role("button", name="CSV", exact=True).click()
+    path = tmp_path / "chart.csv"
+    info.value.save_as(path)
+    text = path.read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(text.splitlines()))
+    assert "学校" in rows[0] and len(rows) > 2, rows[:3]
+    assert "示例" in text  # the demo schools say so in their names
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.close()
