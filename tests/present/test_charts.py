@@ -229,6 +229,9 @@ def test_a_chart_on_a_slide_takes_the_box_and_larger_text(card):
         assert _on_screen(slide["config"]["title"]["fontSize"], height) > _on_screen(
             slide["config"]["axis"]["labelFontSize"], height)
     assert slide["config"]["legend"]["orient"] == "right"
+    for height in (720, 1080):  # beside the plot, clear of the value label at the end of the longest bar
+        assert _on_screen(slide["config"]["legend"]["offset"], height) >= 3 * _on_screen(
+            slide["config"]["axis"]["labelFontSize"], height) - 1
     assert spec["height"] != "container"  # the page's spec is left as it was
     township = spec_of(charts.township_comparison(tables.township_comparison_frame(card.results, card.inputs), "t"))
     sized = charts.for_slide(township, 0.5)  # side by side: sized for a 720 px screen

@@ -633,6 +633,8 @@ def for_slide(spec: dict, share: float) -> dict:
     config = spec.setdefault("config", {})
     if not composed:
         config.setdefault("legend", {})["orient"] = "right"  # a slide is wide and short: the legend goes beside
+        # ... far enough from the plot for the value label at the end of its longest bar (~3 figures' width)
+        config["legend"]["offset"] = {"expr": f"max(18, round(windowSize()[1] * {SLIDE_TEXT_SHARE} * 3))"}
     # a slide is wide: whole school names (the stage is at their end) and whole legend entries
     config.setdefault("axis", {})["labelLimit"] = 540
     config.setdefault("legend", {})["labelLimit"] = 320
