@@ -261,7 +261,6 @@ def test_category_colours_never_reuse_a_status_colour():
                 assert abs(r - r2) + abs(g - g2) + abs(b - b2) > 90, (colour, other)
 
 
-
 def test_value_labels_are_drawn_over_the_reference_lines_on_a_halo(card):
     """A value just short of a chart's line (98% beside 100%, a ratio of 9.8 beside 10.0) is read, not
     crossed out: its label comes after the line, over a white copy of itself."""
