@@ -2,8 +2,6 @@
 import hashlib
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from cli_support import run_cli
 from tiers import sweep
 from dashboard_core.files import importer
 from dashboard_core.store import scorecards, snapshots
@@ -60,8 +59,7 @@ def messages(report) -> str:
 
 def test_template_has_every_sheet_and_a_field_sheet(tmp_path):
     out = tmp_path / "t.xlsx"
-    done = subprocess.run([sys.executable, "-m", "dashboard_core", "template", str(out)],
-                          env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
+    done = run_cli("template", out)
     assert done.returncode == 0, done.stderr
     book = load_workbook(out)
     assert book.sheetnames == ["乡镇", "学校", "学校分学段数据", "学校年度数据", "县级年度指标", "班级", "音乐美术教室",
@@ -214,10 +212,9 @@ def test_oversized_file(tmp_path, data_copy):
 
 
 def test_validate_and_import_commands_exit_codes(workbook, tmp_path, data_copy):
-    env = {**os.environ, "PYTHONPATH": SRC}
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"nope")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "dashboard_core", *a], env=env, capture_output=True, text=True)  # noqa: E731
+    run = run_cli
     assert run("validate", str(workbook)).returncode == 0
     done = run("validate", str(bad))
     assert done.returncode == 1 and "不是 Excel" in done.stdout
@@ -257,8 +254,7 @@ def test_round_trip_template_to_scorecard_and_pages(workbook, data_copy):
     assert sports["value"] == pytest.approx(20000.0 / sports["students"])
     assert sports["status"] == "met"
 
-    done = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--json", "--data-dir", str(data_copy),
-                           "--school", "DEMO-01"], env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
+    done = run_cli("scorecard", "--json", "--data-dir", data_copy, "--school", "DEMO-01")
     doc = json.loads(done.stdout)
     assert doc["snapshot"]["snapshot_id"] == "bureau-2024"  # the newest intact snapshot is shown by default
     assert doc["schools"][0]["indicators"]["sports_area_per_student"]["status"] == "met"
@@ -346,8 +342,7 @@ def test_demo_data_stays_demo_through_excel_and_back(demo_snapshot, tmp_path, da
     exported = tmp_path / "exported.xlsx"
     exported.write_bytes(cache.snapshot_workbook.__wrapped__(demo_snapshot))
     from_cli = tmp_path / "from_cli.xlsx"
-    done = subprocess.run([sys.executable, "-m", "dashboard_core", "template", str(from_cli), "--from-snapshot",
-                           demo_snapshot.snapshot_id], env={**os.environ, "PYTHONPATH": SRC}, capture_output=True, text=True)
+    done = run_cli("template", from_cli, "--from-snapshot", demo_snapshot.snapshot_id)
     assert done.returncode == 0, done.stderr
     for path in (exported, from_cli):
         book = load_workbook(path)

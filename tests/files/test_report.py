@@ -24,8 +24,14 @@ def county_report(demo_snapshot):
     return report.build(demo_snapshot, 2024)
 
 
-def test_docx_has_the_sections_and_a_row_for_every_school_part(county_report, demo_snapshot):
-    doc = Document(io.BytesIO(report.to_docx(county_report)))
+@pytest.fixture(scope="module")
+def county_docx(county_report) -> bytes:
+    """The county report as DOCX, written once for the tests that read it (each opens its own copy)."""
+    return report.to_docx(county_report)
+
+
+def test_docx_has_the_sections_and_a_row_for_every_school_part(county_docx, demo_snapshot):
+    doc = Document(io.BytesIO(county_docx))
     headings = [p.text for p in doc.paragraphs if p.style.name.startswith("Heading")]
     for name in SECTIONS:
         assert name in headings, name
@@ -76,7 +82,7 @@ def test_cli_report_for_a_township(tmp_path, fmt):
         assert "米粮泉回族乡" in PdfReader(str(out)).pages[0].extract_text()
 
 
-def test_a_township_report_names_no_school_outside_it(demo_snapshot, county_report):
+def test_a_township_report_names_no_school_outside_it(demo_snapshot, county_docx):
     """The DOCX of a township: its items, measures and annexes name only its own schools; the county's
     report quotes are marked as the county's and the plan's total as the county's."""
     from dashboard_core.store import queries
@@ -89,16 +95,16 @@ def test_a_township_report_names_no_school_outside_it(demo_snapshot, county_repo
     schools = queries.school_list(demo_snapshot)
     assert [n for n in schools.loc[~schools["school_id"].isin(here), "school_name"] if n in text] == []
     assert "以下摘自全县工作汇报" in text and "全县共" in text and "米粮泉回族乡学校" in text
-    county = Document(io.BytesIO(report.to_docx(county_report)))
+    county = Document(io.BytesIO(county_docx))
     assert any("县第二小学" in c.text for t in county.tables for row in t.rows for c in row.cells)
 
 
-def test_docx_is_in_official_document_form(county_report):
+def test_docx_is_in_official_document_form(county_report, county_docx):
     """Named styles (公文 fonts by name, zh-CN), header rows that repeat, rows kept whole, widths from the
     content, "— 1 —" page numbers, no header or number on the cover, and the bureau as author."""
     from docx.oxml.ns import qn
 
-    doc = Document(io.BytesIO(report.to_docx(county_report)))
+    doc = Document(io.BytesIO(county_docx))
     normal = doc.styles["Normal"]
     fonts = normal.element.rPr.find(qn("w:rFonts"))
     assert fonts.get(qn("w:eastAsia")) == "仿宋_GB2312" and normal.font.size.pt == 16

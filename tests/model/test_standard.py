@@ -3,12 +3,12 @@ import json
 import math
 import subprocess
 import sys
-import time
 
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from cli_support import run_cli
 from dashboard_core.model import standard
 from dashboard_core.store import scorecards
 from dashboard_core.model.filters import Filters
@@ -359,15 +359,8 @@ def test_the_verdict_meets_only_when_everything_is_evidenced():
     assert _summary_of(school("A"), school("B"), items=everything, vetoes=found)[0].verdict == "not_met"
 
 
-def _cli(*args):
-    env = {**__import__("os").environ, "PYTHONPATH": REPO_SRC}
-    return subprocess.run([sys.executable, "-m", "dashboard_core", *args], capture_output=True, text=True, env=env)
-
-
-def test_scorecard_json_shape_and_speed():
-    start = time.perf_counter()
-    done = _cli("scorecard", "--json")
-    elapsed = time.perf_counter() - start
+def test_scorecard_json_shape():
+    done = run_cli("scorecard", "--json")
     assert done.returncode == 0, done.stderr
     doc = json.loads(done.stdout)
     assert set(doc) >= {"schools", "cv", "county_items", "vetoes", "summary"}
@@ -394,12 +387,10 @@ def test_scorecard_json_shape_and_speed():
     assert "教育系统未发生安全责任事故" in {v["item"]: v["source"] for v in doc["vetoes"]}["V05"]
     assert doc["summary"]["verdict"] == "not_met"
     assert doc["summary"]["verdict_text"].startswith("按示例数据：")
-    assert elapsed < 10  # generous for a shared machine; the figure itself is printed by the benchmark
-    print(f"scorecard --json took {elapsed:.2f}s")
 
 
 def test_a_snapshot_without_registers_says_what_it_cannot_judge(core_only_root):
-    doc = json.loads(_cli("scorecard", "--json", "--data-dir", str(core_only_root)).stdout)
+    doc = json.loads(run_cli("scorecard", "--json", "--data-dir", str(core_only_root)).stdout)
     by_item = {i["item"]: i for i in doc["county_items"]}
     assert by_item["G05"]["status"] == "no_data" and by_item["Q04"]["status"] == "partial"
     assert by_item["Q04"]["evidence"]["value_text"] == "＞5%（报告表述）"
@@ -412,26 +403,25 @@ def test_a_snapshot_without_registers_says_what_it_cannot_judge(core_only_root):
     assert doc["summary"]["verdict"] == "not_met"  # four invented schools fail the school rule
 
 
-@pytest.mark.slow  # a subprocess or many examples: runs with the browser tests
 def test_scorecard_filters():
-    doc = json.loads(_cli("scorecard", "--json", "--township", "654022205").stdout)
+    doc = json.loads(run_cli("scorecard", "--json", "--township", "654022205").stdout)
     assert {s["township_code"] for s in doc["schools"]} == {"654022205"}
-    doc = json.loads(_cli("scorecard", "--json", "--school", "DEMO-01", "--school", "DEMO-06", "--year", "2023").stdout)
+    doc = json.loads(run_cli("scorecard", "--json", "--school", "DEMO-01", "--school", "DEMO-06", "--year", "2023").stdout)
     assert {s["school_id"] for s in doc["schools"]} == {"DEMO-01", "DEMO-06"}
     assert doc["filters"]["year"] == 2023
-    bad = _cli("scorecard", "--year", "1999")
+    bad = run_cli("scorecard", "--year", "1999")
     assert bad.returncode == 2 and "没有 1999 年" in bad.stderr
-    bad = _cli("scorecard", "--snapshot", "../etc")
+    bad = run_cli("scorecard", "--snapshot", "../etc")
     assert bad.returncode == 2 and "不合法" in bad.stderr
-    bad = _cli("scorecard", "--township", "999999999")
+    bad = run_cli("scorecard", "--township", "999999999")
     assert bad.returncode == 2 and "999999999" in bad.stderr and "654022100" in bad.stderr and not bad.stdout
-    bad = _cli("scorecard", "--school", "NOPE")
+    bad = run_cli("scorecard", "--school", "NOPE")
     assert bad.returncode == 2 and "NOPE" in bad.stderr
-    doc = json.loads(_cli("scorecard", "--json", "--stage", "初中").stdout)
+    doc = json.loads(run_cli("scorecard", "--json", "--stage", "初中").stdout)
     assert {s["stage"] for s in doc["schools"]} == {"初中"} and doc["filters"]["stages"] == ["初中"]
-    empty = json.loads(_cli("scorecard", "--json", "--township", "654022206", "--stage", "初中").stdout)
+    empty = json.loads(run_cli("scorecard", "--json", "--township", "654022206", "--stage", "初中").stdout)
     assert empty["summary"]["verdict"] == "no_schools" and "没有学校" in empty["summary"]["verdict_text"]
-    text = _cli("scorecard").stdout
+    text = run_cli("scorecard").stdout
     assert "按示例数据：" in text and "小学学段" in text and "incomplete" not in text and "not_met" not in text
 
 
@@ -447,7 +437,7 @@ def test_cv_agrees_with_an_independent_computation(demo_snapshot):
     stage = stage.groupby(["school_id", "stage"], as_index=False).sum(numeric_only=True)
     fac = fac.groupby("school_id").sum(numeric_only=True)
     enrol = stage.pivot_table(index="school_id", columns="stage", values="students", aggfunc="sum").fillna(0)
-    doc = json.loads(_cli("scorecard", "--json").stdout)
+    doc = json.loads(run_cli("scorecard", "--json").stdout)
     got = {(c["stage"], c["indicator"]): c["cv"] for c in doc["cv"]}
     for ind in RULES["resource"]["indicators"]:
         for st_name in RULES["resource"]["cv_limits"]:
@@ -497,8 +487,6 @@ def test_enrolment_by_stage_adds_up_to_the_report(demo_snapshot):
 def test_scorecard_json_is_strict_json():
     """Parsed by a reader that refuses NaN and Infinity (what any strict JSON reader does)."""
     import json
-    import subprocess
-    import sys
 
     done = subprocess.run([sys.executable, "-m", "dashboard_core", "scorecard", "--json"], capture_output=True, text=True,
                           env={"PYTHONPATH": REPO_SRC, "PATH": "/usr/bin:/bin"}, timeout=120)

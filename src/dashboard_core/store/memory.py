@@ -12,6 +12,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import sys
 import threading
 
 import pyarrow as pa
@@ -22,7 +23,7 @@ _MMAP_FROM = 256 * 1024  # a column of a few thousand rows or more: its own mapp
 _TRIM_FROM = 1024 * 1024
 _lock = threading.Lock()
 _configured = False
-_frozen = False
+_frozen_modules = 0  # how many modules were loaded when the long-lived objects were last frozen
 _libc = None
 
 
@@ -70,13 +71,17 @@ def settle() -> None:
     A page script's functions refer to the page's globals and the globals to the functions, so a
     run's frames (a country's tables among them) would wait for Python's occasional full collection.
     The objects that live as long as the process (modules, classes, the first run's caches) are
-    frozen once, so that this collection looks only at what runs have made since: about 10 ms
-    instead of 60 ms at national scale."""
-    global _frozen
+    frozen, so that this collection looks only at what runs have made since: about 10 ms instead of
+    60 ms at national scale. They are frozen again when a run has loaded modules the first run did not
+    (the plan page loads scipy, the file pages openpyxl): their functions and classes are some 40,000
+    more objects that every later collection would otherwise look at again (~20 ms a run). Freezing
+    happens a few times in a process's life, so what else was alive at those moments (and is kept
+    from the cycle collector afterwards) stays bounded."""
+    global _frozen_modules
     gc.collect()
-    if not _frozen:
+    if len(sys.modules) > _frozen_modules:
         with _lock:
-            if not _frozen:
+            if len(sys.modules) > _frozen_modules:
                 gc.freeze()
-                _frozen = True
+                _frozen_modules = len(sys.modules)
     give_back()
