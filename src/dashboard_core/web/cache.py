@@ -24,7 +24,12 @@ from ..store.snapshots import Snapshot
 # may change its copy) and st.cache_resource for large objects that pages only read (shared by all
 # sessions, never copied). A third, the chart-spec cache, lives in present/charts.py.
 
-@st.cache_data(ttl=60, max_entries=4, show_spinner=False)
+# A snapshot is keyed as it compares (snapshots.Snapshot): its folder, id, date, source and demo mark,
+# not the manifest's entry for every table, which Streamlit would otherwise hash on every cached call
+# (~1 ms a call, ~6 ms a page run). A snapshot's folder is never rewritten.
+_KEYS = {Snapshot: lambda s: (str(s.path), s.snapshot_id, s.created_at, s.source, s.demo)}
+
+@st.cache_data(ttl=60, max_entries=4, show_spinner=False, hash_funcs=_KEYS)
 def _scan(root: str) -> tuple[list[Snapshot], list]:
     # saves hashing every snapshot's files on every run; 60 s so a new import shows within a minute
     return snapshots.scan(Path(root))
@@ -39,28 +44,28 @@ def forget_snapshot_list() -> None:
     _scan.clear()
 
 
-@st.cache_data(ttl=3600, max_entries=64, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=64, show_spinner=False, hash_funcs=_KEYS)
 def report_facts(snapshot: Snapshot, domain: str | None = None) -> pd.DataFrame:
     # saves a query per page run (the report's facts never change within a snapshot)
     return queries.report_facts_all(snapshot) if domain is None else queries.report_facts_for_domain(snapshot, domain)
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False, hash_funcs=_KEYS)
 def report_citations(snapshot: Snapshot) -> dict:
     return queries.report_citations(snapshot)
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False, hash_funcs=_KEYS)
 def county_series(snapshot: Snapshot) -> pd.DataFrame:
     return queries.county_series(snapshot)
 
 
-@st.cache_data(ttl=3600, max_entries=256, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=256, show_spinner=False, hash_funcs=_KEYS)
 def school_info(snapshot: Snapshot, school_id: str) -> pd.DataFrame:
     return queries.school_info(snapshot, school_id)
 
 
-@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=128, show_spinner=False, hash_funcs=_KEYS)
 def rotation_by_school(snapshot: Snapshot, filters: Filters, limit: int | None) -> pd.DataFrame:
     return queries.rotation_by_school(snapshot, filters, limit)
 
@@ -72,12 +77,12 @@ def rotation_table_all(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return tables.rotation_table(queries.rotation_by_school(snapshot, filters, None))
 
 
-@st.cache_data(ttl=3600, max_entries=128, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=128, show_spinner=False, hash_funcs=_KEYS)
 def _by_filters(snapshot: Snapshot, question: str, filters: Filters) -> pd.DataFrame:
     return getattr(queries, question)(snapshot, filters)
 
 
-@st.cache_resource(ttl=3600, max_entries=4, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=4, show_spinner=False, hash_funcs=_KEYS)
 def _per_township(snapshot: Snapshot, question: str) -> pd.DataFrame:
     # shared read-only: a country's per-township table is not copied per rerun
     return getattr(queries, question)(snapshot)
@@ -111,13 +116,13 @@ def schools_by_type(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return queries.summed_over_townships(table, filters.townships, ["type_order", "school_type"]).drop(columns="type_order")
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False, hash_funcs=_KEYS)
 def county_items(snapshot: Snapshot, year: int, townships: tuple = (), schools: tuple = ()) -> pd.DataFrame:
     # saves reading the registers again per scorecard of the same view (stages do not change them)
     return scorecards.county_items(snapshot, year, rules(), filters=Filters(year, townships, schools))
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False, hash_funcs=_KEYS)
 def registers(snapshot: Snapshot, year: int):
     # saves six small queries per rerun of the pages that show the county registers
     return scorecards.registers_of(snapshot, year, rules(), county_only=True)
@@ -128,14 +133,14 @@ def subject_gaps(snapshot: Snapshot, filters: Filters) -> pd.DataFrame:
     return queries.register_subject_gaps(snapshot, filters)
 
 
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False, hash_funcs=_KEYS)
 def plan(snapshot: Snapshot, year: int, costs: tuple, target_year: int | None = None, intake_rate: float | None = None):
     # saves solving the programme again on every rerun of the planning page (costs as a hashable tuple)
     return scorecards.plan(snapshot, year, rules(), dict(costs), target_year=target_year, intake_rate=intake_rate,
                            base=card(snapshot, Filters(year=year)))
 
 
-@st.cache_data(ttl=3600, max_entries=16, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=16, show_spinner=False, hash_funcs=_KEYS)
 def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame, target_year: int | None = None,
                    intake_rate: float | None = None):
     # saves re-evaluating the county with the same plan applied on every rerun
@@ -144,13 +149,13 @@ def card_with_plan(snapshot: Snapshot, year: int, actions: pd.DataFrame, target_
                               intake_rate=intake_rate)
 
 
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False, hash_funcs=_KEYS)
 def rectification(snapshot: Snapshot, year: int, today):
     # saves evaluating the county twice more (with the completed measures, with all) on every rerun
     return scorecards.rectification(snapshot, year, rules(), base=card(snapshot, Filters(year=year)), today=today)
 
 
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False, hash_funcs=_KEYS)
 def enrolment_ahead(snapshot: Snapshot, year: int, years_ahead: int, intake_rate: float | None):
     # saves projecting and re-evaluating three years ahead on every rerun
     from ..model import projection
@@ -162,13 +167,13 @@ def enrolment_ahead(snapshot: Snapshot, year: int, years_ahead: int, intake_rate
     return projected, rate, projection.crossings(matrix, projected, year, years_ahead, rules())
 
 
-@st.cache_data(ttl=3600, max_entries=8, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=8, show_spinner=False, hash_funcs=_KEYS)
 def enrolment_backtest(snapshot: Snapshot, year: int):
     # saves projecting the register's past on every rerun
     return scorecards.backtest_of(snapshot, year, rules())
 
 
-@st.cache_resource(ttl=3600, max_entries=32, show_spinner=False)
+@st.cache_resource(ttl=3600, max_entries=32, show_spinner=False, hash_funcs=_KEYS)
 def card(snapshot: Snapshot, filters: Filters) -> Scorecard:
     # Shared, not copied: pages only read a scorecard (a country's would be costly to copy per rerun).
     # A part of an area already evaluated (a township after the whole county) is cut from it.
@@ -237,7 +242,7 @@ class Catalog:
         return found + [w for w in labels if w not in found and self.has_school(w)]
 
 
-@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False)
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner=False, hash_funcs=_KEYS)
 def catalog(snapshot: Snapshot) -> Catalog:
     # saves two queries and the label index on every run of every session
     townships = queries.township_list(snapshot)
@@ -253,7 +258,7 @@ def catalog(snapshot: Snapshot) -> Catalog:
                    rows_by_township=schools.groupby("township_code", sort=False).indices)
 
 
-@st.cache_data(ttl=3600, max_entries=4, show_spinner=False)
+@st.cache_data(ttl=3600, max_entries=4, show_spinner=False, hash_funcs=_KEYS)
 def snapshot_workbook(snapshot: Snapshot) -> bytes:
     # saves rebuilding the workbook (a few seconds for a large snapshot) when it is downloaded again
     from ..files import importer
